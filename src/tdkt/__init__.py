@@ -1,0 +1,1 @@
+"""tdkt — emulation and commendation (thi đua – khen thưởng) management."""

@@ -1,0 +1,51 @@
+"""What a user may see and change, decided in one place.
+
+Selectors filter querysets with ``Scope``; services call ``ensure_can_write``. Rules:
+
+* admin and emulation officer: the whole registry, read and write;
+* leader and council member: the whole registry, read only (they review and sign for all units);
+* unit head: the subtree of their organisation, read and write;
+* enterprise representative: their own enterprise, read and write;
+* viewer: the subtree of their organisation, read only;
+* a user without an organisation (and not board-wide) sees nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .constants import Role
+
+BOARD_WIDE_READ = {Role.ADMIN, Role.EMULATION_OFFICER, Role.LEADER, Role.COUNCIL_MEMBER}
+BOARD_WIDE_WRITE = {Role.ADMIN, Role.EMULATION_OFFICER}
+SUBTREE_WRITE = {Role.UNIT_HEAD, Role.ENTERPRISE_REPRESENTATIVE}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The organisations a user may read, as path prefixes; ``everything`` means no filter."""
+
+    everything: bool
+    path_prefixes: tuple[str, ...]
+    can_write: bool
+
+    def covers_path(self, path: str) -> bool:
+        """Return True when an organisation with this materialised path is in scope."""
+        return self.everything or any(path.startswith(p) for p in self.path_prefixes)
+
+
+NO_SCOPE = Scope(everything=False, path_prefixes=(), can_write=False)
+
+
+def scope_for(user: Any) -> Scope:
+    """Return the read/write scope of ``user`` (anonymous and inactive users get nothing)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NO_SCOPE
+    role = user.role
+    if user.is_superuser or role in BOARD_WIDE_READ:
+        return Scope(True, (), user.is_superuser or role in BOARD_WIDE_WRITE)
+    org = user.organization
+    if org is None:
+        return NO_SCOPE
+    return Scope(False, (org.path,), role in SUBTREE_WRITE)

@@ -1,0 +1,35 @@
+"""Audit event types: one named, stable value per kind of change (never integer codes)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEventType(models.TextChoices):
+    # Security
+    USER_LOGIN = "user.login", _("Đăng nhập")
+    USER_LOGIN_FAILED = "user.login_failed", _("Đăng nhập thất bại")
+    USER_LOCKED_OUT = "user.locked_out", _("Tài khoản bị tạm khoá đăng nhập")
+    USER_LOGOUT = "user.logout", _("Đăng xuất")
+    ACCESS_DENIED = "security.access_denied", _("Truy cập bị từ chối")
+    # Accounts
+    USER_CREATED = "user.created", _("Tạo tài khoản")
+    USER_UPDATED = "user.updated", _("Sửa tài khoản")
+    USER_PASSWORD_CHANGED = "user.password_changed", _("Đổi mật khẩu")
+    API_TOKEN_CREATED = "user.api_token_created", _("Cấp mã truy cập API")
+    # Registry
+    ZONE_CREATED = "zone.created", _("Thêm khu công nghiệp")
+    ZONE_UPDATED = "zone.updated", _("Sửa khu công nghiệp")
+    ORGANIZATION_CREATED = "organization.created", _("Thêm tổ chức")
+    ORGANIZATION_UPDATED = "organization.updated", _("Sửa tổ chức")
+    ENTERPRISE_UPDATED = "enterprise.updated", _("Sửa thông tin doanh nghiệp")
+    PERSON_CREATED = "person.created", _("Thêm cá nhân")
+    PERSON_UPDATED = "person.updated", _("Sửa cá nhân")
+    EMPLOYMENT_ADDED = "employment.added", _("Thêm quá trình công tác")
+    EMPLOYMENT_UPDATED = "employment.updated", _("Sửa quá trình công tác")
+    GROUP_CREATED = "group.created", _("Thêm khối/cụm thi đua")
+    GROUP_UPDATED = "group.updated", _("Sửa khối/cụm thi đua")
+    GROUP_MEMBERS_SET = "group.members_set", _("Cập nhật thành viên khối/cụm")
+    GROUP_LEADERSHIP_SET = "group.leadership_set", _("Bầu khối trưởng/khối phó")
+    IMPORT_COMPLETED = "import.completed", _("Nhập dữ liệu thành công")
+    IMPORT_REJECTED = "import.rejected", _("Nhập dữ liệu bị từ chối")
+    DEMO_DATA_LOADED = "system.demo_loaded", _("Nạp dữ liệu mẫu")

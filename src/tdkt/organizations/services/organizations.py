@@ -1,0 +1,200 @@
+"""Organisation tree writes, including the enterprise profile of enterprises."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext as _
+
+from tdkt.audit.constants import AuditEventType
+from tdkt.audit.services import diff, record, snapshot
+from tdkt.core.errors import ApplicationError
+from tdkt.core.text import fold, normalize_name
+from tdkt.organizations.constants import OrganizationKind
+from tdkt.organizations.models import Enterprise, IndustrialZone, Organization
+from tdkt.organizations.validators import country_error, tax_code_error
+
+from .common import (
+    apply_changes,
+    ensure_board_writer,
+    ensure_can_write_path,
+    full_clean_or_error,
+    raise_if,
+)
+
+ORG_FIELDS = ["name", "short_name", "kind", "parent", "address", "is_active"]
+ENTERPRISE_FIELDS = [
+    "tax_code",
+    "investment_type",
+    "investor_country",
+    "zone",
+    "registered_capital",
+    "capital_currency",
+]
+
+
+def _validate_enterprise(data: dict[str, Any], *, exclude_pk: int | None = None) -> None:
+    errors: dict[str, list[str]] = {}
+    tax_code = str(data.get("tax_code") or "").strip()
+    if message := tax_code_error(tax_code):
+        errors["tax_code"] = [message]
+    elif Enterprise.objects.filter(tax_code=tax_code).exclude(organization_id=exclude_pk).exists():
+        errors["tax_code"] = [_("Mã số thuế đã có trong hệ thống.")]
+    if data.get("investment_type") not in {"fdi", "ddi"}:
+        errors["investment_type"] = [_("Chọn loại hình FDI hoặc DDI.")]
+    if message := country_error(str(data.get("investor_country") or "")):
+        errors["investor_country"] = [message]
+    if data.get("investment_type") == "fdi" and not data.get("investor_country"):
+        errors["investor_country"] = [_("Doanh nghiệp FDI phải có quốc gia nhà đầu tư.")]
+    capital = data.get("registered_capital")
+    if capital is not None and Decimal(capital) < 0:
+        errors["registered_capital"] = [_("Vốn đăng ký không được âm.")]
+    raise_if(errors)
+
+
+@transaction.atomic
+def organization_create(
+    *,
+    actor: Any,
+    name: str,
+    kind: str,
+    parent: Organization | None = None,
+    short_name: str = "",
+    address: str = "",
+    enterprise: dict[str, Any] | None = None,
+) -> Organization:
+    """Add an organisation under ``parent`` (roots need a board-wide writer).
+
+    ``enterprise`` carries the profile fields (tax_code, investment_type, investor_country,
+    zone, registered_capital, capital_currency) and is required for kind ``enterprise``.
+    """
+    if parent is None:
+        ensure_board_writer(actor)
+    else:
+        ensure_can_write_path(actor, parent.path)
+    if kind == OrganizationKind.ENTERPRISE and enterprise is None:
+        raise ApplicationError(
+            _("Doanh nghiệp phải có mã số thuế và loại hình đầu tư."),
+            fields={"tax_code": [_("Bắt buộc.")]},
+        )
+    if kind != OrganizationKind.ENTERPRISE and enterprise is not None:
+        raise ApplicationError(_("Chỉ doanh nghiệp mới có thông tin doanh nghiệp."))
+    org = Organization(
+        name=normalize_name(name),
+        short_name=normalize_name(short_name),
+        kind=kind,
+        parent=parent,
+        address=normalize_name(address),
+    )
+    org.search_key = fold(f"{org.name} {org.short_name}")
+    full_clean_or_error(org, exclude=["path"])
+    if enterprise is not None:
+        _validate_enterprise(enterprise)
+    org.save()
+    org.path = f"{parent.path if parent else '/'}{org.pk}/"
+    org.save(update_fields=["path"])
+    changes = diff({}, snapshot(org, ORG_FIELDS))
+    if enterprise is not None:
+        profile = Enterprise(organization=org, **_enterprise_values(enterprise))
+        full_clean_or_error(profile, exclude=["organization"])
+        profile.save()
+        changes |= diff({}, snapshot(profile, ENTERPRISE_FIELDS))
+    record(event_type=AuditEventType.ORGANIZATION_CREATED, actor=actor, obj=org, changes=changes)
+    return org
+
+
+def _enterprise_values(data: dict[str, Any]) -> dict[str, Any]:
+    zone = data.get("zone")
+    if zone is not None and not isinstance(zone, IndustrialZone):
+        zone = IndustrialZone.objects.get(pk=zone)
+    capital = data.get("registered_capital")
+    return {
+        "tax_code": str(data["tax_code"]).strip(),
+        "investment_type": data["investment_type"],
+        "investor_country": str(data.get("investor_country") or "").upper(),
+        "zone": zone,
+        "registered_capital": Decimal(capital) if capital not in (None, "") else None,
+        "capital_currency": data.get("capital_currency") or "VND",
+    }
+
+
+@transaction.atomic
+def organization_update(
+    *,
+    actor: Any,
+    organization: Organization,
+    enterprise: dict[str, Any] | None = None,
+    **data: Any,
+) -> Organization:
+    """Change an organisation; moving it under a new parent moves its whole subtree."""
+    org = Organization.objects.select_for_update().get(pk=organization.pk)
+    ensure_can_write_path(actor, org.path)
+    before = snapshot(org, ORG_FIELDS)
+    for key in ("name", "short_name", "address"):
+        if key in data:
+            data[key] = normalize_name(data[key])
+    new_parent = data.get("parent", org.parent)
+    moving = "parent" in data and new_parent != org.parent
+    if moving:
+        _check_move(actor, org, new_parent)
+    changed = apply_changes(org, {k: v for k, v in data.items() if k in ORG_FIELDS})
+    changes: dict[str, list[Any]] = {}
+    if changed:
+        org.search_key = fold(f"{org.name} {org.short_name}")
+        full_clean_or_error(org, exclude=["path"])
+        update_fields = [f for f in changed if f != "parent"] + ["search_key"]
+        if "parent" in changed:
+            update_fields.append("parent")
+        org.save(update_fields=update_fields)
+        if moving:
+            _move_subtree(org, new_parent)
+        changes = diff(before, snapshot(org, ORG_FIELDS))
+    if enterprise is not None:
+        changes |= _update_enterprise(org, enterprise)
+    if changes:
+        record(
+            event_type=AuditEventType.ORGANIZATION_UPDATED, actor=actor, obj=org, changes=changes
+        )
+    return org
+
+
+def _check_move(actor: Any, org: Organization, new_parent: Organization | None) -> None:
+    if new_parent is None:
+        ensure_board_writer(actor)
+        return
+    ensure_can_write_path(actor, new_parent.path)
+    if new_parent.path.startswith(org.path):
+        raise ApplicationError(
+            _("Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó."),
+            fields={"parent": [_("Đơn vị cấp trên không hợp lệ.")]},
+        )
+
+
+def _move_subtree(org: Organization, new_parent: Organization | None) -> None:
+    old_path = org.path
+    new_path = f"{new_parent.path if new_parent else '/'}{org.pk}/"
+    Organization.objects.filter(path__startswith=old_path).update(
+        path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
+    )
+    org.path = new_path
+
+
+def _update_enterprise(org: Organization, data: dict[str, Any]) -> dict[str, list[Any]]:
+    profile = Enterprise.objects.filter(organization=org).first()
+    if profile is None:
+        raise ApplicationError(_("Tổ chức này không phải doanh nghiệp."))
+    before = snapshot(profile, ENTERPRISE_FIELDS)
+    merged = {**before, **data}
+    if "zone" in merged and merged["zone"] is not None and "zone" not in data:
+        merged["zone"] = profile.zone
+    _validate_enterprise(merged, exclude_pk=org.pk)
+    changed = apply_changes(profile, _enterprise_values(merged))
+    if not changed:
+        return {}
+    full_clean_or_error(profile, exclude=["organization"])
+    profile.save(update_fields=changed)
+    return diff(before, snapshot(profile, ENTERPRISE_FIELDS))

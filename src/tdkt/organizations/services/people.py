@@ -1,0 +1,227 @@
+"""Person and employment-history writes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.scopes import scope_for
+from tdkt.audit.constants import AuditEventType
+from tdkt.audit.services import diff, record, snapshot
+from tdkt.core.errors import ApplicationError, PermissionDeniedError
+from tdkt.core.text import fold, normalize_name
+from tdkt.organizations.models import Employment, Organization, Person
+from tdkt.organizations.selectors import person_in_scope
+from tdkt.organizations.validators import citizen_id_error, country_error
+
+from .common import apply_changes, ensure_can_write_path, full_clean_or_error, raise_if
+
+PERSON_FIELDS = [
+    "full_name",
+    "gender",
+    "date_of_birth",
+    "citizen_id",
+    "nationality",
+    "category",
+    "email",
+    "phone",
+]
+EMPLOYMENT_FIELDS = ["organization", "position", "start_date", "end_date"]
+
+
+def _validate_person(data: dict[str, Any], *, exclude_pk: int | None = None) -> None:
+    errors: dict[str, list[str]] = {}
+    if not data.get("full_name"):
+        errors["full_name"] = [_("Họ và tên là bắt buộc.")]
+    citizen_id = data.get("citizen_id")
+    if citizen_id:
+        message = citizen_id_error(
+            citizen_id, date_of_birth=data.get("date_of_birth"), gender=data.get("gender") or ""
+        )
+        if message:
+            errors["citizen_id"] = [message]
+        elif Person.objects.filter(citizen_id=citizen_id).exclude(pk=exclude_pk).exists():
+            errors["citizen_id"] = [_("Số CCCD đã có trong hệ thống.")]
+    if message := country_error(data.get("nationality") or ""):
+        errors["nationality"] = [message]
+    dob = data.get("date_of_birth")
+    if isinstance(dob, date) and dob.year < 1900:
+        errors["date_of_birth"] = [_("Ngày sinh không hợp lệ.")]
+    raise_if(errors)
+
+
+def _clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
+    cleaned = dict(data)
+    if "full_name" in cleaned:
+        cleaned["full_name"] = normalize_name(cleaned["full_name"] or "")
+    if "citizen_id" in cleaned:
+        cleaned["citizen_id"] = (cleaned["citizen_id"] or "").strip() or None
+    if "nationality" in cleaned:
+        cleaned["nationality"] = (cleaned["nationality"] or "VN").strip().upper()
+    return cleaned
+
+
+@transaction.atomic
+def person_create(
+    *,
+    actor: Any,
+    full_name: str,
+    category: str,
+    organization: Organization,
+    start_date: date,
+    position: str = "",
+    gender: str = "",
+    date_of_birth: date | None = None,
+    citizen_id: str | None = None,
+    nationality: str = "VN",
+    email: str = "",
+    phone: str = "",
+) -> Person:
+    """Add a person together with their current post in ``organization``.
+
+    A person always enters the registry through a post, so that they are inside the scope
+    of the unit that created them.
+    """
+    ensure_can_write_path(actor, organization.path)
+    data = _clean_person_data(
+        {
+            "full_name": full_name,
+            "category": category,
+            "gender": gender,
+            "date_of_birth": date_of_birth,
+            "citizen_id": citizen_id,
+            "nationality": nationality,
+            "email": email,
+            "phone": phone,
+        }
+    )
+    _validate_person(data)
+    person = Person(**data)
+    person.search_key = fold(person.full_name)
+    full_clean_or_error(person, exclude=["citizen_id"])
+    person.save()
+    employment = Employment(
+        person=person, organization=organization, position=position, start_date=start_date
+    )
+    full_clean_or_error(employment, exclude=["person"])
+    employment.save()
+    changes = diff({}, snapshot(person, PERSON_FIELDS))
+    changes["employment"] = [None, snapshot(employment, EMPLOYMENT_FIELDS)]
+    record(event_type=AuditEventType.PERSON_CREATED, actor=actor, obj=person, changes=changes)
+    return person
+
+
+def _ensure_can_write_person(actor: Any, person: Person) -> None:
+    scope = scope_for(actor)
+    if not scope.can_write or not person_in_scope(actor=actor, person=person):
+        raise PermissionDeniedError(_("Bạn không có quyền thay đổi cá nhân này."))
+
+
+@transaction.atomic
+def person_update(*, actor: Any, person: Person, **data: Any) -> Person:
+    """Change a person's own fields given in ``data``."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    _ensure_can_write_person(actor, person)
+    before = snapshot(person, PERSON_FIELDS)
+    data = _clean_person_data({k: v for k, v in data.items() if k in PERSON_FIELDS})
+    merged = {name: getattr(person, name) for name in PERSON_FIELDS} | data
+    _validate_person(merged, exclude_pk=person.pk)
+    changed = apply_changes(person, data)
+    if not changed:
+        return person
+    person.search_key = fold(person.full_name)
+    full_clean_or_error(person, exclude=["citizen_id"])
+    person.save(update_fields=[*changed, "search_key"])
+    record(
+        event_type=AuditEventType.PERSON_UPDATED,
+        actor=actor,
+        obj=person,
+        changes=diff(before, snapshot(person, PERSON_FIELDS)),
+    )
+    return person
+
+
+def _check_overlap(employment: Employment) -> None:
+    """A person holds one main post at a time: periods may touch but not overlap."""
+    others = Employment.objects.filter(person=employment.person).exclude(pk=employment.pk)
+    end = employment.end_date or date.max
+    for other in others:
+        other_end = other.end_date or date.max
+        if employment.start_date <= other_end and other.start_date <= end:
+            raise ApplicationError(
+                _("Quá trình công tác bị trùng thời gian với %(org)s (%(start)s).")
+                % {"org": other.organization, "start": other.start_date.strftime("%d/%m/%Y")},
+                fields={"start_date": [_("Trùng thời gian với quá trình khác.")]},
+            )
+
+
+@transaction.atomic
+def employment_add(
+    *,
+    actor: Any,
+    person: Person,
+    organization: Organization,
+    start_date: date,
+    position: str = "",
+    end_date: date | None = None,
+    close_current: bool = True,
+) -> Employment:
+    """Record a new post; with ``close_current`` the open post ends the day before (transfer).
+
+    The actor must be allowed to write both the person (their current unit) and the target
+    organisation, so a unit cannot take a person from another unit on its own.
+    """
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    ensure_can_write_path(actor, organization.path)
+    if Employment.objects.filter(person=person).exists():
+        _ensure_can_write_person(actor, person)
+    changes: dict[str, Any] = {}
+    if close_current:
+        for current in Employment.objects.filter(person=person, end_date__isnull=True):
+            if current.start_date < start_date:
+                before = snapshot(current, EMPLOYMENT_FIELDS)
+                current.end_date = date.fromordinal(start_date.toordinal() - 1)
+                current.save(update_fields=["end_date"])
+                changes["closed"] = [before, snapshot(current, EMPLOYMENT_FIELDS)]
+    employment = Employment(
+        person=person,
+        organization=organization,
+        position=normalize_name(position),
+        start_date=start_date,
+        end_date=end_date,
+    )
+    full_clean_or_error(employment)
+    _check_overlap(employment)
+    employment.save()
+    changes["employment"] = [None, snapshot(employment, EMPLOYMENT_FIELDS)]
+    record(event_type=AuditEventType.EMPLOYMENT_ADDED, actor=actor, obj=person, changes=changes)
+    return employment
+
+
+@transaction.atomic
+def employment_update(*, actor: Any, employment: Employment, **data: Any) -> Employment:
+    """Correct a post (position or dates); the organisation is changed by adding a new post."""
+    employment = (
+        Employment.objects.select_for_update()
+        .select_related("person", "organization")
+        .get(pk=employment.pk)
+    )
+    ensure_can_write_path(actor, employment.organization.path)
+    before = snapshot(employment, EMPLOYMENT_FIELDS)
+    allowed = {k: v for k, v in data.items() if k in {"position", "start_date", "end_date"}}
+    changed = apply_changes(employment, allowed)
+    if not changed:
+        return employment
+    full_clean_or_error(employment)
+    _check_overlap(employment)
+    employment.save(update_fields=changed)
+    record(
+        event_type=AuditEventType.EMPLOYMENT_UPDATED,
+        actor=actor,
+        obj=employment.person,
+        changes={"employment": [before, snapshot(employment, EMPLOYMENT_FIELDS)]},
+    )
+    return employment

@@ -1,0 +1,72 @@
+"""Industrial zone writes (board-wide reference data)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from tdkt.audit.constants import AuditEventType
+from tdkt.audit.services import diff, record, snapshot
+from tdkt.core.text import fold, normalize_name
+from tdkt.organizations.constants import ZoneKind, ZoneStatus
+from tdkt.organizations.models import IndustrialZone
+
+from .common import apply_changes, ensure_board_writer, full_clean_or_error
+
+ZONE_FIELDS = ["name", "kind", "district", "area_ha", "status"]
+
+
+@transaction.atomic
+def zone_create(
+    *,
+    actor: Any,
+    name: str,
+    district: str = "",
+    area_ha: Decimal | None = None,
+    status: str = ZoneStatus.OPERATING,
+    kind: str = ZoneKind.INDUSTRIAL,
+) -> IndustrialZone:
+    """Add an industrial zone."""
+    ensure_board_writer(actor)
+    zone = IndustrialZone(
+        name=normalize_name(name),
+        kind=kind,
+        district=normalize_name(district),
+        area_ha=area_ha,
+        status=status,
+    )
+    zone.search_key = fold(zone.name)
+    full_clean_or_error(zone)
+    zone.save()
+    record(
+        event_type=AuditEventType.ZONE_CREATED,
+        actor=actor,
+        obj=zone,
+        changes=diff({}, snapshot(zone, ZONE_FIELDS)),
+    )
+    return zone
+
+
+@transaction.atomic
+def zone_update(*, actor: Any, zone: IndustrialZone, **data: Any) -> IndustrialZone:
+    """Change an industrial zone's fields given in ``data``."""
+    ensure_board_writer(actor)
+    zone = IndustrialZone.objects.select_for_update().get(pk=zone.pk)
+    before = snapshot(zone, ZONE_FIELDS)
+    if "name" in data:
+        data["name"] = normalize_name(data["name"])
+    changed = apply_changes(zone, {k: v for k, v in data.items() if k in ZONE_FIELDS})
+    if not changed:
+        return zone
+    zone.search_key = fold(zone.name)
+    full_clean_or_error(zone)
+    zone.save(update_fields=[*changed, "search_key"])
+    record(
+        event_type=AuditEventType.ZONE_UPDATED,
+        actor=actor,
+        obj=zone,
+        changes=diff(before, snapshot(zone, ZONE_FIELDS)),
+    )
+    return zone

@@ -1,0 +1,1 @@
+"""Settings split by environment: base (everything, from TDKT_* variables), dev, test, prod."""

@@ -1,0 +1,96 @@
+"""The audit trail is hash-chained: any edit, deletion or reordering is caught by verify()."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from tdkt.audit.constants import AuditEventType
+from tdkt.audit.models import AuditEvent
+from tdkt.audit.services import verify
+from tdkt.organizations.services import person_update
+
+pytestmark = pytest.mark.django_db
+
+
+def _table() -> str:
+    return connection.ops.quote_name(AuditEvent._meta.db_table)
+
+
+def test_chain_of_a_busy_registry_verifies(registry):
+    """Every service write left a link and the whole chain checks out."""
+    result = verify()
+    assert result.ok, result
+    assert result.checked == AuditEvent.objects.count() >= 15
+
+
+def test_write_and_audit_entry_commit_together(registry):
+    """Changing a person records before/after values, with the actor, in the chain."""
+    person_update(actor=registry.officer, person=registry.anh, full_name="Nguyễn Văn Ánh Dương")
+    event = AuditEvent.objects.order_by("-seq").first()
+    assert event.event_type == AuditEventType.PERSON_UPDATED
+    assert event.actor == registry.officer
+    assert event.changes == {"full_name": ["Nguyễn Văn Ánh", "Nguyễn Văn Ánh Dương"]}
+    assert verify().ok
+
+
+def test_edited_row_is_caught(registry):
+    """Rewriting an event's content with raw SQL breaks that very link."""
+    victim = AuditEvent.objects.order_by("seq")[5]
+    with connection.cursor() as cur:
+        cur.execute(
+            f"UPDATE {_table()} SET actor_label = %s WHERE seq = %s",  # noqa: S608
+            ["someone else", victim.seq],
+        )
+    result = verify()
+    assert not result.ok
+    assert result.broken_seq == victim.seq
+
+
+def test_deleted_row_is_caught(registry):
+    """Deleting an event in the middle leaves a gap that verify names."""
+    victim = AuditEvent.objects.order_by("seq")[3]
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {_table()} WHERE seq = %s", [victim.seq])  # noqa: S608
+    result = verify()
+    assert not result.ok
+    assert result.broken_seq == victim.seq
+
+
+def test_deleted_tail_is_caught(registry):
+    """Deleting the newest event is caught by the chain head."""
+    last = AuditEvent.objects.order_by("-seq").first()
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {_table()} WHERE seq = %s", [last.seq])  # noqa: S608
+    result = verify()
+    assert not result.ok
+    assert result.broken_seq == last.seq
+
+
+def test_reordered_rows_are_caught(registry):
+    """Swapping the order of two events breaks the chain at the first of them."""
+    first, second = AuditEvent.objects.order_by("seq")[2:4]
+    with connection.cursor() as cur:
+        cur.execute(f"UPDATE {_table()} SET seq = %s WHERE id = %s", [10**9, first.id])  # noqa: S608
+        cur.execute(f"UPDATE {_table()} SET seq = %s WHERE id = %s", [first.seq, second.id])  # noqa: S608
+        cur.execute(f"UPDATE {_table()} SET seq = %s WHERE id = %s", [second.seq, first.id])  # noqa: S608
+    result = verify()
+    assert not result.ok
+    assert result.broken_seq == first.seq
+
+
+def test_verify_command_names_the_broken_link(registry, capsys):
+    """`tdkt audit verify` exits non-zero and names the first broken link."""
+    call_command("audit", "verify")
+    assert "OK" in capsys.readouterr().out
+    victim = AuditEvent.objects.order_by("seq")[7]
+    with connection.cursor() as cur:
+        cur.execute(
+            f"UPDATE {_table()} SET changes = %s WHERE seq = %s",  # noqa: S608
+            ['{"x": [1, 2]}', victim.seq],
+        )
+    with pytest.raises(SystemExit) as exc:
+        call_command("audit", "verify")
+    assert exc.value.code == 1
+    assert f"#{victim.seq}" in capsys.readouterr().err
