@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("tdkt.api.urls")),
+    path("imports/", include("tdkt.documents.urls")),
     path("", include("tdkt.web.urls")),
 ]

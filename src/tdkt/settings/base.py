@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "tdkt.audit",
     "tdkt.accounts",
     "tdkt.organizations",
+    "tdkt.documents",
     "tdkt.web",
     "tdkt.api",
 ]
