@@ -1,0 +1,208 @@
+"""Registry writes: validation in Vietnamese, permission checks, audit in the same transaction."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from tdkt.audit.constants import AuditEventType
+from tdkt.audit.models import AuditEvent
+from tdkt.core.errors import ApplicationError, PermissionDeniedError
+from tdkt.organizations.constants import GroupKind, OrganizationKind, PersonnelCategory
+from tdkt.organizations.models import Employment, Organization, Person
+from tdkt.organizations.services import (
+    employment_add,
+    group_create,
+    group_leadership_set,
+    group_members_set,
+    organization_create,
+    organization_update,
+    person_create,
+    person_update,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _new_person(registry, actor, **overrides):
+    data = {
+        "actor": actor,
+        "full_name": "Phạm Thị Đào",
+        "category": PersonnelCategory.PUBLIC_EMPLOYEE,
+        "organization": registry.investment,
+        "start_date": date(2020, 1, 1),
+        "gender": "female",
+        "date_of_birth": date(1990, 2, 3),
+        "citizen_id": "001190001122",
+    }
+    return person_create(**(data | overrides))
+
+
+def test_name_is_stored_nfc(registry):
+    """A name typed in decomposed form (NFD) is stored composed, so searches match."""
+    decomposed = unicodedata.normalize("NFD", "Phạm  Thị Đào ")
+    person = _new_person(registry, registry.officer, full_name=decomposed)
+    assert person.full_name == "Phạm Thị Đào"
+    assert unicodedata.is_normalized("NFC", person.full_name)
+
+
+@pytest.mark.parametrize(
+    ("citizen_id", "message"),
+    [
+        ("00119000112", "12 chữ số"),
+        ("00119000112a", "12 chữ số"),
+        ("099190001122", "mã tỉnh"),
+        ("001185001122", "năm sinh"),
+        ("001090001122", "giới tính"),
+    ],
+)
+def test_invalid_citizen_id_is_refused_and_nothing_is_written(registry, citizen_id, message):
+    """A wrong CCCD is explained in Vietnamese and neither person nor audit row is added."""
+    people, events = Person.objects.count(), AuditEvent.objects.count()
+    with pytest.raises(ApplicationError) as exc:
+        _new_person(registry, registry.officer, citizen_id=citizen_id)
+    assert message in exc.value.fields["citizen_id"][0]
+    assert (Person.objects.count(), AuditEvent.objects.count()) == (people, events)
+
+
+def test_duplicate_citizen_id_is_refused(registry):
+    """One person is one record: a second person with Ánh's CCCD is refused."""
+    with pytest.raises(ApplicationError) as exc:
+        _new_person(
+            registry,
+            registry.officer,
+            citizen_id="001085012345",
+            gender="male",
+            date_of_birth=date(1985, 1, 1),
+        )
+    assert "đã có" in exc.value.fields["citizen_id"][0]
+
+
+def test_unit_head_cannot_add_people_to_another_unit(registry):
+    """The planning head may add to planning but not to investment; nothing is written."""
+    ok = _new_person(registry, registry.planning_head, organization=registry.planning)
+    assert ok.employments.get().organization == registry.planning
+    count = Person.objects.count()
+    with pytest.raises(PermissionDeniedError):
+        _new_person(
+            registry,
+            registry.planning_head,
+            organization=registry.investment,
+            citizen_id="001190001123",
+        )
+    assert Person.objects.count() == count
+
+
+def test_viewer_and_leader_cannot_write(registry):
+    """Read-only roles are refused even inside their own scope."""
+    for actor in (registry.viewer, registry.leader, registry.council):
+        with pytest.raises(PermissionDeniedError):
+            person_update(actor=actor, person=registry.anh, phone="0912345678")
+    assert Person.objects.get(pk=registry.anh.pk).phone == ""
+
+
+def test_update_records_before_and_after(registry):
+    """Editing a person writes an audit event with the old and the new value."""
+    person_update(actor=registry.investment_head, person=registry.anh, phone="0912345678")
+    event = AuditEvent.objects.filter(event_type=AuditEventType.PERSON_UPDATED).latest("seq")
+    assert event.changes == {"phone": ["", "0912345678"]}
+    assert event.actor == registry.investment_head
+
+
+def test_transfer_closes_the_current_post(registry):
+    """A transfer ends the current post the day before the new one starts."""
+    employment_add(
+        actor=registry.officer,
+        person=registry.anh,
+        organization=registry.centre,
+        start_date=date(2025, 7, 1),
+    )
+    posts = list(Employment.objects.filter(person=registry.anh).order_by("start_date"))
+    assert [(p.organization, p.end_date) for p in posts] == [
+        (registry.investment, date(2025, 6, 30)),
+        (registry.centre, None),
+    ]
+
+
+def test_overlapping_posts_are_refused(registry):
+    """A closed post cannot be re-opened over another period."""
+    with pytest.raises(ApplicationError):
+        employment_add(
+            actor=registry.officer,
+            person=registry.anh,
+            organization=registry.centre,
+            start_date=date(2010, 1, 1),
+            end_date=date(2016, 1, 1),
+            close_current=False,
+        )
+
+
+def test_enterprise_needs_valid_tax_code(registry):
+    """Tax codes are 10 digits or 10-3; a branch code is accepted."""
+    branch = organization_create(
+        actor=registry.officer,
+        name="Chi nhánh Công ty Sao Mai",
+        kind=OrganizationKind.ENTERPRISE,
+        parent=registry.board,
+        enterprise={
+            "tax_code": "0101234567-001",
+            "investment_type": "fdi",
+            "investor_country": "JP",
+        },
+    )
+    assert branch.enterprise.tax_code == "0101234567-001"
+    with pytest.raises(ApplicationError) as exc:
+        organization_create(
+            actor=registry.officer,
+            name="Công ty X",
+            kind=OrganizationKind.ENTERPRISE,
+            parent=registry.board,
+            enterprise={"tax_code": "01012345", "investment_type": "ddi"},
+        )
+    assert "10 chữ số" in exc.value.fields["tax_code"][0]
+
+
+def test_moving_a_unit_moves_its_subtree(registry):
+    """A team under investment moves with it when investment moves under the centre."""
+    team = organization_create(
+        actor=registry.officer,
+        name="Tổ Xúc tiến",
+        kind=OrganizationKind.DEPARTMENT,
+        parent=registry.investment,
+    )
+    organization_update(
+        actor=registry.officer, organization=registry.investment, parent=registry.centre
+    )
+    team.refresh_from_db()
+    assert team.path.startswith(Organization.objects.get(pk=registry.centre.pk).path)
+    with pytest.raises(ApplicationError):
+        organization_update(actor=registry.officer, organization=registry.centre, parent=team)
+
+
+def test_block_leader_and_deputy_must_be_distinct_members(registry):
+    """Leadership is elected among the year's members; leader and deputy differ."""
+    block = group_create(
+        actor=registry.officer, name="Khối thi đua đồng bằng sông Hồng", kind=GroupKind.BLOCK
+    )
+    other = organization_create(
+        actor=registry.officer,
+        name="Ban Quản lý các KCN Bắc Ninh",
+        kind=OrganizationKind.EXTERNAL_BODY,
+    )
+    group_members_set(
+        actor=registry.officer, group=block, year=2020, members=[registry.board, other]
+    )
+    leadership = group_leadership_set(
+        actor=registry.officer, group=block, year=2020, leader=other, deputy=registry.board
+    )
+    assert (leadership.leader, leadership.deputy) == (other, registry.board)
+    with pytest.raises(ApplicationError):
+        group_leadership_set(actor=registry.officer, group=block, year=2021, leader=other)
+    with pytest.raises(ApplicationError):
+        group_leadership_set(
+            actor=registry.officer, group=block, year=2020, leader=other, deputy=other
+        )
+    with pytest.raises(PermissionDeniedError):
+        group_members_set(actor=registry.investment_head, group=block, year=2021, members=[other])
