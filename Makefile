@@ -42,7 +42,7 @@ test-e2e: $(STAMP) browser-deps
 browser-deps:
 	@bash tools/ensure-chromium.sh
 
-lint: $(STAMP)
+lint: $(STAMP) check-deploy
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports
