@@ -1,10 +1,44 @@
+"""URLs of the web UI (namespace ``web``; names are ``entity-action``)."""
+
 from django.urls import path
 
-from . import views
+from .views import auth, dashboard, groups, organizations, people, zones
 
 app_name = "web"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
-    path("login/", views.login_view, name="login"),
+    path("", dashboard.dashboard, name="dashboard"),
+    path("login/", auth.login_view, name="login"),
+    path("logout/", auth.logout_view, name="logout"),
+    path("account/password/", auth.password_change, name="password-change"),
+    path("organizations/", organizations.organization_tree, name="organization-list"),
+    path(
+        "organizations/new/",
+        organizations.organization_create_view,
+        name="organization-create",
+    ),
+    path(
+        "organizations/<uuid:uuid>/",
+        organizations.organization_detail,
+        name="organization-detail",
+    ),
+    path(
+        "organizations/<uuid:uuid>/edit/",
+        organizations.organization_update_view,
+        name="organization-update",
+    ),
+    path("people/", people.person_list_view, name="person-list"),
+    path("people/new/", people.person_create_view, name="person-create"),
+    path("people/<uuid:uuid>/", people.person_detail, name="person-detail"),
+    path("people/<uuid:uuid>/edit/", people.person_update_view, name="person-update"),
+    path(
+        "people/<uuid:uuid>/employments/new/",
+        people.employment_create_view,
+        name="employment-create",
+    ),
+    path("zones/", zones.zone_list_view, name="zone-list"),
+    path("groups/", groups.group_list_view, name="group-list"),
+    path("groups/<uuid:uuid>/", groups.group_detail, name="group-detail"),
+    path("groups/<uuid:uuid>/members/", groups.group_members_view, name="group-members"),
+    path("groups/<uuid:uuid>/leadership/", groups.group_leadership_view, name="group-leadership"),
 ]

@@ -1,0 +1,160 @@
+"""Turn audit events into readable timeline rows: labels, before → after, local dates.
+
+Organisation ids inside the recorded changes are shown by name only when the viewer may
+see that organisation (looked up through the scoped selector).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.translation import gettext as _
+
+from tdkt.audit.constants import AuditEventType
+from tdkt.audit.models import AuditEvent
+from tdkt.organizations.selectors import organization_list
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ORG_KEYS = {"organization", "parent", "leader", "deputy"}
+RELATED_MODELS = {
+    "organizations.person": ["organizations.Employment"],
+    "organizations.organization": ["organizations.Enterprise"],
+    "organizations.emulationgroup": ["organizations.GroupLeadership"],
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed field: its label and the values before and after."""
+
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event as the timeline shows it."""
+
+    event: AuditEvent
+    label: str
+    changes: list[Change]
+
+
+def _extra_labels() -> dict[str, str]:
+    return {
+        "employment": _("Quá trình công tác"),
+        "closed": _("Kết thúc quá trình công tác"),
+        "year": _("Năm"),
+        "added": _("Thêm thành viên"),
+        "removed": _("Bỏ thành viên"),
+    }
+
+
+def _models_for(object_type: str) -> list[type[models.Model]]:
+    labels = [object_type, *RELATED_MODELS.get(object_type, [])]
+    found = []
+    for label in labels:
+        try:
+            found.append(apps.get_model(label))
+        except (LookupError, ValueError):
+            continue
+    return found
+
+
+def _field(models_: list[type[models.Model]], name: str) -> models.Field | None:
+    for model in models_:
+        try:
+            return model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+    return None
+
+
+class _Formatter:
+    def __init__(self, org_names: dict[int, str]) -> None:
+        self.org_names = org_names
+
+    def value(self, field: models.Field | None, name: str, value: Any) -> str:
+        if value is None or value == "":
+            return "—"
+        if name in ORG_KEYS and isinstance(value, int):
+            return self.org_names.get(value, f"#{value}")
+        if isinstance(value, dict):
+            return self.employment(value)
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value) or "—"
+        if isinstance(value, bool):
+            return _("Có") if value else _("Không")
+        if field is not None and field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, str) and ISO_DATE.match(value):
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        return str(value)
+
+    def employment(self, post: dict[str, Any]) -> str:
+        parts = [self.value(None, "organization", post.get("organization"))]
+        if post.get("position"):
+            parts.append(str(post["position"]))
+        period = self.value(None, "", post.get("start_date"))
+        period += " – " + (
+            self.value(None, "", post["end_date"]) if post.get("end_date") else _("nay")
+        )
+        parts.append(period)
+        return " · ".join(parts)
+
+
+def _org_ids(events: Iterable[AuditEvent]) -> set[int]:
+    ids: set[int] = set()
+    for event in events:
+        for key, pair in (event.changes or {}).items():
+            for value in pair if isinstance(pair, list) else []:
+                if key in ORG_KEYS and isinstance(value, int):
+                    ids.add(value)
+                if isinstance(value, dict) and isinstance(value.get("organization"), int):
+                    ids.add(value["organization"])
+    return ids
+
+
+def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]:
+    """Return readable rows for ``events`` (already limited to what ``actor`` may see)."""
+    events = list(events)
+    ids = _org_ids(events)
+    names = (
+        dict(
+            organization_list(actor=actor, include_inactive=True)
+            .filter(pk__in=ids)
+            .values_list("pk", "name")
+        )
+        if ids
+        else {}
+    )
+    fmt = _Formatter(names)
+    extra = _extra_labels()
+    labels = dict(AuditEventType.choices)
+    entries = []
+    for event in events:
+        models_ = _models_for(event.object_type)
+        changes = []
+        for name, pair in (event.changes or {}).items():
+            before, after = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
+            field = _field(models_, name)
+            label = extra.get(name) or (str(field.verbose_name) if field is not None else name)
+            changes.append(
+                Change(
+                    label[:1].upper() + label[1:],
+                    fmt.value(field, name, before),
+                    fmt.value(field, name, after),
+                )
+            )
+        entries.append(
+            TimelineEntry(event, str(labels.get(event.event_type, event.event_type)), changes)
+        )
+    return entries

@@ -1,0 +1,20 @@
+"""Widgets shared by the web forms."""
+
+from __future__ import annotations
+
+from django import forms
+
+
+class DateInput(forms.DateInput):
+    """A native date picker (phones show their own), exchanging ISO dates."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def organization_label(org: object) -> str:
+    """Indent an organisation's name by its depth so a flat <select> reads like the tree."""
+    depth = getattr(org, "depth", 0)
+    return f"{'— ' * depth}{org}"

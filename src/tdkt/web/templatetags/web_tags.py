@@ -1,0 +1,40 @@
+"""Template helpers: the viewer's scope (to show write buttons) and query-string paging."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.http import QueryDict
+
+from tdkt.accounts.scopes import Scope, scope_for
+
+register = template.Library()
+
+
+@register.simple_tag
+def scope_of(user: Any) -> Scope:
+    """Return the user's scope; templates use it only to hide buttons, services decide."""
+    return scope_for(user)
+
+
+@register.simple_tag
+def board_writer(user: Any) -> bool:
+    """Return True when the user may change board-wide reference data."""
+    scope = scope_for(user)
+    return scope.everything and scope.can_write
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **changes: Any) -> str:
+    """Return the current query string with ``changes`` applied (for pagination links)."""
+    query: QueryDict = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.filter
+def indent(depth: int) -> str:
+    """Return an inline padding style for a tree row of ``depth``."""
+    return f"padding-left: {int(depth) * 1.25}rem"

@@ -1,0 +1,111 @@
+"""Emulation blocks/clusters: list, detail per year, members and leadership forms."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.core.errors import ApplicationError
+from tdkt.organizations.models import EmulationGroup
+from tdkt.organizations.selectors import group_get, organization_list
+from tdkt.organizations.services import group_leadership_set, group_members_set
+from tdkt.organizations.services.common import ensure_board_writer
+from tdkt.web import queries
+from tdkt.web.decorators import web_view
+from tdkt.web.forms import GroupLeadershipForm, GroupMembersForm, apply_service_error
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+
+
+@web_view
+def group_list_view(request: HttpRequest) -> HttpResponse:
+    """List the blocks/clusters with members in a year, with that year's leadership."""
+    year = _year(request)
+    groups = queries.groups_of_year(actor=request.user, year=year)
+    return render(request, "web/groups/group_list.html", {"groups": groups, "year": year})
+
+
+def _years(group: EmulationGroup) -> list[dict]:
+    members = defaultdict(list)
+    for m in group.memberships.select_related("organization").order_by(
+        "-year", "organization__name"
+    ):
+        members[m.year].append(m.organization)
+    leaders = {lead.year: lead for lead in group.leaderships.select_related("leader", "deputy")}
+    years = sorted(set(members) | set(leaders), reverse=True)
+    return [{"year": y, "members": members[y], "leadership": leaders.get(y)} for y in years]
+
+
+@web_view
+def group_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Show a block/cluster year by year: members, leader and deputy."""
+    group = group_get(actor=request.user, uuid=uuid)
+    return render(request, "web/groups/group_detail.html", {"group": group, "years": _years(group)})
+
+
+@web_view
+def group_members_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Replace a year's member list through ``group_members_set`` (board-wide writers)."""
+    group = group_get(actor=request.user, uuid=uuid)
+    ensure_board_writer(request.user)
+    year = _year(request)
+    current = [
+        m.organization for m in group.memberships.filter(year=year).select_related("organization")
+    ]
+    form = GroupMembersForm(
+        request.POST or None,
+        initial={"year": year, "members": current},
+        organizations=organization_list(actor=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            group_members_set(
+                actor=request.user,
+                group=group,
+                year=form.cleaned_data["year"],
+                members=form.cleaned_data["members"],
+            )
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã cập nhật thành viên."))
+            return redirect("web:group-detail", uuid=group.uuid)
+    return render(request, "web/groups/group_members_form.html", {"form": form, "group": group})
+
+
+@web_view
+def group_leadership_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Record a year's leader and deputy through ``group_leadership_set``."""
+    group = group_get(actor=request.user, uuid=uuid)
+    ensure_board_writer(request.user)
+    year = _year(request)
+    existing = group.leaderships.filter(year=year).first()
+    initial = {"year": year}
+    if existing is not None:
+        initial |= {"leader": existing.leader, "deputy": existing.deputy}
+    member_ids = group.memberships.values_list("organization_id", flat=True)
+    form = GroupLeadershipForm(
+        request.POST or None,
+        initial=initial,
+        organizations=organization_list(actor=request.user).filter(pk__in=member_ids),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            group_leadership_set(actor=request.user, group=group, **form.cleaned_data)
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã ghi nhận khối trưởng, khối phó."))
+            return redirect("web:group-detail", uuid=group.uuid)
+    return render(request, "web/groups/group_leadership_form.html", {"form": form, "group": group})
