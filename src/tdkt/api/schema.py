@@ -1,0 +1,64 @@
+"""OpenAPI helpers: the error body, documented error responses and component names.
+
+Views describe themselves with ``extend_schema``; this module keeps the shared parts in one
+place so that every endpoint documents its errors the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.db import models
+from drf_spectacular.utils import OpenApiResponse, extend_schema_serializer
+from rest_framework import serializers
+
+T = TypeVar("T")
+
+
+@extend_schema_serializer(component_name="Error")
+class ErrorSerializer(serializers.Serializer):
+    """The body of every error response."""
+
+    code = serializers.CharField(
+        help_text="Stable machine-readable code: invalid, forbidden, not_found, conflict, "
+        "not_authenticated, authentication_failed, method_not_allowed, throttled, locked_out, "
+        "parse_error."
+    )
+    message = serializers.CharField(help_text="Human-readable message (Vietnamese by default).")
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text='Messages per input field, e.g. {"citizen_id": ["Số CCCD phải gồm đúng 12 '
+        'chữ số."]}; nested inputs use dotted names ("enterprise.zone").',
+    )
+
+
+_DESCRIPTIONS = {
+    400: "Invalid input: `code` is `invalid` and `fields` names each wrong field.",
+    401: "Not signed in: no session and no valid `Authorization: Token …` header.",
+    403: "Forbidden: the object or action is outside the caller's scope (`code` = `forbidden`).",
+    404: "Not found (`code` = `not_found`).",
+    409: "Conflict with the current state (`code` = `conflict`).",
+    429: "Too many requests or too many failed sign-ins.",
+}
+
+
+def error_responses(*statuses: int) -> dict[int, OpenApiResponse]:
+    """Return documented error responses; 401 is added because every endpoint needs a login."""
+    wanted = sorted({401, *statuses})
+    return {
+        code: OpenApiResponse(response=ErrorSerializer, description=_DESCRIPTIONS[code])
+        for code in wanted
+    }
+
+
+def component(name: str) -> Callable[[T], T]:
+    """Name a serializer's schema component (nested ``InputSerializer`` classes share names)."""
+    return extend_schema_serializer(component_name=name)
+
+
+def described(model: type[models.Model], name: str, **kwargs: Any) -> dict[str, Any]:
+    """Return ``label``/``help_text`` of a model field, so API docs match the forms and admin."""
+    field = model._meta.get_field(name)
+    help_text = getattr(field, "help_text", "") or getattr(field, "verbose_name", "")
+    return {"label": getattr(field, "verbose_name", name), "help_text": help_text, **kwargs}

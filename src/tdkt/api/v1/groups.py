@@ -1,0 +1,184 @@
+"""Emulation blocks and clusters (khối/cụm thi đua): yearly members and elected leadership."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Prefetch, prefetch_related_objects
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tdkt.api.base import ApiView, ListApiView
+from tdkt.api.fields import OrganizationReferenceField
+from tdkt.api.schema import component, error_responses
+from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership
+from tdkt.organizations.selectors import group_get, group_list
+from tdkt.organizations.services import group_leadership_set, group_members_set
+
+from .refs import OrganizationRefSerializer
+
+TAGS = ["groups"]
+
+# Members and leaders of the groups a selector returned, loaded in two extra queries.
+YEAR_PREFETCHES = (
+    Prefetch(
+        "memberships",
+        queryset=GroupMembership.objects.select_related("organization").order_by(
+            "-year", "organization__path"
+        ),
+    ),
+    Prefetch(
+        "leaderships",
+        queryset=GroupLeadership.objects.select_related("leader", "deputy").order_by("-year"),
+    ),
+)
+
+
+@component("GroupYear")
+class GroupYearSerializer(serializers.Serializer):
+    """Members and the elected leader/deputy of a block or cluster in one year."""
+
+    year = serializers.IntegerField()
+    members = OrganizationRefSerializer(many=True)
+    leader = OrganizationRefSerializer(allow_null=True, help_text="Khối trưởng.")
+    deputy = OrganizationRefSerializer(allow_null=True, help_text="Khối phó.")
+
+
+def group_years(group: EmulationGroup) -> list[dict[str, Any]]:
+    """Return the group's years, newest first, from its prefetched members and leaderships."""
+    years: dict[int, dict[str, Any]] = {}
+
+    def year(value: int) -> dict[str, Any]:
+        return years.setdefault(
+            value, {"year": value, "members": [], "leader": None, "deputy": None}
+        )
+
+    for membership in group.memberships.all():
+        year(membership.year)["members"].append(membership.organization)
+    for leadership in group.leaderships.all():
+        entry = year(leadership.year)
+        entry["leader"], entry["deputy"] = leadership.leader, leadership.deputy
+    return [years[y] for y in sorted(years, reverse=True)]
+
+
+@component("EmulationGroup")
+class GroupOutputSerializer(serializers.ModelSerializer):
+    """A block or cluster with its members and leadership per year (newest year first)."""
+
+    years = serializers.SerializerMethodField()
+
+    class Meta:
+        model = EmulationGroup
+        fields = ["uuid", "name", "kind", "organizer", "description", "years"]
+        read_only_fields = fields
+
+    @extend_schema_field(GroupYearSerializer(many=True))
+    def get_years(self, group: EmulationGroup) -> list[dict[str, Any]]:
+        return GroupYearSerializer(group_years(group), many=True).data
+
+
+def _with_years(groups: Iterable[EmulationGroup]) -> list[EmulationGroup]:
+    groups = list(groups)
+    prefetch_related_objects(groups, *YEAR_PREFETCHES)
+    return groups
+
+
+class GroupListApi(ListApiView):
+    """List blocks and clusters."""
+
+    class FilterSerializer(serializers.Serializer):
+        year = serializers.IntegerField(
+            required=False,
+            min_value=1990,
+            max_value=2100,
+            help_text="Only groups with members in this year.",
+        )
+
+    @extend_schema(
+        tags=TAGS,
+        summary="List blocks and clusters",
+        description="Board-wide roles see all groups; others only groups their unit belongs to.",
+        parameters=[FilterSerializer],
+        responses={200: GroupOutputSerializer(many=True), **error_responses(400)},
+    )
+    def get(self, request: Request) -> Response:
+        filters = self.parse_query(self.FilterSerializer)
+        groups = group_list(actor=self.actor, **filters).prefetch_related(*YEAR_PREFETCHES)
+        return self.paginate(groups, GroupOutputSerializer)
+
+
+class GroupDetailApi(ApiView):
+    """One block or cluster."""
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Get a block or cluster with members and leadership per year",
+        description="403 when the caller's unit is not a member and the caller is not board-wide.",
+        responses={200: GroupOutputSerializer, **error_responses(403, 404)},
+    )
+    def get(self, request: Request, uuid: str) -> Response:
+        group = _with_years([group_get(actor=self.actor, uuid=uuid)])[0]
+        return self.render(GroupOutputSerializer, group)
+
+
+class GroupMembersApi(ApiView):
+    """Replace the members of a group for one year."""
+
+    @component("GroupMembers")
+    class InputSerializer(serializers.Serializer):
+        members = serializers.ListField(
+            child=OrganizationReferenceField(),
+            allow_empty=True,
+            help_text="UUIDs of the member organisations for the year (replaces the list).",
+        )
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Set the members of a block or cluster for a year",
+        description=(
+            "Replaces the member list of `year`; only board-wide writers. Validations: the "
+            "year lies in 1990–2100; the elected leader and deputy of that year cannot be "
+            "removed. Returns the whole group."
+        ),
+        request=InputSerializer,
+        responses={200: GroupOutputSerializer, **error_responses(400, 403, 404)},
+    )
+    def put(self, request: Request, uuid: str, year: int) -> Response:
+        group = group_get(actor=self.actor, uuid=uuid)
+        data = self.parse(self.InputSerializer)
+        group_members_set(actor=self.actor, group=group, year=year, members=data["members"])
+        group = _with_years([group_get(actor=self.actor, uuid=uuid)])[0]
+        return self.render(GroupOutputSerializer, group)
+
+
+class GroupLeadershipApi(ApiView):
+    """Record the leader and deputy elected for one year."""
+
+    @component("GroupLeadership")
+    class InputSerializer(serializers.Serializer):
+        leader = OrganizationReferenceField(help_text="Khối trưởng: a member of that year.")
+        deputy = OrganizationReferenceField(
+            required=False,
+            allow_null=True,
+            help_text="Khối phó: another member of that year, or null.",
+        )
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Set the leader and deputy of a block or cluster for a year",
+        description=(
+            "Only board-wide writers. Validations: leader and deputy are members of the group "
+            "in `year` and differ from each other. Returns the whole group."
+        ),
+        request=InputSerializer,
+        responses={200: GroupOutputSerializer, **error_responses(400, 403, 404)},
+    )
+    def put(self, request: Request, uuid: str, year: int) -> Response:
+        group = group_get(actor=self.actor, uuid=uuid)
+        data = self.parse(self.InputSerializer)
+        group_leadership_set(actor=self.actor, group=group, year=year, **data)
+        group = _with_years([group_get(actor=self.actor, uuid=uuid)])[0]
+        return self.render(GroupOutputSerializer, group)

@@ -1,0 +1,239 @@
+"""Organisations: the Board, its units, enterprises (with their profile) and other bodies."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tdkt.api.base import ApiView, ListApiView
+from tdkt.api.fields import OrganizationReferenceField, ZoneReferenceField
+from tdkt.api.schema import component, described, error_responses
+from tdkt.organizations.constants import Currency, InvestmentType, OrganizationKind
+from tdkt.organizations.models import Enterprise, Organization
+from tdkt.organizations.selectors import organization_get, organization_list
+from tdkt.organizations.services import organization_create, organization_update
+
+from .refs import OrganizationRefSerializer, ZoneRefSerializer
+
+TAGS = ["organizations"]
+
+VALIDATIONS = """
+Validations (messages in Vietnamese, per field):
+
+* `name` is required; `parent` must be an organisation the caller may change (a root needs a
+  board-wide writer), and an organisation cannot be moved under itself or its own subtree;
+* an `enterprise` profile is required for kind `enterprise` and refused for other kinds;
+* `enterprise.tax_code`: 10 digits, or 10 digits, a hyphen and 3 digits for a branch; unique;
+* `enterprise.investment_type`: `fdi` or `ddi`; an FDI enterprise needs `investor_country`;
+* `enterprise.investor_country`: ISO 3166-1 alpha-2 in capitals (JP, KR …);
+* `enterprise.registered_capital` may not be negative.
+"""
+
+
+@component("Enterprise")
+class EnterpriseOutputSerializer(serializers.ModelSerializer):
+    """The enterprise profile of an organisation of kind ``enterprise``."""
+
+    zone = ZoneRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Enterprise
+        fields = [
+            "tax_code",
+            "investment_type",
+            "investor_country",
+            "zone",
+            "registered_capital",
+            "capital_currency",
+        ]
+        read_only_fields = fields
+
+
+@component("Organization")
+class OrganizationOutputSerializer(serializers.ModelSerializer):
+    """An organisation with its parent and, for enterprises, the enterprise profile."""
+
+    parent = OrganizationRefSerializer(read_only=True, allow_null=True)
+    depth = serializers.IntegerField(read_only=True, help_text="0 for a root, 1 for its children…")
+    enterprise = EnterpriseOutputSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Organization
+        fields = [
+            "uuid",
+            "name",
+            "short_name",
+            "kind",
+            "parent",
+            "depth",
+            "address",
+            "is_active",
+            "enterprise",
+        ]
+        read_only_fields = fields
+
+
+@component("Enterprise")
+class EnterpriseInputSerializer(serializers.Serializer):
+    """Enterprise profile fields; in a partial update only the given ones change."""
+
+    tax_code = serializers.CharField(**described(Enterprise, "tax_code"))
+    investment_type = serializers.ChoiceField(
+        choices=InvestmentType.choices, **described(Enterprise, "investment_type")
+    )
+    investor_country = serializers.CharField(
+        **described(Enterprise, "investor_country", required=False, allow_blank=True)
+    )
+    zone = ZoneReferenceField(
+        **described(Enterprise, "zone", required=False, allow_null=True),
+    )
+    registered_capital = serializers.DecimalField(
+        **described(
+            Enterprise,
+            "registered_capital",
+            max_digits=20,
+            decimal_places=2,
+            required=False,
+            allow_null=True,
+        )
+    )
+    capital_currency = serializers.ChoiceField(
+        choices=Currency.choices, **described(Enterprise, "capital_currency", required=False)
+    )
+
+
+class OrganizationListApi(ListApiView):
+    """List and create organisations."""
+
+    class FilterSerializer(serializers.Serializer):
+        search = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            help_text="Part of the name or short name, accent- and case-insensitive.",
+        )
+        kind = serializers.ChoiceField(
+            choices=OrganizationKind.choices, required=False, help_text="Only this kind."
+        )
+        include_inactive = serializers.BooleanField(
+            required=False, default=False, help_text="Also list inactive organisations."
+        )
+
+    @component("Organization")
+    class InputSerializer(serializers.Serializer):
+        name = serializers.CharField(**described(Organization, "name", max_length=300))
+        kind = serializers.ChoiceField(
+            choices=OrganizationKind.choices, **described(Organization, "kind")
+        )
+        parent = OrganizationReferenceField(
+            **described(Organization, "parent", required=False, allow_null=True)
+        )
+        short_name = serializers.CharField(
+            **described(
+                Organization, "short_name", max_length=100, required=False, allow_blank=True
+            )
+        )
+        address = serializers.CharField(
+            **described(Organization, "address", max_length=300, required=False, allow_blank=True)
+        )
+        enterprise = EnterpriseInputSerializer(
+            required=False, help_text="Required for kind `enterprise`, refused otherwise."
+        )
+
+    @extend_schema(
+        tags=TAGS,
+        summary="List organisations",
+        description=(
+            "Only organisations inside the caller's scope, in tree order: board-wide roles see "
+            "all, unit heads and viewers their unit's subtree, enterprise representatives "
+            "their enterprise."
+        ),
+        parameters=[FilterSerializer],
+        responses={200: OrganizationOutputSerializer(many=True), **error_responses(400)},
+    )
+    def get(self, request: Request) -> Response:
+        filters = self.parse_query(self.FilterSerializer)
+        return self.paginate(
+            organization_list(actor=self.actor, **filters), OrganizationOutputSerializer
+        )
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Create an organisation",
+        description="Adds an organisation under `parent` (audited)." + VALIDATIONS,
+        request=InputSerializer,
+        responses={201: OrganizationOutputSerializer, **error_responses(400, 403)},
+        examples=[
+            OpenApiExample(
+                "Enterprise",
+                value={
+                    "name": "Công ty TNHH Cơ khí Bắc Thăng Long",
+                    "kind": "enterprise",
+                    "parent": "6f1c2d3e-0000-4000-8000-000000000001",
+                    "enterprise": {
+                        "tax_code": "0107654321",
+                        "investment_type": "ddi",
+                        "registered_capital": "50000000000",
+                        "capital_currency": "VND",
+                    },
+                },
+                request_only=True,
+            )
+        ],
+    )
+    def post(self, request: Request) -> Response:
+        data = self.parse(self.InputSerializer)
+        org = organization_create(actor=self.actor, **data)
+        org = organization_get(actor=self.actor, uuid=org.uuid)
+        return self.render(OrganizationOutputSerializer, org, status=201)
+
+
+class OrganizationDetailApi(ApiView):
+    """Read and change one organisation."""
+
+    @component("OrganizationUpdate")
+    class InputSerializer(serializers.Serializer):
+        name = serializers.CharField(**described(Organization, "name", max_length=300))
+        short_name = serializers.CharField(
+            **described(Organization, "short_name", max_length=100, allow_blank=True)
+        )
+        address = serializers.CharField(
+            **described(Organization, "address", max_length=300, allow_blank=True)
+        )
+        is_active = serializers.BooleanField(**described(Organization, "is_active"))
+        parent = OrganizationReferenceField(
+            **described(Organization, "parent", allow_null=True),
+        )
+        enterprise = EnterpriseInputSerializer(
+            help_text="Only for enterprises; only the given profile fields change."
+        )
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Get an organisation",
+        description="403 when the organisation is outside the caller's scope.",
+        responses={200: OrganizationOutputSerializer, **error_responses(403, 404)},
+    )
+    def get(self, request: Request, uuid: str) -> Response:
+        org = organization_get(actor=self.actor, uuid=uuid)
+        return self.render(OrganizationOutputSerializer, org)
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Change an organisation (partial), including the enterprise profile",
+        description=(
+            "Only the given fields change; moving to a new `parent` moves the whole subtree. "
+            "The caller must be allowed to change the organisation (and the new parent)."
+            + VALIDATIONS
+        ),
+        request=InputSerializer,
+        responses={200: OrganizationOutputSerializer, **error_responses(400, 403, 404)},
+    )
+    def patch(self, request: Request, uuid: str) -> Response:
+        org = organization_get(actor=self.actor, uuid=uuid)
+        data = self.parse(self.InputSerializer, partial=True)
+        organization_update(actor=self.actor, organization=org, **data)
+        return self.render(
+            OrganizationOutputSerializer, organization_get(actor=self.actor, uuid=uuid)
+        )

@@ -1,0 +1,126 @@
+"""Industrial zones (KCN/KCX): shared reference data; only board-wide writers change it."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tdkt.api.base import ApiView, ListApiView
+from tdkt.api.lookups import zone_get
+from tdkt.api.schema import component, described, error_responses
+from tdkt.organizations.constants import ZoneKind, ZoneStatus
+from tdkt.organizations.models import IndustrialZone
+from tdkt.organizations.selectors import zone_list
+from tdkt.organizations.services import zone_create, zone_update
+
+TAGS = ["zones"]
+
+
+@component("IndustrialZone")
+class ZoneOutputSerializer(serializers.ModelSerializer):
+    """An industrial or export processing zone."""
+
+    class Meta:
+        model = IndustrialZone
+        fields = ["uuid", "name", "kind", "district", "area_ha", "status"]
+        read_only_fields = fields
+
+
+@component("IndustrialZone")
+class ZoneInputSerializer(serializers.Serializer):
+    """Fields of a zone; all optional in a partial update."""
+
+    name = serializers.CharField(**described(IndustrialZone, "name", max_length=200))
+    kind = serializers.ChoiceField(
+        choices=ZoneKind.choices, **described(IndustrialZone, "kind", required=False)
+    )
+    district = serializers.CharField(
+        **described(IndustrialZone, "district", max_length=120, required=False, allow_blank=True)
+    )
+    area_ha = serializers.DecimalField(
+        **described(
+            IndustrialZone,
+            "area_ha",
+            max_digits=10,
+            decimal_places=2,
+            required=False,
+            allow_null=True,
+        )
+    )
+    status = serializers.ChoiceField(
+        choices=ZoneStatus.choices, **described(IndustrialZone, "status", required=False)
+    )
+
+
+class ZoneListApi(ListApiView):
+    """List and create industrial zones."""
+
+    class FilterSerializer(serializers.Serializer):
+        search = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            help_text="Part of the name, accent- and case-insensitive ('thang long').",
+        )
+
+    @extend_schema(
+        tags=TAGS,
+        summary="List industrial zones",
+        description="Every signed-in user with an organisation sees all zones, ordered by name.",
+        parameters=[FilterSerializer],
+        responses={200: ZoneOutputSerializer(many=True), **error_responses(400)},
+    )
+    def get(self, request: Request) -> Response:
+        filters = self.parse_query(self.FilterSerializer)
+        return self.paginate(zone_list(actor=self.actor, **filters), ZoneOutputSerializer)
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Create an industrial zone",
+        description=(
+            "Only the administrator and emulation officers (board-wide writers) may add zones.\n\n"
+            "Validations: `name` is required and unique; `area_ha` must be positive."
+        ),
+        request=ZoneInputSerializer,
+        responses={201: ZoneOutputSerializer, **error_responses(400, 403)},
+        examples=[
+            OpenApiExample(
+                "New zone",
+                value={"name": "KCN Quang Minh", "district": "Mê Linh", "area_ha": "407.00"},
+                request_only=True,
+            )
+        ],
+    )
+    def post(self, request: Request) -> Response:
+        data = self.parse(ZoneInputSerializer)
+        zone = zone_create(actor=self.actor, **data)
+        return self.render(ZoneOutputSerializer, zone, status=201)
+
+
+class ZoneDetailApi(ApiView):
+    """Read and change one industrial zone."""
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Get an industrial zone",
+        responses={200: ZoneOutputSerializer, **error_responses(404)},
+    )
+    def get(self, request: Request, uuid: str) -> Response:
+        return self.render(ZoneOutputSerializer, zone_get(actor=self.actor, uuid=uuid))
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Change an industrial zone",
+        description=(
+            "Partial update; only board-wide writers. Validations as on create; the change is "
+            "recorded in the zone's history."
+        ),
+        request=ZoneInputSerializer,
+        responses={200: ZoneOutputSerializer, **error_responses(400, 403, 404)},
+    )
+    def patch(self, request: Request, uuid: str) -> Response:
+        zone = zone_get(actor=self.actor, uuid=uuid)
+        data = self.parse(ZoneInputSerializer, partial=True)
+        zone = zone_update(actor=self.actor, zone=zone, **data)
+        return self.render(ZoneOutputSerializer, zone)
