@@ -64,7 +64,7 @@ def test_unit_head_search_stays_in_scope(client_for):
 def test_people_list_pages_by_25_with_bounded_queries(
     client_for, registry, django_assert_max_num_queries
 ):
-    """60 people show 25 per page in at most 10 queries (session, user, count, filters, page, posts)."""
+    """60 people show 25 per page in at most 10 queries, however many rows there are."""
     for i in range(57):
         person_create(
             actor=registry.officer,
