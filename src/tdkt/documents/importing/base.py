@@ -1,0 +1,103 @@
+"""The ``Importer`` base class: what a concrete importer declares and implements.
+
+An importer declares its ``columns`` and implements two steps:
+
+* ``validate`` sees every parsed row at once, does the lookups and cross-row checks
+  (duplicates inside the file, references to earlier rows, the actor's scope), reports
+  problems with ``row.error(...)`` and returns one plan per row. It must not write.
+* ``apply`` performs one plan through the app's services and says whether it created,
+  updated or left unchanged a record. It runs only when no row has an error, inside the one
+  transaction of the whole import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.scopes import scope_for
+from tdkt.core.errors import ApplicationError, PermissionDeniedError
+
+from .columns import Column
+from .result import ImportResult
+
+CREATED = "created"
+UPDATED = "updated"
+UNCHANGED = "unchanged"
+
+
+@dataclass
+class Row:
+    """One data row: parsed ``values`` by column key (blank cells are None), the ``raw``
+    cell values for error reports, and the keys whose cells failed to parse."""
+
+    number: int
+    values: dict[str, Any]
+    raw: dict[str, Any]
+    result: ImportResult = field(repr=False)
+    columns: dict[str, Column] = field(repr=False)
+    failed: set[str] = field(default_factory=set)
+    has_errors: bool = False
+
+    def get(self, key: str) -> Any:
+        """Return the parsed value of column ``key`` (None when blank or unparseable)."""
+        return self.values.get(key)
+
+    def error(self, key: str | None, message: str) -> None:
+        """Report a problem with column ``key`` of this row (None: the row as a whole)."""
+        column = self.columns.get(key) if key else None
+        self.has_errors = True
+        self.result.add_error(
+            row=self.number,
+            column=column.header if column else "",
+            value=self.raw.get(key) if key else None,
+            message=message,
+        )
+
+
+class Importer:
+    """Base of every importer; subclasses set the class attributes and the two steps."""
+
+    name: ClassVar[str]
+    title: ClassVar[Any]  # lazy Vietnamese title shown in the UI
+    description: ClassVar[Any] = ""
+    columns: ClassVar[tuple[Column, ...]]
+    sheet_name: ClassVar[str | None] = None  # None: the first sheet
+    template_sheet_title: ClassVar[str] = "Dữ liệu"
+    # Model field names used by the services' errors → column keys, to place those errors.
+    field_columns: ClassVar[dict[str, str]] = {}
+
+    def check_permission(self, actor: Any) -> None:
+        """Refuse the whole import early when the actor may not write anything at all."""
+        if not scope_for(actor).can_write:
+            raise PermissionDeniedError(_("Bạn không có quyền nhập dữ liệu."))
+
+    def validate(self, *, actor: Any, rows: Sequence[Row]) -> list[Any]:
+        """Check every row together and return one plan per row (the rows in error too)."""
+        raise NotImplementedError
+
+    def apply(self, *, actor: Any, plan: Any) -> str:
+        """Write one plan through the services; return CREATED, UPDATED or UNCHANGED."""
+        raise NotImplementedError
+
+    def plan_row(self, plan: Any) -> Row:
+        """Return the row a plan came from (plans carry it as ``plan.row`` by default)."""
+        return plan.row
+
+    def report_service_error(self, row: Row, exc: ApplicationError) -> None:
+        """Place a service's error on the row, per field when the service named fields."""
+        placed = False
+        for field_name, messages in exc.fields.items():
+            key = self.field_columns.get(field_name)
+            for message in messages:
+                row.error(key, message if key else f"{exc.message} {message}")
+                placed = True
+        if not placed:
+            row.error(None, exc.message)
+
+    def column(self, key: str) -> Column:
+        """Return the column with ``key``."""
+        return next(c for c in self.columns if c.key == key)

@@ -1,0 +1,329 @@
+"""Read uploaded spreadsheets (XLSX or CSV) safely into rows of raw cell values.
+
+An uploaded file is hostile until proven otherwise. Before openpyxl sees an XLSX file the
+zip container is checked (a zip, few members, no path traversal, bounded uncompressed size
+and compression ratio, no DTD in any XML part), so a zip bomb or an XML external-entity
+attack is refused with a clear message instead of exhausting memory or reading server files.
+openpyxl then parses with defusedxml, in read-only mode, without evaluating formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+import defusedxml
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from tdkt.core.errors import ApplicationError, ErrorCode
+from tdkt.core.text import fold
+
+with warnings.catch_warnings():  # it imports the deprecated defusedxml.cElementTree shim
+    warnings.simplefilter("ignore", DeprecationWarning)
+    defusedxml.defuse_stdlib()
+
+import openpyxl  # after defusing the stdlib XML parsers
+import openpyxl.xml
+from defusedxml.common import DefusedXmlException
+from openpyxl.cell.cell import ERROR_CODES
+
+# openpyxl picks its XML parser at import time; without defusedxml it would parse entities.
+if not openpyxl.xml.DEFUSEDXML:  # pragma: no cover - guarded by the dependency list
+    raise ImportError("openpyxl must use defusedxml: install defusedxml")
+
+MB = 1024 * 1024
+XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # OLE2: Excel 97-2003 files and password-protected XLSX
+_DTD_MARKERS = (b"<!doctype", b"<!entity")
+_SCAN_CHUNK = 64 * 1024
+
+
+class FileRejectedError(ApplicationError):
+    """The file cannot be read safely (too big, not a spreadsheet, malicious, malformed)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code=ErrorCode.IMPORT_FAILED)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps applied before and while reading; defaults suit a registry of thousands of rows."""
+
+    max_bytes: int = 10 * MB
+    max_uncompressed: int = 50 * MB
+    max_ratio: int = 100
+    ratio_floor: int = 64 * 1024  # members smaller than this cannot hurt, whatever their ratio
+    max_members: int = 500
+    max_rows: int = 20_000
+    max_columns: int = 100
+
+    @classmethod
+    def from_settings(cls) -> Limits:
+        """Return the limits with ``settings.TDKT_IMPORT_MAX_BYTES`` as the file size cap."""
+        return cls(max_bytes=getattr(settings, "TDKT_IMPORT_MAX_BYTES", 10 * MB))
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One non-empty data row: ``number`` is the row number Excel shows (headers are row 1)."""
+
+    number: int
+    values: tuple[Any, ...]
+
+
+@dataclass
+class RawTable:
+    """The header row as text and the data rows as raw cell values, as they were in the file."""
+
+    headers: list[str]
+    rows: list[RawRow] = field(default_factory=list)
+
+
+def read_table(
+    data: bytes, *, filename: str, sheet: str | None = None, limits: Limits | None = None
+) -> RawTable:
+    """Return the header row and the non-empty data rows of an XLSX or CSV file.
+
+    The first sheet is read unless ``sheet`` names another. Raises ``FileRejectedError``.
+    """
+    limits = limits or Limits.from_settings()
+    if len(data) > limits.max_bytes:
+        raise FileRejectedError(
+            _("Tệp quá lớn (%(size)s MB); giới hạn là %(limit)s MB.")
+            % {"size": round(len(data) / MB, 1), "limit": round(limits.max_bytes / MB, 1)}
+        )
+    if not data:
+        raise FileRejectedError(_("Tệp rỗng."))
+    suffix = PurePosixPath(filename.replace("\\", "/")).suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(data, limits)
+    if suffix in {".xlsx", ".xlsm"} or data.startswith(b"PK"):
+        return _read_xlsx(data, sheet, limits)
+    if data.startswith(XLS_MAGIC):
+        raise FileRejectedError(_old_excel_message())
+    raise FileRejectedError(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (UTF-8)."))
+
+
+def _old_excel_message() -> str:
+    return _(
+        "Tệp là định dạng Excel 97–2003 (.xls) hoặc được đặt mật khẩu; "
+        "hãy mở bằng Excel và lưu lại dạng .xlsx không mật khẩu."
+    )
+
+
+# --- XLSX -------------------------------------------------------------------------------------
+
+
+def check_zip(data: bytes, limits: Limits) -> None:
+    """Refuse a zip container that is malformed, a bomb, or holds dangerous names or DTDs."""
+    if data.startswith(XLS_MAGIC):
+        raise FileRejectedError(_old_excel_message())
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise FileRejectedError(_("Tệp không phải tệp Excel .xlsx hợp lệ (không đọc được)."))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            _check_members(members, len(data), limits)
+            for info in members:
+                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    _scan_xml_member(archive, info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as exc:
+        raise FileRejectedError(_("Tệp Excel bị hỏng hoặc nén theo cách không hỗ trợ.")) from exc
+
+
+def _check_members(members: Sequence[zipfile.ZipInfo], packed_size: int, limits: Limits) -> None:
+    if len(members) > limits.max_members:
+        raise FileRejectedError(_("Tệp Excel có quá nhiều thành phần bên trong; từ chối đọc."))
+    total = 0
+    for info in members:
+        if _unsafe_name(info.filename):
+            raise FileRejectedError(_("Tệp Excel chứa đường dẫn không hợp lệ; từ chối đọc."))
+        if info.flag_bits & 0x1:
+            raise FileRejectedError(_old_excel_message())
+        total += info.file_size
+        if info.file_size > limits.ratio_floor and (
+            info.compress_size == 0 or info.file_size / info.compress_size > limits.max_ratio
+        ):
+            raise FileRejectedError(_bomb_message())
+    if total > limits.max_uncompressed:
+        raise FileRejectedError(_bomb_message())
+    if total > limits.ratio_floor and total / max(packed_size, 1) > limits.max_ratio:
+        raise FileRejectedError(_bomb_message())
+
+
+def _bomb_message() -> str:
+    return _(
+        "Tệp Excel giải nén ra quá lớn hoặc có tỷ lệ nén bất thường (nghi là “zip bomb”); "
+        "từ chối đọc."
+    )
+
+
+def _unsafe_name(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return (
+        name.startswith(("/", "\\"))
+        or "\x00" in name
+        or ".." in parts
+        or (len(name) > 1 and name[1] == ":")
+    )
+
+
+def _scan_xml_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse XML parts with a DTD: Office never writes one; attacks (XXE, billion laughs) do."""
+    tail = b""
+    with archive.open(info) as member:
+        while chunk := member.read(_SCAN_CHUNK):
+            window = (tail + chunk).lower()
+            if any(marker in window for marker in _DTD_MARKERS):
+                raise FileRejectedError(_xxe_message())
+            tail = window[-16:]
+
+
+def _xxe_message() -> str:
+    return _(
+        "Tệp Excel chứa khai báo DTD/thực thể XML (có thể là tấn công XXE); từ chối đọc. "
+        "Hãy lưu lại tệp bằng Excel hoặc LibreOffice."
+    )
+
+
+def _read_xlsx(data: bytes, sheet: str | None, limits: Limits) -> RawTable:
+    check_zip(data, limits)
+    try:
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=True, keep_links=False, keep_vba=False
+        )
+    except DefusedXmlException as exc:
+        raise FileRejectedError(_xxe_message()) from exc
+    except Exception as exc:  # openpyxl raises many types for a malformed file
+        raise FileRejectedError(
+            _("Không đọc được tệp Excel: tệp bị hỏng hoặc sai định dạng.")
+        ) from exc
+    try:
+        worksheet = _pick_sheet(workbook, sheet)
+        worksheet.reset_dimensions()  # the stored dimension may lie; never truncate silently
+        rows = worksheet.iter_rows(min_row=1, max_col=limits.max_columns, values_only=True)
+        return _collect(enumerate(rows, start=1), limits)
+    except DefusedXmlException as exc:
+        raise FileRejectedError(_xxe_message()) from exc
+    except FileRejectedError:
+        raise
+    except Exception as exc:
+        raise FileRejectedError(
+            _("Không đọc được tệp Excel: tệp bị hỏng hoặc sai định dạng.")
+        ) from exc
+    finally:
+        workbook.close()
+
+
+def _pick_sheet(workbook: Any, name: str | None) -> Any:
+    sheets = workbook.worksheets
+    if not sheets:
+        raise FileRejectedError(_("Tệp Excel không có trang tính nào."))
+    if name is None:
+        return sheets[0]
+    for candidate in sheets:
+        if fold(candidate.title) == fold(name):
+            return candidate
+    raise FileRejectedError(_("Tệp Excel không có trang tính “%(name)s”.") % {"name": name})
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def _read_csv(data: bytes, limits: Limits) -> RawTable:
+    if data.startswith(XLS_MAGIC) or data.startswith(b"PK"):
+        raise FileRejectedError(_("Tệp có đuôi .csv nhưng nội dung là Excel; hãy đổi đuôi .xlsx."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileRejectedError(
+            _("Tệp CSV phải dùng bảng mã UTF-8 (trong Excel: Lưu dạng “CSV UTF-8”).")
+        ) from exc
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return _collect(
+            ((n, tuple(r[: limits.max_columns])) for n, r in enumerate(reader, 1)), limits
+        )
+    except csv.Error as exc:
+        raise FileRejectedError(
+            _("Tệp CSV sai định dạng: %(error)s") % {"error": str(exc)}
+        ) from exc
+
+
+# --- shared -----------------------------------------------------------------------------------
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _collect(numbered_rows: Any, limits: Limits) -> RawTable:
+    table: RawTable | None = None
+    for number, values in numbered_rows:
+        if table is None:
+            if all(_is_blank(v) for v in values):
+                raise FileRejectedError(_("Dòng 1 phải là dòng tiêu đề cột nhưng đang trống."))
+            table = RawTable(headers=["" if v is None else str(v).strip() for v in values])
+            continue
+        if all(_is_blank(v) for v in values):
+            continue
+        if len(table.rows) >= limits.max_rows:
+            raise FileRejectedError(
+                _("Tệp có quá nhiều dòng dữ liệu; tối đa %(max)s dòng mỗi lần nhập.")
+                % {"max": limits.max_rows}
+            )
+        table.rows.append(RawRow(number=number, values=tuple(values)))
+    if table is None:
+        raise FileRejectedError(_("Tệp không có dữ liệu (thiếu dòng tiêu đề)."))
+    return table
+
+
+def header_key(text: str) -> str:
+    """Return the matching key of a header: folded, without the trailing "*" of required."""
+    return fold(str(text)).rstrip("*").strip()
+
+
+@dataclass
+class HeaderMatch:
+    """Where each expected column is, and what is wrong or unknown in the header row."""
+
+    positions: dict[str, int]
+    unknown: list[str]
+    missing: list[str]
+    duplicated: list[str]
+
+
+def match_headers(
+    headers: Sequence[str], expected: Mapping[str, Sequence[str]], required: Sequence[str]
+) -> HeaderMatch:
+    """Match the file's headers to ``expected`` (key → accepted header texts), ignoring case,
+    accents, spacing and a trailing "*". Order in the file does not matter."""
+    lookup = {header_key(text): key for key, texts in expected.items() for text in texts}
+    positions: dict[str, int] = {}
+    unknown: list[str] = []
+    duplicated: list[str] = []
+    for index, text in enumerate(headers):
+        if not text:
+            continue
+        key = lookup.get(header_key(text))
+        if key is None:
+            unknown.append(text)
+        elif key in positions:
+            duplicated.append(text)
+        else:
+            positions[key] = index
+    missing = [key for key in required if key not in positions]
+    return HeaderMatch(positions, unknown, missing, duplicated)
+
+
+def is_error_value(value: Any) -> bool:
+    """Return True for a cached Excel error such as ``#N/A`` or ``#REF!``."""
+    return isinstance(value, str) and value in ERROR_CODES
