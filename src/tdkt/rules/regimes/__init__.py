@@ -1,0 +1,1 @@
+"""Rule-set data modules (one per legal regime) and their registry."""
