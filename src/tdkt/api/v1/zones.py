@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -47,6 +50,8 @@ class ZoneInputSerializer(serializers.Serializer):
             decimal_places=2,
             required=False,
             allow_null=True,
+            min_value=Decimal("0.01"),
+            error_messages={"min_value": _("Diện tích phải lớn hơn 0.")},
         )
     )
     status = serializers.ChoiceField(

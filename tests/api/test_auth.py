@@ -1,0 +1,103 @@
+"""Sign-in by token, the current user, and the error shape of auth and routing failures."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tdkt.audit.constants import AuditEventType
+from tdkt.audit.models import AuditEvent
+from tests.builders import PASSWORD
+
+from .helpers import assert_error
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = "/api/v1/auth/token/"
+
+
+def test_token_sign_in_then_use_token(registry):
+    """A correct password returns a token that then authenticates /me/."""
+    client = APIClient()
+    response = client.post(TOKEN, {"username": "planning_head", "password": PASSWORD})
+    assert response.status_code == 200, response.json()
+    token = response.json()["token"]
+    assert Token.objects.get(user=registry.planning_head).key == token
+    assert AuditEvent.objects.filter(event_type=AuditEventType.API_TOKEN_CREATED).exists()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    me = client.get("/api/v1/me/").json()
+    assert me["username"] == "planning_head"
+    assert me["role"] == "unit_head"
+    assert me["organization"]["name"] == "Phòng Quy hoạch và Xây dựng"
+    assert me["can_write"] is True
+    assert me["board_wide"] is False
+
+
+def test_wrong_password_is_refused_without_token(registry):
+    """A wrong password gets a Vietnamese error and no token is issued."""
+    response = APIClient().post(TOKEN, {"username": "planning_head", "password": "sai-mat-khau"})
+    body = assert_error(response, 400, "invalid")
+    assert body["message"] == "Tên đăng nhập hoặc mật khẩu không đúng."
+    assert not Token.objects.filter(user=registry.planning_head).exists()
+
+
+def test_five_wrong_passwords_lock_the_account(registry):
+    """After 5 wrong passwords even the right one is refused with 429 ``locked_out``."""
+    client = APIClient()
+    for _ in range(5):
+        client.post(TOKEN, {"username": "viewer", "password": "sai-mat-khau"})
+    response = client.post(TOKEN, {"username": "viewer", "password": PASSWORD})
+    assert_error(response, 429, "locked_out")
+    assert not Token.objects.filter(user=registry.viewer).exists()
+    assert AuditEvent.objects.filter(event_type=AuditEventType.USER_LOCKED_OUT).exists()
+
+
+def test_four_wrong_passwords_do_not_lock(registry):
+    """Four mistakes still let the right password through (the limit is five)."""
+    client = APIClient()
+    for _ in range(4):
+        client.post(TOKEN, {"username": "viewer", "password": "sai-mat-khau"})
+    assert client.post(TOKEN, {"username": "viewer", "password": PASSWORD}).status_code == 200
+
+
+def test_old_token_stops_working_after_reissue(registry):
+    """Signing in again replaces the token; the old one now gets 401."""
+    client = APIClient()
+    first = client.post(TOKEN, {"username": "officer", "password": PASSWORD}).json()["token"]
+    client.post(TOKEN, {"username": "officer", "password": PASSWORD})
+    client.credentials(HTTP_AUTHORIZATION=f"Token {first}")
+    assert_error(client.get("/api/v1/me/"), 401, "authentication_failed")
+
+
+def test_anonymous_gets_401_in_error_shape(registry):
+    """Without a session or token, resources answer 401 with a Token challenge."""
+    response = APIClient().get("/api/v1/people/")
+    assert_error(response, 401, "not_authenticated")
+    assert response["WWW-Authenticate"].startswith("Token")
+
+
+def test_session_authentication_works(registry):
+    """A browser session (signed in through Django) can use the API too."""
+    client = APIClient()
+    client.force_login(registry.council)
+    assert client.get("/api/v1/me/").json()["role"] == "council_member"
+
+
+def test_wrong_method_and_unknown_path_use_error_shape(registry, api_as):
+    """DELETE on a person is 405 and an unknown path or malformed UUID is a JSON 404."""
+    client = api_as(registry.officer)
+    assert_error(client.delete(f"/api/v1/people/{registry.anh.uuid}/"), 405, "method_not_allowed")
+    assert_error(client.get("/api/v1/nothing-here/"), 404, "not_found")
+    assert_error(client.get("/api/v1/people/not-a-uuid/"), 404, "not_found")
+    assert_error(
+        client.get("/api/v1/people/00000000-0000-4000-8000-000000000000/"), 404, "not_found"
+    )
+
+
+def test_malformed_json_is_a_parse_error(registry, api_as):
+    """A body that is not JSON gets 400 ``parse_error`` instead of a crash."""
+    response = api_as(registry.officer).generic(
+        "POST", "/api/v1/people/", "{not json", content_type="application/json"
+    )
+    assert_error(response, 400, "parse_error")
