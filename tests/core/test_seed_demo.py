@@ -275,3 +275,33 @@ def test_demo_people_are_the_same_on_every_run():
     ids = [p.citizen_id for p in first if p.citizen_id]
     assert len(ids) == len(set(ids))
     assert any("Đ" in p.full_name or "đ" in p.full_name for p in first[6:])
+
+
+@pytest.mark.django_db
+def test_a_missing_piece_is_filled_in_and_audited(seeded):
+    """When the 2020 leadership row is gone, the next run restores it and audits just that."""
+    GroupLeadership.objects.filter(year=2020).delete()
+    last_seq = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first()
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    leadership = GroupLeadership.objects.get(year=2020, group__kind=GroupKind.BLOCK)
+    assert "Bắc Ninh" in leadership.leader.name
+    new = list(
+        AuditEvent.objects.filter(seq__gt=last_seq)
+        .order_by("seq")
+        .values_list("event_type", flat=True)
+    )
+    assert new == [AuditEventType.GROUP_LEADERSHIP_SET, AuditEventType.DEMO_DATA_LOADED]
+    assert "group_leaderships 1" in out.getvalue()
+    assert verify().ok
+
+
+@pytest.mark.django_db
+def test_seed_stops_when_admin_is_not_an_administrator(seeded):
+    """An existing 'admin' login without admin rights stops the seed with a clear error."""
+    User.objects.filter(username="admin").update(role=Role.VIEWER, is_superuser=False)
+    GroupLeadership.objects.filter(year=2020).delete()  # something left to load
+    before = _counts()
+    with pytest.raises(CommandError, match="không phải quản trị hệ thống"):
+        call_command("seed_demo", stdout=StringIO())
+    assert _counts() == before
