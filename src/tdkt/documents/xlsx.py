@@ -198,27 +198,29 @@ def _read_xlsx(data: bytes, sheet: str | None, limits: Limits) -> RawTable:
         workbook = openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=True, keep_links=False, keep_vba=False
         )
-    except DefusedXmlException as exc:
-        raise FileRejectedError(_xxe_message()) from exc
     except Exception as exc:  # openpyxl raises many types for a malformed file
-        raise FileRejectedError(
-            _("Không đọc được tệp Excel: tệp bị hỏng hoặc sai định dạng.")
-        ) from exc
+        raise _unreadable(exc) from exc
     try:
         worksheet = _pick_sheet(workbook, sheet)
         worksheet.reset_dimensions()  # the stored dimension may lie; never truncate silently
         rows = worksheet.iter_rows(min_row=1, max_col=limits.max_columns, values_only=True)
         return _collect(enumerate(rows, start=1), limits)
-    except DefusedXmlException as exc:
-        raise FileRejectedError(_xxe_message()) from exc
     except FileRejectedError:
         raise
     except Exception as exc:
-        raise FileRejectedError(
-            _("Không đọc được tệp Excel: tệp bị hỏng hoặc sai định dạng.")
-        ) from exc
+        raise _unreadable(exc) from exc
     finally:
         workbook.close()
+
+
+def _unreadable(exc: BaseException) -> FileRejectedError:
+    """Name XML attacks as such even when openpyxl wraps them in its own ValueError."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return FileRejectedError(_xxe_message())
+        cause = cause.__cause__ or cause.__context__
+    return FileRejectedError(_("Không đọc được tệp Excel: tệp bị hỏng hoặc sai định dạng."))
 
 
 def _pick_sheet(workbook: Any, name: str | None) -> Any:

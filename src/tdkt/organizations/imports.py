@@ -261,8 +261,9 @@ class OrganizationImporter(Importer):
             identity = self._identity(plan)
             if identity is not None and identity in seen:
                 message = _("Trùng với dòng %(n)s trong cùng tệp.")
-                row.error("name", message % {"n": seen[identity].number})
-                seen[identity].error("name", message % {"n": row.number})
+                column = "tax_code" if identity[0] == "tax" else "name"
+                row.error(column, message % {"n": seen[identity].number})
+                seen[identity].error(column, message % {"n": row.number})
             elif identity is not None:
                 seen[identity] = row
             for name in (row.get("name"), row.get("short_name")):
