@@ -259,7 +259,11 @@ def _case_body(
         for p, item in r.items(data, "candidates", path):
             code = r.choice(item, p, AWARD_CODES, "award code")
             if code is not None and kind is not None and not applies_to(code, kind):
-                r.bad(p, f'"{code}" does not apply to a {kind} subject')
+                r.bad(
+                    p,
+                    f'"{code}" does not apply to {"an" if kind == INDIVIDUAL else "a"} {kind} '
+                    "subject",
+                )
             elif code is not None:
                 candidates.append(code)
     ident = data.get("id")

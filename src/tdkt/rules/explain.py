@@ -177,5 +177,6 @@ def explain_text(
         for pv in parameters_of(rule, values):
             p = pv.parameter
             flag = f" [{unverified}]" if p.unverified else ""
-            out.append(f"  {p.name} = {format_value(pv.value)} {p.unit}{flag} — {p.citation}")
+            unit = "" if p.type in ("choice", "bool", "date") else f" {p.unit}"
+            out.append(f"  {p.name} = {format_value(pv.value)}{unit}{flag} — {p.citation}")
     return "\n".join(out) + "\n"
