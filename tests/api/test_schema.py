@@ -43,3 +43,14 @@ def test_schema_documents_every_resource_and_the_error_shape():
     ):
         assert path in text, path
     assert "$ref: '#/components/schemas/Error'" in text
+
+
+def test_schema_and_docs_are_served(db):
+    """/api/schema/ serves the OpenAPI document and /api/docs/ the Swagger page."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    schema = client.get("/api/schema/")
+    assert schema.status_code == 200
+    assert b"/api/v1/people/" in schema.content
+    assert client.get("/api/docs/").status_code == 200
