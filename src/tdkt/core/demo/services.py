@@ -64,9 +64,9 @@ class DemoLoadReport:
 class _Loader:
     """Walks the demo specs in dependency order, creating only what is missing."""
 
-    def __init__(self, writer: User) -> None:
+    def __init__(self, writer: User, report: DemoLoadReport) -> None:
         self.writer = writer
-        self.report = DemoLoadReport()
+        self.report = report
         self.orgs: dict[str, Organization] = {}
         self.zones: dict[str, IndustrialZone] = {}
         self.people: dict[str, Person] = {}
@@ -300,9 +300,7 @@ def demo_data_load(*, actor: User | None = None) -> DemoLoadReport:
         raise PermissionDeniedError(_("Chỉ quản trị hệ thống được nạp dữ liệu mẫu."))
     report = DemoLoadReport()
     writer = actor if actor is not None else _demo_admin(report)
-    loader = _Loader(writer)
-    loader.report = report
-    loader.run()
+    _Loader(writer, report).run()
     if report.loaded:
         record(
             event_type=AuditEventType.DEMO_DATA_LOADED,
