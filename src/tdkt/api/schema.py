@@ -60,5 +60,7 @@ def component(name: str) -> Callable[[T], T]:
 def described(model: type[models.Model], name: str, **kwargs: Any) -> dict[str, Any]:
     """Return ``label``/``help_text`` of a model field, so API docs match the forms and admin."""
     field = model._meta.get_field(name)
-    help_text = getattr(field, "help_text", "") or getattr(field, "verbose_name", "")
-    return {"label": getattr(field, "verbose_name", name), "help_text": help_text, **kwargs}
+    described_kwargs: dict[str, Any] = {"label": getattr(field, "verbose_name", name)}
+    if getattr(field, "help_text", ""):
+        described_kwargs["help_text"] = field.help_text
+    return {**described_kwargs, **kwargs}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -102,6 +104,16 @@ class EnterpriseInputSerializer(serializers.Serializer):
     capital_currency = serializers.ChoiceField(
         choices=Currency.choices, **described(Enterprise, "capital_currency", required=False)
     )
+
+
+@component("EnterpriseUpdate")
+class EnterpriseUpdateInputSerializer(EnterpriseInputSerializer):
+    """Enterprise profile fields for a partial update: every field is optional."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
 
 
 class OrganizationListApi(ListApiView):
@@ -205,7 +217,7 @@ class OrganizationDetailApi(ApiView):
         parent = OrganizationReferenceField(
             **described(Organization, "parent", allow_null=True),
         )
-        enterprise = EnterpriseInputSerializer(
+        enterprise = EnterpriseUpdateInputSerializer(
             help_text="Only for enterprises; only the given profile fields change."
         )
 
