@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.import_list, name="import-list"),
+    path("<slug:name>/template/", views.import_template, name="import-template"),
+]
