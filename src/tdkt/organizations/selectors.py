@@ -163,7 +163,7 @@ def zone_list(*, actor: Any, search: str = "") -> QuerySet[IndustrialZone]:
     qs = IndustrialZone.objects.all()
     if search:
         qs = qs.filter(search_key__contains=fold(search))
-    return qs.order_by("name")
+    return qs.order_by("search_key", "id")
 
 
 def group_list(*, actor: Any, year: int | None = None) -> QuerySet[EmulationGroup]:
@@ -177,7 +177,7 @@ def group_list(*, actor: Any, year: int | None = None) -> QuerySet[EmulationGrou
         qs = qs.filter(members).distinct() if scope.path_prefixes else qs.none()
     if year is not None:
         qs = qs.filter(memberships__year=year).distinct()
-    return qs.order_by("name")
+    return qs.order_by("search_key", "id")
 
 
 def group_get(*, actor: Any, uuid: UUID | str) -> EmulationGroup:
