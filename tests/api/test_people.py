@@ -184,6 +184,14 @@ def test_missing_required_fields_are_listed(registry, api_as):
     assert {"full_name", "category", "organization", "start_date"} <= set(body["fields"])
 
 
+def test_malformed_reference_gets_vietnamese_message(registry, api_as):
+    """A unit given as something that is not a UUID is named in Vietnamese on the field."""
+    payload = _new_person(registry, organization="phong-dau-tu")
+    response = api_as(registry.officer).post(PEOPLE, payload, format="json")
+    body = assert_error(response, 400, "invalid")
+    assert body["fields"]["organization"] == ["Mã định danh (UUID) không hợp lệ."]
+
+
 def test_history_shows_before_and_after_of_an_update(registry, api_as):
     """After renaming Ánh, the person's history starts with the change, old and new value."""
     client = api_as(registry.investment_head)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from tdkt.core.errors import NotFoundError
@@ -19,6 +20,8 @@ from .lookups import zone_get
 
 class _ScopedReferenceField(serializers.UUIDField):
     """A UUID in, a model instance out (documented as ``format: uuid``)."""
+
+    default_error_messages = {"invalid": _("Mã định danh (UUID) không hợp lệ.")}
 
     def resolve(self, actor: Any, uuid: Any) -> Any:
         raise NotImplementedError
