@@ -29,13 +29,14 @@ from tdkt.documents.importing import (
     register,
 )
 from tdkt.documents.importing.columns import (
+    checked,
     choice,
     parse_date,
     parse_decimal,
     parse_email,
-    parse_text,
     text,
 )
+from tdkt.documents.importing.lookup import NameIndex
 from tdkt.organizations import selectors, services
 from tdkt.organizations.constants import (
     Currency,
@@ -50,34 +51,9 @@ from tdkt.organizations.validators import citizen_id_error, country_error, tax_c
 # --- cell parsers specific to the registry ------------------------------------------------------
 
 
-def _digits_hint(value: Any) -> str:
-    if isinstance(value, int | float):
-        return " " + _("Excel có thể đã bỏ số 0 ở đầu: hãy định dạng cột là Văn bản (Text).")
-    return ""
-
-
-def parse_tax_code(value: Any) -> str:
-    """A tax code: 10 digits, or 10-3 for a branch."""
-    result = parse_text(value)
-    if message := tax_code_error(result):
-        raise CellError(message + _digits_hint(value))
-    return result
-
-
-def parse_citizen_id(value: Any) -> str:
-    """A CCCD number: exactly 12 digits (checked against birth date and gender later)."""
-    result = parse_text(value).replace(" ", "")
-    if message := citizen_id_error(result, date_of_birth=None, gender=""):
-        raise CellError(message + _digits_hint(value))
-    return result
-
-
-def parse_country(value: Any) -> str:
-    """An ISO 3166-1 alpha-2 code such as VN, JP or KR (case-insensitive)."""
-    result = parse_text(value).upper()
-    if message := country_error(result):
-        raise CellError(message)
-    return result
+parse_tax_code = checked(tax_code_error)
+parse_citizen_id = checked(lambda value: citizen_id_error(value, date_of_birth=None, gender=""))
+parse_country = checked(country_error, upper=True)
 
 
 def parse_amount(value: Any) -> Any:
@@ -91,31 +67,12 @@ def parse_amount(value: Any) -> Any:
 # --- shared lookups ---------------------------------------------------------------------------
 
 
-def _index(orgs: Iterable[Organization]) -> dict[str, list[Organization]]:
-    """Index organisations by folded name and folded short name."""
-    index: dict[str, list[Organization]] = defaultdict(list)
-    for org in orgs:
-        index[fold(org.name)].append(org)
-        if org.short_name and fold(org.short_name) != fold(org.name):
-            index[fold(org.short_name)].append(org)
-    return index
+def _org_index(orgs: Iterable[Organization]) -> NameIndex[Organization]:
+    """Index organisations by name and short name."""
+    return NameIndex(orgs, lambda org: (org.name, org.short_name))
 
 
-def _find_org(
-    row: Row, key: str, index: dict[str, list[Organization]], not_found: str
-) -> Organization | None:
-    """Return the one organisation named in ``row[key]``, reporting none or several."""
-    name = row.get(key)
-    if not name:
-        return None
-    found = index.get(fold(name), [])
-    if len(found) == 1:
-        return found[0]
-    if found:
-        row.error(key, _("Có nhiều đơn vị cùng tên này; hãy ghi tên viết tắt để phân biệt."))
-    else:
-        row.error(key, not_found)
-    return None
+AMBIGUOUS_ORG = _lazy("Có nhiều đơn vị cùng tên này; hãy ghi tên viết tắt để phân biệt.")
 
 
 def _can_write(actor: Any, org: Organization) -> bool:
@@ -151,6 +108,17 @@ class OrganizationPlan:
         if self.parent_plan is not None:
             return self.parent_plan.instance
         return self.parent
+
+
+@dataclass
+class _Lookups:
+    """What rows are resolved against: visible organisations, zones and earlier rows."""
+
+    index: NameIndex[Organization]
+    by_tax: dict[str, Organization]
+    by_place: dict[tuple[int | None, str], Organization]
+    zones: dict[str, Any] = field(default_factory=dict)
+    in_file: dict[str, OrganizationPlan] = field(default_factory=dict)
 
 
 def _strip_zone_prefix(name: str) -> str:
@@ -246,18 +214,18 @@ class OrganizationImporter(Importer):
     def validate(self, *, actor: Any, rows: Sequence[Row]) -> list[Any]:
         """Resolve parents, zones and existing records; refuse duplicates and out-of-scope rows."""
         visible = list(selectors.organization_list(actor=actor, include_inactive=True))
-        index = _index(visible)
-        by_tax = {o.enterprise.tax_code: o for o in visible if hasattr(o, "enterprise")}
-        by_place = {(o.parent_id, fold(o.name)): o for o in visible}
-        zones: dict[str, Any] = {}
+        found = _Lookups(
+            index=_org_index(visible),
+            by_tax={o.enterprise.tax_code: o for o in visible if hasattr(o, "enterprise")},
+            by_place={(o.parent_id, fold(o.name)): o for o in visible},
+        )
         for zone in selectors.zone_list(actor=actor):
-            zones.setdefault(fold(zone.name), zone)
-            zones.setdefault(_strip_zone_prefix(zone.name), zone)
-        in_file: dict[str, OrganizationPlan] = {}
+            found.zones.setdefault(fold(zone.name), zone)
+            found.zones.setdefault(_strip_zone_prefix(zone.name), zone)
         seen: dict[Any, Row] = {}
         plans = []
         for row in rows:
-            plan = self._plan(actor, row, index, by_tax, by_place, zones, in_file)
+            plan = self._plan(actor, row, found)
             identity = self._identity(plan)
             if identity is not None and identity in seen:
                 message = _("Trùng với dòng %(n)s trong cùng tệp.")
@@ -268,7 +236,7 @@ class OrganizationImporter(Importer):
                 seen[identity] = row
             for name in (row.get("name"), row.get("short_name")):
                 if name:
-                    in_file.setdefault(fold(name), plan)
+                    found.in_file.setdefault(fold(name), plan)
             plans.append(plan)
         return plans
 
@@ -282,36 +250,40 @@ class OrganizationImporter(Importer):
         parent = plan.parent.pk if plan.parent else id(plan.parent_plan)
         return ("name", parent, fold(row.get("name")))
 
-    def _plan(self, actor, row, index, by_tax, by_place, zones, in_file) -> OrganizationPlan:
+    def _plan(self, actor: Any, row: Row, found: _Lookups) -> OrganizationPlan:
         kind = row.get("kind")
         is_enterprise = kind == OrganizationKind.ENTERPRISE
         plan = OrganizationPlan(row=row, existing=None)
         if row.get("parent"):
-            plan.parent_plan = in_file.get(fold(row.get("parent")))
+            plan.parent_plan = found.in_file.get(fold(row.get("parent")))
             if plan.parent_plan is None:
-                plan.parent = _find_org(
+                plan.parent = found.index.find(
                     row,
                     "parent",
-                    index,
-                    _("Không tìm thấy đơn vị cấp trên trong hệ thống hoặc ở các dòng trên."),
+                    not_found=_(
+                        "Không tìm thấy đơn vị cấp trên trong hệ thống hoặc ở các dòng trên."
+                    ),
+                    ambiguous=str(AMBIGUOUS_ORG),
                 )
             elif plan.parent_plan.existing is not None:
                 plan.parent, plan.parent_plan = plan.parent_plan.existing, None
         if is_enterprise and row.get("tax_code"):
-            plan.existing = by_tax.get(row.get("tax_code"))
+            plan.existing = found.by_tax.get(row.get("tax_code"))
         elif row.get("name") and plan.parent_plan is None:
             parent_id = plan.parent.pk if plan.parent else None
             if row.get("parent") and plan.parent is None:
                 parent_id = -1  # unresolved parent: cannot match anything
-            plan.existing = by_place.get((parent_id, fold(row.get("name"))))
-        self._check_enterprise(row, is_enterprise, zones, plan)
+            plan.existing = found.by_place.get((parent_id, fold(row.get("name"))))
+        self._check_enterprise(row, is_enterprise, found.zones, plan)
         self._check_scope(actor, row, plan)
         existing_kind = plan.existing.kind if plan.existing else kind
         if kind and existing_kind != kind and OrganizationKind.ENTERPRISE in (kind, existing_kind):
             row.error("kind", _("Không đổi được loại giữa doanh nghiệp và loại khác."))
         return plan
 
-    def _check_enterprise(self, row: Row, is_enterprise: bool, zones: dict, plan) -> None:
+    def _check_enterprise(
+        self, row: Row, is_enterprise: bool, zones: dict[str, Any], plan: OrganizationPlan
+    ) -> None:
         if not is_enterprise:
             for key in ENTERPRISE_KEYS:
                 if row.raw.get(key) not in (None, "") and key not in row.failed:
@@ -497,7 +469,7 @@ class PersonImporter(Importer):
 
     def validate(self, *, actor: Any, rows: Sequence[Row]) -> list[Any]:
         """Resolve units and existing people; refuse duplicate CCCDs and out-of-scope units."""
-        index = _index(selectors.organization_list(actor=actor))
+        index = _org_index(selectors.organization_list(actor=actor))
         by_id: dict[str, list[Row]] = defaultdict(list)
         for row in rows:
             if row.get("citizen_id"):
@@ -515,8 +487,11 @@ class PersonImporter(Importer):
                 unnumbered[(person.full_name, post.organization_id)].append(person)
         plans = []
         for row in rows:
-            unit = _find_org(
-                row, "unit", index, _("Không tìm thấy đơn vị này trong phạm vi bạn quản lý.")
+            unit = index.find(
+                row,
+                "unit",
+                not_found=_("Không tìm thấy đơn vị này trong phạm vi bạn quản lý."),
+                ambiguous=str(AMBIGUOUS_ORG),
             )
             if unit is not None and not _can_write(actor, unit):
                 row.error("unit", _("Bạn không có quyền nhập dữ liệu cho đơn vị này."))

@@ -54,6 +54,25 @@ def text(max_length: int) -> Parser:
     return parse
 
 
+def checked(check: Callable[[str], str | None], *, upper: bool = False) -> Parser:
+    """Return a parser for an identifier checked by ``check`` (message or None), e.g. a
+    registry validator. Spaces are removed; a number cell gets advice about leading zeros,
+    which Excel drops from numbers typed into a General-format column."""
+
+    def parse(value: Any) -> str:
+        result = parse_text(value).replace(" ", "")
+        result = result.upper() if upper else result
+        if message := check(result):
+            if isinstance(value, int | float):
+                message += " " + _(
+                    "Excel có thể đã bỏ số 0 ở đầu: hãy định dạng cột là Văn bản (Text)."
+                )
+            raise CellError(message)
+        return result
+
+    return parse
+
+
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
