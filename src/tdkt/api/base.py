@@ -85,7 +85,7 @@ class ListApiView(ApiView):
         serializer_class: type[serializers.Serializer],
     ) -> Response:
         """Return one page of ``queryset`` as ``{count, next, previous, results}``."""
-        paginator = PagePagination()
+        paginator = (self.pagination_class or PagePagination)()
         page = paginator.paginate_queryset(queryset, self.request, view=self)
         data = serializer_class(page, many=True, context=self.get_serializer_context()).data
         return paginator.get_paginated_response(data)
