@@ -42,7 +42,7 @@ def cases(draw: st.DrawFn) -> Case:
     )
     awards = draw(
         st.lists(
-            st.builds(AchievementRecord, span, st.sampled_from(IND_CODES + (GS, GS, PF))),
+            st.builds(AchievementRecord, span, st.sampled_from((*IND_CODES, GS, GS, PF))),
             max_size=12,
         )
     )
