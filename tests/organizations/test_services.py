@@ -206,3 +206,21 @@ def test_block_leader_and_deputy_must_be_distinct_members(registry):
         )
     with pytest.raises(PermissionDeniedError):
         group_members_set(actor=registry.investment_head, group=block, year=2021, members=[other])
+
+
+def test_zone_area_must_be_positive(registry):
+    """A zone with a zero or negative area is refused with a Vietnamese field message."""
+    from tdkt.organizations.services import zone_create, zone_update
+
+    with pytest.raises(ApplicationError) as exc:
+        zone_create(actor=registry.officer, name="KCN Thử", area_ha=0)
+    assert exc.value.fields["area_ha"] == ["Diện tích phải lớn hơn 0."]
+    with pytest.raises(ApplicationError) as exc:
+        zone_create(actor=registry.officer, name="kcn thăng long ")
+    assert exc.value.fields["name"] == ["Khu công nghiệp này đã có trong hệ thống."]
+    renamed = zone_update(
+        actor=registry.officer, zone=registry.zone, name="KCN Thăng Long (mở rộng)"
+    )
+    assert renamed.name == "KCN Thăng Long (mở rộng)"
+    with pytest.raises(PermissionDeniedError):
+        zone_create(actor=registry.investment_head, name="KCN Mới", area_ha=10)

@@ -188,3 +188,13 @@ def group_get(*, actor: Any, uuid: UUID | str) -> EmulationGroup:
             raise PermissionDeniedError(_("Bạn không có quyền xem khối/cụm này."))
         raise NotFoundError(_("Không tìm thấy khối/cụm thi đua."))
     return group
+
+
+def zone_get(*, actor: Any, uuid: UUID | str) -> IndustrialZone:
+    """Return one industrial zone (reference data) if the actor may see zones at all."""
+    zone = zone_list(actor=actor).filter(uuid=uuid).first()
+    if zone is None:
+        if IndustrialZone.objects.filter(uuid=uuid).exists():
+            raise PermissionDeniedError(_("Bạn không có quyền xem khu công nghiệp này."))
+        raise NotFoundError(_("Không tìm thấy khu công nghiệp."))
+    return zone

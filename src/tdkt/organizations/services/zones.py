@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
@@ -13,9 +14,20 @@ from tdkt.core.text import fold, normalize_name
 from tdkt.organizations.constants import ZoneKind, ZoneStatus
 from tdkt.organizations.models import IndustrialZone
 
-from .common import apply_changes, ensure_board_writer, full_clean_or_error
+from .common import apply_changes, ensure_board_writer, full_clean_or_error, raise_if
 
 ZONE_FIELDS = ["name", "kind", "district", "area_ha", "status"]
+
+
+def _validate_zone(zone: IndustrialZone) -> None:
+    errors: dict[str, list[str]] = {}
+    if not zone.name:
+        errors["name"] = [_("Tên khu công nghiệp là bắt buộc.")]
+    elif IndustrialZone.objects.filter(name__iexact=zone.name).exclude(pk=zone.pk).exists():
+        errors["name"] = [_("Khu công nghiệp này đã có trong hệ thống.")]
+    if zone.area_ha is not None and zone.area_ha <= 0:
+        errors["area_ha"] = [_("Diện tích phải lớn hơn 0.")]
+    raise_if(errors)
 
 
 @transaction.atomic
@@ -38,6 +50,7 @@ def zone_create(
         status=status,
     )
     zone.search_key = fold(zone.name)
+    _validate_zone(zone)
     full_clean_or_error(zone)
     zone.save()
     record(
@@ -61,6 +74,7 @@ def zone_update(*, actor: Any, zone: IndustrialZone, **data: Any) -> IndustrialZ
     if not changed:
         return zone
     zone.search_key = fold(zone.name)
+    _validate_zone(zone)
     full_clean_or_error(zone)
     zone.save(update_fields=[*changed, "search_key"])
     record(
