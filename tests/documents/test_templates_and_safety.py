@@ -64,6 +64,7 @@ def test_template_has_marked_headers_guide_and_dropdowns():
     assert "001085012399" in text  # the sample row
     ranges = [str(v.sqref) for v in data.data_validations.dataValidation]
     assert any(r.startswith("B2") for r in ranges)  # Giới tính
+    assert data["D2"].number_format == "@"  # Số CCCD keeps its leading zeros
 
 
 def test_template_contains_no_formula_cells():

@@ -61,6 +61,9 @@ def _write_data_sheet(sheet: Any, lists: Any, importer: Importer) -> None:
         cell.fill = _HEADER_FILL
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(14, len(column.header) + 6)
+        if column.as_text:  # so Excel keeps the leading zeros of a CCCD or tax code
+            for row in range(2, TEMPLATE_ROWS + 2):
+                sheet.cell(row=row, column=index).number_format = "@"
         if not column.options:
             continue
         # The values live on a hidden sheet: inline lists break on labels with commas.

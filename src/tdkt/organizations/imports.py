@@ -168,6 +168,7 @@ class OrganizationImporter(Importer):
             _lazy("Bắt buộc với doanh nghiệp: 10 chữ số, hoặc 10 chữ số-3 chữ số (chi nhánh)."),
             "0101234567",
             aliases=("MST",),
+            as_text=True,
         ),
         Column(
             "investment_type",
@@ -417,6 +418,7 @@ class PersonImporter(Importer):
             _lazy("12 chữ số; định dạng cột là Văn bản để giữ số 0 ở đầu."),
             "001085012399",
             aliases=("CCCD", "Số căn cước", "Số căn cước công dân"),
+            as_text=True,
         ),
         Column(
             "nationality", "Quốc tịch", False, parse_country, _lazy("Mã ISO, mặc định VN."), "VN"
@@ -464,6 +466,7 @@ class PersonImporter(Importer):
             _lazy("Không bắt buộc."),
             "0912345678",
             aliases=("Số điện thoại",),
+            as_text=True,
         ),
     )
 

@@ -198,6 +198,7 @@ class Column:
     example: Any = ""
     options: Sequence[tuple[str, Any]] = ()
     aliases: tuple[str, ...] = ()
+    as_text: bool = False  # digits with leading zeros (CCCD, tax code, phone): Text format
 
     @property
     def headers(self) -> tuple[str, ...]:
