@@ -254,3 +254,16 @@ def test_excel_dates_and_numeric_cccd_are_understood(registry):
     bad = _run(registry.officer, [person_row(**{"Số CCCD": 1190009999})])
     assert [e.column for e in bad.errors] == ["Số CCCD"]
     assert "Văn bản" in bad.errors[0].message
+
+
+def test_same_name_and_unit_twice_without_cccd_is_an_error_on_both_rows(registry):
+    """Without a CCCD, two rows with one name in one unit would be the same person twice;
+    both rows are reported and nobody is added."""
+    row = person_row(**{"Số CCCD": ""})
+    result = _run(registry.officer, [row, row])
+
+    assert [(e.row, e.column) for e in result.sorted_errors()] == [
+        (2, "Họ và tên"),
+        (3, "Họ và tên"),
+    ]
+    assert not Person.objects.filter(full_name="Phạm Thị Mai").exists()

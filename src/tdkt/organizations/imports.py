@@ -75,6 +75,15 @@ def _org_index(orgs: Iterable[Organization]) -> NameIndex[Organization]:
 AMBIGUOUS_ORG = _lazy("Có nhiều đơn vị cùng tên này; hãy ghi tên viết tắt để phân biệt.")
 
 
+def _in_batches(queryset: Any, field_name: str, values: list[Any], size: int = 500) -> list[Any]:
+    """Return ``queryset`` filtered on ``field_name__in=values``, a few hundred values per
+    query, so a file of thousands of rows stays under the databases' parameter limits."""
+    found: list[Any] = []
+    for start in range(0, len(values), size):
+        found.extend(queryset.filter(**{f"{field_name}__in": values[start : start + size]}))
+    return found
+
+
 def _can_write(actor: Any, org: Organization) -> bool:
     scope = scope_for(actor)
     return scope.can_write and scope.covers_path(org.path)
@@ -482,12 +491,13 @@ class PersonImporter(Importer):
                 others = ", ".join(str(r.number) for r in same if r is not row)
                 row.error("citizen_id", _("Số CCCD trùng với dòng %(rows)s.") % {"rows": others})
         people = selectors.person_list(actor=actor)
-        known = {p.citizen_id: p for p in people.filter(citizen_id__in=list(by_id))}
+        known = {p.citizen_id: p for p in _in_batches(people, "citizen_id", list(by_id))}
         names = [r.get("full_name") for r in rows if r.get("full_name") and not r.get("citizen_id")]
         unnumbered: dict[tuple[str, int], list[Person]] = defaultdict(list)
-        for person in people.filter(citizen_id__isnull=True, full_name__in=names):
+        for person in _in_batches(people.filter(citizen_id__isnull=True), "full_name", names):
             for post in person.current_posts:
                 unnumbered[(person.full_name, post.organization_id)].append(person)
+        same_name: dict[tuple[str, int], Row] = {}
         plans = []
         for row in rows:
             unit = index.find(
@@ -501,7 +511,13 @@ class PersonImporter(Importer):
             self._check_citizen_id(row)
             existing = known.get(row.get("citizen_id"))
             if existing is None and not row.get("citizen_id") and unit is not None:
-                matches = unnumbered.get((row.get("full_name"), unit.pk), [])
+                key = (row.get("full_name"), unit.pk)
+                first = same_name.setdefault(key, row)
+                if key[0] and first is not row:
+                    message = _("Trùng họ tên, đơn vị với dòng %(n)s và không có số CCCD.")
+                    row.error("full_name", message % {"n": first.number})
+                    first.error("full_name", message % {"n": row.number})
+                matches = unnumbered.get(key, [])
                 if len(matches) > 1:
                     row.error(
                         "full_name", _("Có nhiều người cùng họ tên ở đơn vị này; ghi số CCCD.")
