@@ -147,13 +147,13 @@ def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]
             before, after = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
             field = _field(models_, name)
             label = extra.get(name) or (str(field.verbose_name) if field is not None else name)
-            changes.append(
-                Change(
-                    label[:1].upper() + label[1:],
-                    fmt.value(field, name, before),
-                    fmt.value(field, name, after),
-                )
+            shown_before, shown_after = (
+                fmt.value(field, name, before),
+                fmt.value(field, name, after),
             )
+            if shown_before == shown_after:  # e.g. None → "" on creation: nothing to read
+                continue
+            changes.append(Change(label[:1].upper() + label[1:], shown_before, shown_after))
         entries.append(
             TimelineEntry(event, str(labels.get(event.event_type, event.event_type)), changes)
         )

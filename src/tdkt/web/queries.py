@@ -23,8 +23,8 @@ from tdkt.organizations.constants import (
 from tdkt.organizations.models import EmulationGroup, GroupLeadership
 from tdkt.organizations.selectors import group_list, organization_list, person_list, zone_list
 
-# Non-administrators do not need sign-in noise from other users on their dashboard.
-SECURITY_PREFIXES = ("security.", "user.login", "user.logout", "user.locked_out")
+# Account and security events concern administrators only; others see registry changes.
+ADMIN_ONLY_PREFIXES = ("security.", "user.")
 # Above this many objects in scope, a per-object event filter is not worth its cost.
 MAX_SCOPED_OBJECTS = 500
 
@@ -90,15 +90,15 @@ def groups_of_year(*, actor: Any, year: int | None = None) -> list[EmulationGrou
 def recent_events(*, actor: Any, limit: int = 10) -> list[AuditEvent] | None:
     """Return the latest audit events the actor may see, or None when not shown.
 
-    Board-wide roles see the latest registry changes (administrators also see security
-    events). Other roles see changes to the organisations and people of their own scope; a
+    Board-wide roles see the latest registry changes (administrators also see account and
+    security events). Other roles see changes to the organisations and people of their own scope; a
     scope too large for that filter shows nothing rather than a slow page.
     """
     scope = scope_for(actor)
     qs = AuditEvent.objects.select_related("actor").order_by("-seq")
     if scope.everything:
         if not (actor.is_superuser or actor.role == Role.ADMIN):
-            for prefix in SECURITY_PREFIXES:
+            for prefix in ADMIN_ONLY_PREFIXES:
                 qs = qs.exclude(event_type__startswith=prefix)
         return list(qs[:limit])
     org_ids = [str(u) for u in organization_list(actor=actor).values_list("uuid", flat=True)]
