@@ -124,6 +124,9 @@ def _apply_all(actor: Any, importer: Importer, plans: list[Any], result: ImportR
 
 
 def _finish(actor: Any, importer: Importer, result: ImportResult) -> ImportResult:
+    """Put the errors in file order (row, then column) and audit a rejection."""
+    position = {c.header: i for i, c in enumerate(importer.columns)}
+    result.errors.sort(key=lambda e: (e.row or 0, position.get(e.column, -1)))
     if result.errors and not result.dry_run:
         _audit(actor, importer, result)
     return result
