@@ -8,5 +8,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("tdkt.api.urls")),
     path("imports/", include("tdkt.documents.urls")),
+    path("rules/", include("tdkt.commendations.urls")),
     path("", include("tdkt.web.urls")),
 ]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "tdkt.accounts",
     "tdkt.organizations",
     "tdkt.documents",
+    "tdkt.commendations",
     "tdkt.web",
     "tdkt.api",
 ]

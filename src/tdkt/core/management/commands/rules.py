@@ -2,7 +2,8 @@
 
 A thin wrapper: every argument goes unchanged to `tdkt.rules.cli.main`, whose exit code
 becomes the command's (0 evaluated, 2 malformed case), so `tdkt rules evaluate case.json
---lang en` behaves exactly like the engine's own command line.
+--lang en` behaves exactly like the engine's own command line. The parameters officers set
+in the database (`RuleParameterOverride`) are layered under any `--param` given here.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from tdkt.commendations.selectors import rule_overrides
 from tdkt.rules.cli import main
 
 
@@ -29,11 +31,11 @@ class Command(BaseCommand):
 
     def run_from_argv(self, argv: list[str]) -> None:
         """Pass everything after `rules` through, so engine options are not Django's."""
-        code = main(list(argv[2:]))
+        code = main(list(argv[2:]), overrides=rule_overrides())
         if code:
             raise SystemExit(code)
 
     def handle(self, *args: str, **options: Any) -> None:
-        code = main(list(args), stdout=self.stdout, stderr=self.stderr)
+        code = main(list(args), stdout=self.stdout, stderr=self.stderr, overrides=rule_overrides())
         if code:
             raise SystemExit(code)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "commendations"
+
+urlpatterns = [
+    path("", views.rule_list, name="rule-list"),
+    path("parameters/", views.rule_parameters, name="rule-parameters"),
+    path("<str:code>/", views.rule_explain, name="rule-explain"),
+]
