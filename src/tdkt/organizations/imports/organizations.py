@@ -1,16 +1,9 @@
-"""Spreadsheet importers of the registry: organisations and people (``tdkt import <name>``).
-
-Both are idempotent: a row that matches an existing record updates it, and only with the
-cells that are filled in, so importing the same file twice changes nothing the second time.
-Lookups go through the actor-scoped selectors, and every write through the services.
-"""
+"""Importer of organisations and enterprise profiles (``tdkt import organizations``)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -22,72 +15,31 @@ from tdkt.documents.importing import (
     CREATED,
     UNCHANGED,
     UPDATED,
-    CellError,
     Column,
     Importer,
     Row,
     register,
 )
 from tdkt.documents.importing.columns import (
-    checked,
     choice,
-    parse_date,
-    parse_decimal,
-    parse_email,
     text,
 )
 from tdkt.documents.importing.lookup import NameIndex
 from tdkt.organizations import selectors, services
 from tdkt.organizations.constants import (
     Currency,
-    Gender,
     InvestmentType,
     OrganizationKind,
-    PersonnelCategory,
 )
-from tdkt.organizations.models import Organization, Person
-from tdkt.organizations.validators import citizen_id_error, country_error, tax_code_error
-
-# --- cell parsers specific to the registry ------------------------------------------------------
-
-
-parse_tax_code = checked(tax_code_error)
-parse_citizen_id = checked(lambda value: citizen_id_error(value, date_of_birth=None, gender=""))
-parse_country = checked(country_error, upper=True)
-
-
-def parse_amount(value: Any) -> Any:
-    """A non-negative amount in Vietnamese number format."""
-    result = parse_decimal(value)
-    if result < 0:
-        raise CellError(_("Vốn đăng ký không được âm."))
-    return result
-
-
-# --- shared lookups ---------------------------------------------------------------------------
-
-
-def _org_index(orgs: Iterable[Organization]) -> NameIndex[Organization]:
-    """Index organisations by name and short name."""
-    return NameIndex(orgs, lambda org: (org.name, org.short_name))
-
-
-AMBIGUOUS_ORG = _lazy("Có nhiều đơn vị cùng tên này; hãy ghi tên viết tắt để phân biệt.")
-
-
-def _in_batches(queryset: Any, field_name: str, values: list[Any], size: int = 500) -> list[Any]:
-    """Return ``queryset`` filtered on ``field_name__in=values``, a few hundred values per
-    query, so a file of thousands of rows stays under the databases' parameter limits."""
-    found: list[Any] = []
-    for start in range(0, len(values), size):
-        found.extend(queryset.filter(**{f"{field_name}__in": values[start : start + size]}))
-    return found
-
-
-def _can_write(actor: Any, org: Organization) -> bool:
-    scope = scope_for(actor)
-    return scope.can_write and scope.covers_path(org.path)
-
+from tdkt.organizations.imports.common import (
+    AMBIGUOUS_ORG,
+    can_write,
+    org_index,
+    parse_amount,
+    parse_country,
+    parse_tax_code,
+)
+from tdkt.organizations.models import Organization
 
 # --- organisations ----------------------------------------------------------------------------
 
@@ -225,7 +177,7 @@ class OrganizationImporter(Importer):
         """Resolve parents, zones and existing records; refuse duplicates and out-of-scope rows."""
         visible = list(selectors.organization_list(actor=actor, include_inactive=True))
         found = _Lookups(
-            index=_org_index(visible),
+            index=org_index(visible),
             by_tax={o.enterprise.tax_code: o for o in visible if hasattr(o, "enterprise")},
             by_place={(o.parent_id, fold(o.name)): o for o in visible},
         )
@@ -324,7 +276,7 @@ class OrganizationImporter(Importer):
         if is_root and not scope_for(actor).everything:
             row.error("parent", _("Hãy ghi đơn vị cấp trên (thuộc phạm vi bạn quản lý)."))
         for org in (plan.existing, plan.parent):
-            if org is not None and not _can_write(actor, org):
+            if org is not None and not can_write(actor, org):
                 row.error(None, _("Bạn không có quyền thay đổi dữ liệu của đơn vị này."))
 
     def apply(self, *, actor: Any, plan: Any) -> str:
@@ -365,222 +317,3 @@ class OrganizationImporter(Importer):
 
 
 register("organizations", OrganizationImporter())
-
-
-# --- people -----------------------------------------------------------------------------------
-
-PERSON_KEYS = (
-    "full_name",
-    "gender",
-    "date_of_birth",
-    "citizen_id",
-    "nationality",
-    "category",
-    "email",
-    "phone",
-)
-
-
-@dataclass
-class PersonPlan:
-    """What to do with one person row."""
-
-    row: Row
-    existing: Person | None
-    unit: Organization | None
-
-
-class PersonImporter(Importer):
-    """People with their current post; the CCCD number identifies a person across files."""
-
-    name = "people"
-    title = _lazy("Cá nhân")
-    description = _lazy(
-        "Thêm hoặc cập nhật cá nhân và nơi công tác. Cùng số CCCD là cùng một người; "
-        "đơn vị khác với hiện tại được ghi là điều chuyển."
-    )
-    template_sheet_title = "Cá nhân"
-    field_columns = {k: k for k in PERSON_KEYS} | {
-        "organization": "unit",
-        "position": "position",
-        "start_date": "start_date",
-    }
-    columns = (
-        Column(
-            "full_name", "Họ và tên", True, text(200), _lazy("Họ và tên đầy đủ."), "Nguyễn Văn An"
-        ),
-        Column(
-            "gender",
-            "Giới tính",
-            False,
-            choice(Gender.choices),
-            _lazy("Nam hoặc Nữ."),
-            "Nam",
-            options=Gender.choices,
-        ),
-        Column("date_of_birth", "Ngày sinh", False, parse_date, _lazy("dd/mm/yyyy."), "17/05/1985"),
-        Column(
-            "citizen_id",
-            "Số CCCD",
-            False,
-            parse_citizen_id,
-            _lazy("12 chữ số; định dạng cột là Văn bản để giữ số 0 ở đầu."),
-            "001085012399",
-            aliases=("CCCD", "Số căn cước", "Số căn cước công dân"),
-            as_text=True,
-        ),
-        Column(
-            "nationality", "Quốc tịch", False, parse_country, _lazy("Mã ISO, mặc định VN."), "VN"
-        ),
-        Column(
-            "category",
-            "Đối tượng",
-            True,
-            choice(PersonnelCategory.choices),
-            _lazy("Chọn trong danh sách."),
-            "Công chức",
-            options=PersonnelCategory.choices,
-        ),
-        Column(
-            "unit",
-            "Đơn vị",
-            True,
-            text(300),
-            _lazy("Tên hoặc tên viết tắt của đơn vị đã có, thuộc phạm vi bạn quản lý."),
-            "Phòng Quản lý Đầu tư",
-        ),
-        Column("position", "Chức vụ", False, text(200), _lazy("Không bắt buộc."), "Chuyên viên"),
-        Column(
-            "start_date",
-            "Từ ngày",
-            True,
-            parse_date,
-            _lazy("Ngày bắt đầu công tác tại đơn vị."),
-            "01/03/2015",
-        ),
-        Column(
-            "email",
-            "Email",
-            False,
-            parse_email,
-            _lazy("Không bắt buộc."),
-            "an.nv@example.vn",
-            aliases=("Thư điện tử",),
-        ),
-        Column(
-            "phone",
-            "Điện thoại",
-            False,
-            text(20),
-            _lazy("Không bắt buộc."),
-            "0912345678",
-            aliases=("Số điện thoại",),
-            as_text=True,
-        ),
-    )
-
-    def validate(self, *, actor: Any, rows: Sequence[Row]) -> list[Any]:
-        """Resolve units and existing people; refuse duplicate CCCDs and out-of-scope units."""
-        index = _org_index(selectors.organization_list(actor=actor))
-        by_id: dict[str, list[Row]] = defaultdict(list)
-        for row in rows:
-            if row.get("citizen_id"):
-                by_id[row.get("citizen_id")].append(row)
-        for same in by_id.values():
-            for row in same if len(same) > 1 else ():
-                others = ", ".join(str(r.number) for r in same if r is not row)
-                row.error("citizen_id", _("Số CCCD trùng với dòng %(rows)s.") % {"rows": others})
-        people = selectors.person_list(actor=actor)
-        known = {p.citizen_id: p for p in _in_batches(people, "citizen_id", list(by_id))}
-        names = [r.get("full_name") for r in rows if r.get("full_name") and not r.get("citizen_id")]
-        unnumbered: dict[tuple[str, int], list[Person]] = defaultdict(list)
-        for person in _in_batches(people.filter(citizen_id__isnull=True), "full_name", names):
-            for post in person.current_posts:
-                unnumbered[(person.full_name, post.organization_id)].append(person)
-        same_name: dict[tuple[str, int], Row] = {}
-        plans = []
-        for row in rows:
-            unit = index.find(
-                row,
-                "unit",
-                not_found=_("Không tìm thấy đơn vị này trong phạm vi bạn quản lý."),
-                ambiguous=str(AMBIGUOUS_ORG),
-            )
-            if unit is not None and not _can_write(actor, unit):
-                row.error("unit", _("Bạn không có quyền nhập dữ liệu cho đơn vị này."))
-            self._check_citizen_id(row)
-            existing = known.get(row.get("citizen_id"))
-            if existing is None and not row.get("citizen_id") and unit is not None:
-                key = (row.get("full_name"), unit.pk)
-                first = same_name.setdefault(key, row)
-                if key[0] and first is not row:
-                    message = _("Trùng họ tên, đơn vị với dòng %(n)s và không có số CCCD.")
-                    row.error("full_name", message % {"n": first.number})
-                    first.error("full_name", message % {"n": row.number})
-                matches = unnumbered.get(key, [])
-                if len(matches) > 1:
-                    row.error(
-                        "full_name", _("Có nhiều người cùng họ tên ở đơn vị này; ghi số CCCD.")
-                    )
-                existing = matches[0] if len(matches) == 1 else None
-            plans.append(PersonPlan(row=row, existing=existing, unit=unit))
-        return plans
-
-    @staticmethod
-    def _check_citizen_id(row: Row) -> None:
-        if row.get("citizen_id") and "citizen_id" not in row.failed:
-            message = citizen_id_error(
-                row.get("citizen_id"),
-                date_of_birth=row.get("date_of_birth"),
-                gender=row.get("gender") or "",
-            )
-            if message:
-                row.error("citizen_id", message)
-
-    def apply(self, *, actor: Any, plan: Any) -> str:
-        """Create the person with their post, or update changed fields and move their post."""
-        row: Row = plan.row
-        data = {k: row.get(k) for k in PERSON_KEYS if row.get(k) is not None}
-        if plan.existing is None:
-            services.person_create(
-                actor=actor,
-                organization=plan.unit,
-                start_date=row.get("start_date"),
-                position=row.get("position") or "",
-                **data,
-            )
-            return CREATED
-        person = plan.existing
-        changes = {k: v for k, v in data.items() if getattr(person, k) != v}
-        if changes:
-            person = services.person_update(actor=actor, person=person, **changes)
-        moved = self._apply_post(
-            actor, person, plan.unit, row.get("start_date"), row.get("position")
-        )
-        return UPDATED if changes or moved else UNCHANGED
-
-    @staticmethod
-    def _apply_post(
-        actor: Any, person: Person, unit: Organization, start: date, position: str | None
-    ) -> bool:
-        current = person.employments.filter(end_date__isnull=True).order_by("-start_date").first()
-        if current is None or current.organization_id != unit.pk:
-            services.employment_add(
-                actor=actor,
-                person=person,
-                organization=unit,
-                start_date=start,
-                position=position or "",
-            )
-            return True
-        changes: dict[str, Any] = {}
-        if position is not None and current.position != position:
-            changes["position"] = position
-        if current.start_date != start:
-            changes["start_date"] = start
-        if changes:
-            services.employment_update(actor=actor, employment=current, **changes)
-        return bool(changes)
-
-
-register("people", PersonImporter())

@@ -1,0 +1,61 @@
+"""Cell parsers and lookups shared by the registry importers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from tdkt.accounts.scopes import scope_for
+from tdkt.documents.importing import (
+    CellError,
+)
+from tdkt.documents.importing.columns import (
+    checked,
+    parse_decimal,
+)
+from tdkt.documents.importing.lookup import NameIndex
+from tdkt.organizations.models import Organization
+from tdkt.organizations.validators import citizen_id_error, country_error, tax_code_error
+
+# --- cell parsers specific to the registry ------------------------------------------------------
+
+
+parse_tax_code = checked(tax_code_error)
+parse_citizen_id = checked(lambda value: citizen_id_error(value, date_of_birth=None, gender=""))
+parse_country = checked(country_error, upper=True)
+
+
+def parse_amount(value: Any) -> Any:
+    """A non-negative amount in Vietnamese number format."""
+    result = parse_decimal(value)
+    if result < 0:
+        raise CellError(_("Vốn đăng ký không được âm."))
+    return result
+
+
+# --- shared lookups ---------------------------------------------------------------------------
+
+
+def org_index(orgs: Iterable[Organization]) -> NameIndex[Organization]:
+    """Index organisations by name and short name."""
+    return NameIndex(orgs, lambda org: (org.name, org.short_name))
+
+
+AMBIGUOUS_ORG = _lazy("Có nhiều đơn vị cùng tên này; hãy ghi tên viết tắt để phân biệt.")
+
+
+def in_batches(queryset: Any, field_name: str, values: list[Any], size: int = 500) -> list[Any]:
+    """Return ``queryset`` filtered on ``field_name__in=values``, a few hundred values per
+    query, so a file of thousands of rows stays under the databases' parameter limits."""
+    found: list[Any] = []
+    for start in range(0, len(values), size):
+        found.extend(queryset.filter(**{f"{field_name}__in": values[start : start + size]}))
+    return found
+
+
+def can_write(actor: Any, org: Organization) -> bool:
+    scope = scope_for(actor)
+    return scope.can_write and scope.covers_path(org.path)
