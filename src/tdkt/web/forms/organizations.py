@@ -61,6 +61,7 @@ class OrganizationForm(forms.Form):
         parents: QuerySet[Organization],
         zones: QuerySet[IndustrialZone],
         editing: bool = False,
+        lock_parent: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -68,11 +69,15 @@ class OrganizationForm(forms.Form):
         self.fields["zone"].queryset = zones
         if not editing:
             del self.fields["is_active"]
+        if lock_parent:
+            # The current parent is outside the user's scope, so they cannot pick it (or any
+            # other): the field is left out and the organisation stays where it is.
+            del self.fields["parent"]
 
     def organization_data(self) -> dict[str, Any]:
         """Return the organisation's own fields for the service."""
-        names = [*ORG_FIELDS, *(["is_active"] if "is_active" in self.fields else [])]
-        return {name: self.cleaned_data[name] for name in names}
+        names = [*ORG_FIELDS, "is_active"]
+        return {name: self.cleaned_data[name] for name in names if name in self.fields}
 
     def enterprise_data(self) -> dict[str, Any] | None:
         """Return the enterprise profile, or None when the kind is not enterprise."""

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tdkt.accounts.scopes import scope_for
 from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
 from tdkt.organizations.models import Organization
@@ -80,13 +81,20 @@ def organization_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     )
 
 
-def _form(request: HttpRequest, *, initial: dict | None = None, editing: bool = False):
+def _form(
+    request: HttpRequest,
+    *,
+    initial: dict | None = None,
+    editing: bool = False,
+    lock_parent: bool = False,
+) -> OrganizationForm:
     return OrganizationForm(
         request.POST or None,
         initial=initial,
         parents=organization_list(actor=request.user),
         zones=zone_list(actor=request.user),
         editing=editing,
+        lock_parent=lock_parent,
     )
 
 
@@ -122,7 +130,10 @@ def organization_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     profile = getattr(org, "enterprise", None)
     if profile is not None:
         initial |= {name: getattr(profile, name) for name in ENTERPRISE_FIELDS}
-    form = _form(request, initial=initial, editing=True)
+    lock_parent = org.parent is not None and not scope_for(request.user).covers_path(
+        org.parent.path
+    )
+    form = _form(request, initial=initial, editing=True, lock_parent=lock_parent)
     if request.method == "POST" and form.is_valid():
         try:
             organization_update(
