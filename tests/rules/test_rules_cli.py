@@ -267,8 +267,12 @@ def test_usage_errors_exit_2():
     assert cli("evaluate")[0] == 2
 
 
+@pytest.mark.django_db
 def test_management_command_passes_arguments_through(tmp_path):
-    """`tdkt rules evaluate CASE --lang en` reaches the engine and keeps its exit code."""
+    """`tdkt rules evaluate CASE --lang en` reaches the engine and keeps its exit code.
+
+    The command reads officer-set parameters from the database, hence the database mark.
+    """
     out = io.StringIO()
     call_command("rules", "evaluate", write(tmp_path, CASE), "--lang", "en", stdout=out)
     assert json.loads(out.getvalue())["rule_set"] == "R2022b"

@@ -18,8 +18,16 @@ from datetime import date
 from typing import Any
 
 from .codes import INDIVIDUAL, MIN_YEAR, SCOPE_RANK
-from .engine import CompiledRule, compile_rule_set, select_rule_set
-from .facts import N_SLOTS, SLOT, Facts, Initiative, months_served
+from .engine import (
+    FAILED,
+    NOT_REQUIRED,
+    PASSED,
+    PENDING,
+    CompiledRule,
+    compile_rule_set,
+    select_rule_set,
+)
+from .facts import N_SLOTS, SLOT, Facts, Initiative, finish, months_served
 from .model import Ballot
 from .regimes.registry import REGISTRY, Registry
 
@@ -45,10 +53,80 @@ class Screener:
         self.rules: tuple[CompiledRule, ...] = tuple(self.compiled.for_kind(INDIVIDUAL, codes))
         self.codes = tuple(r.rule.code for r in self.rules)
         self.year = year
+        # Per code: the condition checks, the vote check, and the vote status without a ballot
+        # (constant for a compiled rule set, so most people never call the vote check).
+        self._plan = tuple(
+            (
+                tuple(c.check for c in r.conditions),
+                None if r.vote is None else r.vote.check,
+                NOT_REQUIRED if r.vote is None else PENDING,
+            )
+            for r in self.rules
+        )
+        self._flags = self._without_ballot_plan()
+        self._memo: dict[int, Verdicts] = {}
+
+    def _without_ballot_plan(self) -> tuple[tuple[int, int, tuple], ...]:
+        """Plan the ballot-less path: (flag, prerequisite flag, remaining checks) per code.
+
+        When every condition of an earlier code is also a condition of this one (CSTĐ cơ sở
+        repeats the Lao động tiên tiến conditions), this code fails whenever that one failed,
+        and only its remaining conditions need checking. Derived from the rule data, so it
+        holds for any rule set.
+        """
+        plan = []
+        for i, rule in enumerate(self.rules):
+            conds = [c.cond for c in rule.conditions]
+            checks = tuple(c.check for c in rule.conditions)
+            need = 0
+            for j in range(i):
+                earlier = [c.cond for c in self.rules[j].conditions]
+                if earlier and conds[: len(earlier)] == earlier:
+                    need = 1 << j
+                    checks = checks[len(earlier) :]
+            plan.append((1 << i, need, checks))
+        return tuple(plan)
 
     def verdicts(self, facts: Facts) -> Verdicts:
-        """Return (eligible, vote) for every code, in `self.codes` order."""
-        return tuple([r.decide(facts) for r in self.rules])
+        """Return (eligible, vote) for every code, in `self.codes` order.
+
+        Same decision as `CompiledRule.explain`: every condition holds and the vote has not
+        failed; stops at the first unmet condition and builds no text. Without a ballot the
+        vote status is fixed per code, so the answer is one of a few shared tuples.
+        """
+        if facts.ballot is not None:
+            return self._verdicts_with_ballot(facts)
+        bits = 0
+        for flag, need, checks in self._flags:
+            if need and not bits & need:
+                continue
+            for check in checks:
+                if not check(facts):
+                    break
+            else:
+                bits |= flag
+        found = self._memo.get(bits)
+        if found is None:
+            found = self._memo[bits] = tuple(
+                (bool(bits & flag), vote)
+                for (flag, _, _), (_, _, vote) in zip(self._flags, self._plan, strict=True)
+            )
+        return found
+
+    def _verdicts_with_ballot(self, facts: Facts) -> Verdicts:
+        out = []
+        for checks, vote_check, vote in self._plan:
+            if vote_check is not None:
+                ok = vote_check(facts)
+                vote = PENDING if ok is None else (PASSED if ok else FAILED)
+            eligible = vote != FAILED
+            if eligible:
+                for check in checks:
+                    if not check(facts):
+                        eligible = False
+                        break
+            out.append((eligible, vote))
+        return tuple(out)
 
     def screen_rows(
         self,
@@ -63,15 +141,16 @@ class Screener:
         masks: list[int] = []
         inits: list[Initiative] = []
         months = 12
+        # One Facts object, refilled per person: its verdicts are computed before it changes.
+        facts = Facts(year, masks, (), months)
         for pid, y, kind, code, scope, used_for in rows:
             if pid != current:
                 if current is not None:
-                    yield (
-                        current,
-                        decide(
-                            Facts(year, masks, tuple(inits), months, None, ballots.get(current))
-                        ),
-                    )
+                    facts.masks = finish(masks)
+                    facts.inits = tuple(inits) if inits else ()
+                    facts.months = months
+                    facts.ballot = ballots.get(current)
+                    yield current, decide(facts)
                 current, masks, inits, months = pid, [0] * N_SLOTS, [], 12
             if kind == "initiative":
                 inits.append(Initiative(code, y, scope_rank[scope], used_for))  # type: ignore[index]
@@ -80,10 +159,9 @@ class Screener:
             else:
                 masks[slot[code]] |= 1 << (y - MIN_YEAR)
         if current is not None:
-            yield (
-                current,
-                decide(Facts(year, masks, tuple(inits), months, None, ballots.get(current))),
-            )
+            facts.masks, facts.inits, facts.months = finish(masks), tuple(inits), months
+            facts.ballot = ballots.get(current)
+            yield current, decide(facts)
 
 
 def screen(

@@ -14,9 +14,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .codes import DISCIPLINE_LEVELS, DISCIPLINE_RANK, MIN_YEAR, RATING_RANK, RATINGS, SCOPE_RANK
+from .codes import DISCIPLINE_LEVELS, DISCIPLINE_RANK, MIN_YEAR, SCOPE_RANK
 from .conditions import Cond, Ref
-from .facts import AWARD_SLOT, DISCIPLINE_SLOT, RATING_SLOT, Facts, bit, years_of
+from .facts import (
+    AWARD_SLOT,
+    DISCIPLINE_GE_SLOT,
+    DISCIPLINE_SLOT,
+    RATING_GE_SLOT,
+    RATING_SLOT,
+    Facts,
+    bit,
+    years_of,
+)
 
 Described = tuple[str, dict[str, Any]]
 
@@ -54,18 +63,6 @@ def _rating_in(f: Facts, year: int) -> str | None:
     return None
 
 
-def _ge_slots(min_rating: str) -> tuple[int, ...]:
-    return tuple(RATING_SLOT[r] for r in RATINGS[RATING_RANK[min_rating] :])
-
-
-def _ge_mask(f: Facts, slots: tuple[int, ...]) -> int:
-    m = f.masks
-    out = 0
-    for s in slots:
-        out |= m[s]
-    return out
-
-
 def _step(c: Cond, values: Mapping[str, Any]) -> int:
     reading = c.arg("reading")
     if reading is None:
@@ -85,11 +82,10 @@ def _span(c: Cond, values: Mapping[str, Any]) -> int:
 
 def _rating(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
     min_rating = value(c.arg("min_rating"), v)
-    slots, b = _ge_slots(min_rating), bit(year)
+    slot, b = RATING_GE_SLOT[min_rating], bit(year)
 
     def check(f: Facts) -> bool:
-        m = f.masks
-        return any(m[s] & b for s in slots)
+        return f.masks[slot] & b != 0
 
     def describe(f: Facts) -> Described:
         actual = _rating_in(f, year)
@@ -119,13 +115,12 @@ def _months(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callabl
 def _no_discipline(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
     level = value(c.arg("level"), v)
     window = int(value(c.arg("window"), v))
-    slots = tuple(DISCIPLINE_SLOT[d] for d in DISCIPLINE_LEVELS[DISCIPLINE_RANK[level] :])
+    slot = DISCIPLINE_GE_SLOT[level]
     first = year - window + 1
     w = _window_mask(first, year)
 
     def check(f: Facts) -> bool:
-        m = f.masks
-        return all(not m[s] & w for s in slots)
+        return f.masks[slot] & w == 0
 
     def describe(f: Facts) -> Described:
         params = {"level": level, "first": first, "year": year}
@@ -166,15 +161,17 @@ def _rating_streak(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, 
     min_rating = c.arg("min_rating")
     or_award = c.arg("or_award")
     count = int(value(c.arg("count"), v))
-    slots = _ge_slots(min_rating) + ((AWARD_SLOT[or_award],) if or_award else ())
+    ge = RATING_GE_SLOT[min_rating]
+    alt = AWARD_SLOT[or_award] if or_award else ge
     first = year - count + 1
     need = _window_mask(first, year)
 
     def check(f: Facts) -> bool:
-        return _ge_mask(f, slots) & need == need
+        m = f.masks
+        return (m[ge] | m[alt]) & need == need
 
     def describe(f: Facts) -> Described:
-        missing = years_of(need & ~_ge_mask(f, slots))
+        missing = years_of(need & ~(f.masks[ge] | f.masks[alt]))
         params = {
             "min_rating": min_rating,
             "count": count,
@@ -321,9 +318,14 @@ def _composite(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Call
     want_any = c.kind == "any_of"
 
     def check(f: Facts) -> bool:
-        if want_any:
-            return any(ch(f) for ch in checks)
-        return all(ch(f) for ch in checks)
+        # Explicit loops: this runs for every person in a screening.
+        for ch in checks:
+            if ch(f):
+                if want_any:
+                    return True
+            elif not want_any:
+                return False
+        return not want_any
 
     def describe(f: Facts) -> Described:
         parts = [(bool(s.check(f)), *s.describe(f)) for s in subs]

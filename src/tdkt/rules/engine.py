@@ -35,19 +35,6 @@ class CompiledRule:
     coefficient: Decimal | None
     prize_vnd: int | None
 
-    def decide(self, f: Facts) -> tuple[bool, str]:
-        """Return (eligible, vote status) without building any explanation (batch path)."""
-        vote = NOT_REQUIRED
-        if self.vote is not None:
-            ok = self.vote.check(f)
-            vote = PENDING if ok is None else (PASSED if ok else FAILED)
-            if vote == FAILED:
-                return False, vote
-        for cond in self.conditions:
-            if not cond.check(f):
-                return False, vote
-        return True, vote
-
     def explain(self, f: Facts) -> Verdict:
         """Return the verdict with every condition described (explaining path)."""
         results = []

@@ -21,7 +21,39 @@ RATING_SLOT = {name: i for i, name in enumerate(RATINGS)}
 DISCIPLINE_SLOT = {name: len(RATINGS) + i for i, name in enumerate(DISCIPLINE_LEVELS)}
 AWARD_SLOT = {code: len(RATINGS) + len(DISCIPLINE_LEVELS) + i for i, code in enumerate(AWARD_CODES)}
 SLOT: dict[str, int] = {**RATING_SLOT, **DISCIPLINE_SLOT, **AWARD_SLOT}
-N_SLOTS = len(SLOT)
+# Derived slots, filled by `finish`: "rated at least r" and "disciplined at least d", so a
+# condition reads one mask instead of OR-ing several on every check.
+RATING_GE_SLOT = {name: len(SLOT) + i for i, name in enumerate(RATINGS)}
+DISCIPLINE_GE_SLOT = {
+    name: len(SLOT) + len(RATINGS) + i for i, name in enumerate(DISCIPLINE_LEVELS)
+}
+N_SLOTS = len(SLOT) + len(RATINGS) + len(DISCIPLINE_LEVELS)
+
+_R = tuple(RATING_SLOT[r] for r in RATINGS)
+_RG = tuple(RATING_GE_SLOT[r] for r in RATINGS)
+_D = tuple(DISCIPLINE_SLOT[d] for d in DISCIPLINE_LEVELS)
+_DG = tuple(DISCIPLINE_GE_SLOT[d] for d in DISCIPLINE_LEVELS)
+if not len(_R) == len(_D) == 4:  # `finish` is unrolled for four levels each
+    raise ImportError("finish() expects four ratings and four discipline levels")
+
+
+def finish(m: list[int]) -> list[int]:
+    """Fill the derived "at least" slots from the exact ones; return the same list."""
+    acc = m[_R[3]]
+    m[_RG[3]] = acc
+    acc |= m[_R[2]]
+    m[_RG[2]] = acc
+    acc |= m[_R[1]]
+    m[_RG[1]] = acc
+    m[_RG[0]] = acc | m[_R[0]]
+    acc = m[_D[3]]
+    m[_DG[3]] = acc
+    acc |= m[_D[2]]
+    m[_DG[2]] = acc
+    acc |= m[_D[1]]
+    m[_DG[1]] = acc
+    m[_DG[0]] = acc | m[_D[0]]
+    return m
 
 
 def bit(year: int) -> int:
@@ -104,7 +136,7 @@ def facts_from_case(case: Case) -> Facts:
     )
     return Facts(
         year=year,
-        masks=masks,
+        masks=finish(masks),
         inits=inits,
         months=months_served(case.subject.recruited_on, year),
         collective=collective,
