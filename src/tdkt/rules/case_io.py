@@ -22,8 +22,6 @@ from .codes import (
     SUBJECT_KINDS,
     applies_to,
 )
-from .labels import CODE_LABELS
-from .messages import fmt_number, render
 from .model import (
     AchievementRecord,
     Ballot,
@@ -31,10 +29,8 @@ from .model import (
     Case,
     CollectiveFacts,
     DisciplineRecord,
-    Evaluation,
     InitiativeRecord,
     UnitCase,
-    UnitEvaluation,
 )
 
 _MISSING = object()
@@ -377,54 +373,3 @@ def parse_document(text: str, rule_sets: tuple[str, ...]) -> Case | UnitCase:
     if r.problems or case is None:
         raise CaseError(r.problems)
     return case
-
-
-def evaluation_to_json(ev: Evaluation, lang: str = "vi") -> dict[str, Any]:
-    """Return the contract's output document for one case."""
-    return {
-        "rule_set": ev.rule_set,
-        "as_of": ev.as_of.isoformat(),
-        "year": ev.year,
-        "base_salary_vnd": ev.base_salary_vnd,
-        "results": _results(ev, lang),
-    }
-
-
-def _results(ev: Evaluation, lang: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "code": v.code,
-            "eligible": v.eligible,
-            "vote": v.vote,
-            "prize_coefficient": None
-            if v.prize_coefficient is None
-            else float(v.prize_coefficient),
-            "prize_vnd": v.prize_vnd,
-            "conditions": [
-                {"ok": c.ok, "text": render(c, lang), "citation": c.citation} for c in v.conditions
-            ],
-        }
-        for v in ev.results
-    ]
-
-
-def unit_to_json(ev: UnitEvaluation, lang: str = "vi") -> dict[str, Any]:
-    """Return the contract's output document for a unit batch."""
-    return {
-        "rule_set": ev.rule_set,
-        "as_of": ev.as_of.isoformat(),
-        "year": ev.year,
-        "base_salary_vnd": ev.base_salary_vnd,
-        "results": [{"id": r.id, "results": _results(r, lang)} for r in ev.results],
-        "caps": [
-            {
-                "code": c.code,
-                "eligible": c.eligible,
-                "max": c.max,
-                "basis": f"{fmt_number(c.percent)}% × {c.basis_count} "
-                f"{CODE_LABELS[lang][c.basis_code]}",
-                "citation": c.citation,
-            }
-            for c in ev.caps
-        ],
-    }

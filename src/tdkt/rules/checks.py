@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .checks_collective import COLLECTIVE_KINDS
 from .codes import DISCIPLINE_LEVELS, DISCIPLINE_RANK, MIN_YEAR, SCOPE_RANK
-from .conditions import Cond, Ref
+from .conditions import Cond, value
 from .facts import (
     AWARD_SLOT,
     DISCIPLINE_GE_SLOT,
@@ -42,11 +43,6 @@ class Compiled:
     def is_vote(self) -> bool:
         """Tell whether this is the council-vote condition."""
         return self.cond.kind == "vote"
-
-
-def value(arg: Any, values: Mapping[str, Any]) -> Any:
-    """Resolve a `Ref` against parameter values; other arguments are literal."""
-    return values[arg.name] if isinstance(arg, Ref) else arg
 
 
 def _window_mask(first: int, last: int) -> int:
@@ -334,76 +330,6 @@ def _composite(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Call
     return check, describe
 
 
-# --- collectives --------------------------------------------------------------------------
-
-
-def _collective_count(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
-    field, kind = c.arg("field"), c.kind
-    minimum = value(c.arg("minimum"), v)
-    strict = bool(c.arg("strict", False))
-
-    def check(f: Facts) -> bool:
-        col = f.collective
-        if col is None:
-            return False
-        n, members = getattr(col, field), col.members
-        if kind == "member_share":
-            return n * 100 > minimum * members if strict else n * 100 >= minimum * members
-        if kind == "all_members":
-            return members > 0 and n == members
-        if kind == "member_minimum":
-            return n >= minimum
-        return n == 0
-
-    def describe(f: Facts) -> Described:
-        col = f.collective
-        n = getattr(col, field) if col else 0
-        members = col.members if col else 0
-        percent = (Decimal(n * 100) / members).quantize(Decimal("0.1")) if members else Decimal(0)
-        params = {
-            "field": field,
-            "n": n,
-            "members": members,
-            "percent": percent,
-            "minimum": minimum,
-            "strict": strict,
-            "year": year,
-        }
-        return f"{kind}.{'ok' if check(f) else 'missing'}", params
-
-    return check, describe
-
-
-def _leads_block(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
-    def check(f: Facts) -> bool:
-        return f.collective is not None and f.collective.leads_block is True
-
-    def describe(f: Facts) -> Described:
-        known = f.collective is not None and f.collective.leads_block is not None
-        key = (
-            "leads_block.ok" if check(f) else ("leads_block.no" if known else "leads_block.unknown")
-        )
-        return key, {"year": year}
-
-    return check, describe
-
-
-def _award_in_year(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
-    code, b = c.arg("code"), bit(year)
-    slot = AWARD_SLOT[code]
-
-    def check(f: Facts) -> bool:
-        return f.masks[slot] & b != 0
-
-    def describe(f: Facts) -> Described:
-        return ("award_in_year.ok" if check(f) else "award_in_year.missing"), {
-            "code": code,
-            "year": year,
-        }
-
-    return check, describe
-
-
 def _unverified(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
     def check(f: Facts) -> bool:
         return False
@@ -427,12 +353,7 @@ KINDS: dict[str, Callable[[Cond, Mapping[str, Any], int], tuple[Callable, Callab
     "vote": _vote,
     "any_of": _composite,
     "all_of": _composite,
-    "member_share": _collective_count,
-    "all_members": _collective_count,
-    "member_minimum": _collective_count,
-    "no_members": _collective_count,
-    "leads_block": _leads_block,
-    "award_in_year": _award_in_year,
+    **COLLECTIVE_KINDS,
     "unverified_criteria": _unverified,
 }
 

@@ -14,11 +14,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from .case_io import CaseError, evaluation_to_json, parse_document, unit_to_json
+from .case_io import CaseError, parse_document
 from .engine import evaluate, evaluate_unit
 from .explain import explain_text, format_value
 from .labels import LANGUAGES
 from .model import UnitCase
+from .output import evaluation_to_json, unit_to_json
 from .params import ParameterError, split_key
 from .regimes.registry import REGISTRY, RuleSetError
 

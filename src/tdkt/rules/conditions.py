@@ -7,6 +7,7 @@ local override changes the rule without touching the rule data.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,11 @@ class Cond:
             if key == name:
                 return value
         return default
+
+
+def value(arg: Any, values: Mapping[str, Any]) -> Any:
+    """Resolve a `Ref` against parameter values; other arguments are literal."""
+    return values[arg.name] if isinstance(arg, Ref) else arg
 
 
 def _c(kind: str, cite: str, subs: tuple[Cond, ...] = (), **args: Any) -> Cond:

@@ -10,8 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .checks import value
-from .conditions import Cond, Ref
+from .conditions import Cond, Ref, value
 from .labels import CODE_LABELS, DISCIPLINE_LABELS, RATING_LABELS, SCOPE_LABELS
 from .messages import fmt_number
 from .params import ParameterValue

@@ -13,6 +13,7 @@ from tdkt.rules import codes as k
 from . import common as p
 from . import law2022
 from .base import RuleSet
+from .law2022_params import law_parameters
 
 ND98 = "NĐ 98/2023/NĐ-CP"
 S49 = f"{ND98}, Điều 54–55"
@@ -65,7 +66,7 @@ PARAMETERS = (
         k.PROVINCIAL_FLAG, None, f"{ND98}, Điều 30.7 (chưa xác minh)", unverified=True
     ),
     p.vote_threshold(k.GOVERNMENT_FLAG, "80", CITATIONS.vote_flags),
-    *law2022.law_parameters(),
+    *law_parameters(),
 )
 
 RULE_SET = RuleSet(

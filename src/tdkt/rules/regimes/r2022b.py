@@ -15,6 +15,7 @@ from tdkt.rules import codes as k
 from . import common as p
 from . import law2022
 from .base import RuleSet, Transition
+from .law2022_params import law_parameters
 
 ND152 = "NĐ 152/2025/NĐ-CP"
 UNV_VOTE = f"{ND152} (ngưỡng chưa xác minh; mặc định theo NĐ 98/2023 Điều 30.7)"
@@ -61,7 +62,7 @@ PARAMETERS = (
     p.vote_threshold(k.NATIONAL_FIGHTER, "90", CITATIONS.vote_national, unverified=True),
     p.vote_threshold(k.PROVINCIAL_FLAG, None, UNV_VOTE, unverified=True),
     p.vote_threshold(k.GOVERNMENT_FLAG, "80", CITATIONS.vote_flags, unverified=True),
-    *law2022.law_parameters(),
+    *law_parameters(),
 )
 
 RULE_SET = RuleSet(

@@ -1,0 +1,92 @@
+"""Condition kinds about collectives (Law 2022 Art 25–28; Law 2003 Art 25–28).
+
+Same contract as `checks`: a `check` for the verdict and a `describe` for the explanation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from .conditions import Cond, value
+from .facts import AWARD_SLOT, Facts, bit
+
+Described = tuple[str, dict[str, Any]]
+
+
+def _collective_count(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+    field, kind = c.arg("field"), c.kind
+    minimum = value(c.arg("minimum"), v)
+    strict = bool(c.arg("strict", False))
+
+    def check(f: Facts) -> bool:
+        col = f.collective
+        if col is None:
+            return False
+        n, members = getattr(col, field), col.members
+        if kind == "member_share":
+            return n * 100 > minimum * members if strict else n * 100 >= minimum * members
+        if kind == "all_members":
+            return members > 0 and n == members
+        if kind == "member_minimum":
+            return n >= minimum
+        return n == 0
+
+    def describe(f: Facts) -> Described:
+        col = f.collective
+        n = getattr(col, field) if col else 0
+        members = col.members if col else 0
+        percent = (Decimal(n * 100) / members).quantize(Decimal("0.1")) if members else Decimal(0)
+        params = {
+            "field": field,
+            "n": n,
+            "members": members,
+            "percent": percent,
+            "minimum": minimum,
+            "strict": strict,
+            "year": year,
+        }
+        return f"{kind}.{'ok' if check(f) else 'missing'}", params
+
+    return check, describe
+
+
+def _leads_block(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+    def check(f: Facts) -> bool:
+        return f.collective is not None and f.collective.leads_block is True
+
+    def describe(f: Facts) -> Described:
+        known = f.collective is not None and f.collective.leads_block is not None
+        key = (
+            "leads_block.ok" if check(f) else ("leads_block.no" if known else "leads_block.unknown")
+        )
+        return key, {"year": year}
+
+    return check, describe
+
+
+def _award_in_year(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+    code, b = c.arg("code"), bit(year)
+    slot = AWARD_SLOT[code]
+
+    def check(f: Facts) -> bool:
+        return f.masks[slot] & b != 0
+
+    def describe(f: Facts) -> Described:
+        return ("award_in_year.ok" if check(f) else "award_in_year.missing"), {
+            "code": code,
+            "year": year,
+        }
+
+    return check, describe
+
+
+COLLECTIVE_KINDS: dict[str, Callable[[Any, Mapping[str, Any], int], tuple[Callable, Callable]]] = {
+    "member_share": _collective_count,
+    "all_members": _collective_count,
+    "member_minimum": _collective_count,
+    "no_members": _collective_count,
+    "leads_block": _leads_block,
+    "award_in_year": _award_in_year,
+}
