@@ -119,3 +119,23 @@ def test_language_switch_to_english_shows_english_labels(client_for):
     assert "Sign out" in body
     assert "Civil servant" in client.get(reverse("web:dashboard")).content.decode()
     assert "Đăng xuất" not in body
+
+
+def _vietnamese_first(settings):
+    settings.MIDDLEWARE = [
+        "tdkt.web.middleware.VietnameseFirstLocaleMiddleware"
+        if m == "django.middleware.locale.LocaleMiddleware"
+        else m
+        for m in settings.MIDDLEWARE
+    ]
+
+
+def test_english_browser_still_gets_vietnamese_until_user_switches(client_for, settings):
+    """With the Vietnamese-first middleware an English browser sees Vietnamese; the switch wins."""
+    _vietnamese_first(settings)
+    client = client_for("officer")
+    body = client.get(reverse("web:dashboard"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Tổng quan" in body.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = client.get(reverse("web:dashboard"), HTTP_ACCEPT_LANGUAGE="vi")
+    assert "Dashboard" in body.content.decode()

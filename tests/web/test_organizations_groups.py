@@ -37,6 +37,8 @@ def test_officer_creates_enterprise_with_profile(client_for, registry):
     assert response.status_code == 302
     assert org.parent == registry.board
     assert Enterprise.objects.get(organization=org).zone == registry.zone
+    detail = client_for("officer").get(response["Location"]).content.decode()
+    assert "<ins>KCN Thăng Long</ins>" in detail  # the zone by name in the history, not its id
     assert AuditEvent.objects.filter(
         event_type=AuditEventType.ORGANIZATION_CREATED, object_id=str(org.uuid)
     ).exists()

@@ -1,7 +1,7 @@
 """Turn audit events into readable timeline rows: labels, before → after, local dates.
 
-Organisation ids inside the recorded changes are shown by name only when the viewer may
-see that organisation (looked up through the scoped selector).
+Organisation and zone ids inside the recorded changes are shown by name only when the
+viewer may see them (looked up through the scoped selectors).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
-from tdkt.organizations.selectors import organization_list
+from tdkt.organizations.selectors import organization_list, zone_list
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ORG_KEYS = {"organization", "parent", "leader", "deputy"}
@@ -79,14 +79,17 @@ def _field(models_: list[type[models.Model]], name: str) -> models.Field | None:
 
 
 class _Formatter:
-    def __init__(self, org_names: dict[int, str]) -> None:
+    def __init__(self, org_names: dict[int, str], zone_names: dict[int, str]) -> None:
         self.org_names = org_names
+        self.zone_names = zone_names
 
     def value(self, field: models.Field | None, name: str, value: Any) -> str:
         if value is None or value == "":
             return "—"
         if name in ORG_KEYS and isinstance(value, int):
             return self.org_names.get(value, f"#{value}")
+        if name == "zone" and isinstance(value, int):
+            return self.zone_names.get(value, f"#{value}")
         if isinstance(value, dict):
             return self.employment(value)
         if isinstance(value, list):
@@ -136,7 +139,20 @@ def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]
         if ids
         else {}
     )
-    fmt = _Formatter(names)
+    zone_ids = {
+        pair[i]
+        for event in events
+        for key, pair in (event.changes or {}).items()
+        if key == "zone" and isinstance(pair, list)
+        for i in range(len(pair))
+        if isinstance(pair[i], int)
+    }
+    zones = (
+        dict(zone_list(actor=actor).filter(pk__in=zone_ids).values_list("pk", "name"))
+        if zone_ids
+        else {}
+    )
+    fmt = _Formatter(names, zones)
     extra = _extra_labels()
     labels = dict(AuditEventType.choices)
     entries = []
