@@ -134,8 +134,10 @@ class Screener:
         ballots: Mapping[Any, Ballot] | None = None,
     ) -> Iterator[tuple[Any, Verdicts]]:
         """Yield `(person_id, verdicts)` for each person of rows grouped by person id."""
-        slot, year, decide = SLOT, self.year, self.verdicts
+        slot_of, year, decide = SLOT.get, self.year, self.verdicts
         scope_rank = SCOPE_RANK
+        # Year → bit, precomputed: one list index per row instead of a subtraction and a shift.
+        bit = [0] * MIN_YEAR + [1 << (y - MIN_YEAR) for y in range(MIN_YEAR, year + 1)]
         ballots = ballots or {}
         current: Any = None
         masks: list[int] = []
@@ -152,12 +154,17 @@ class Screener:
                     facts.ballot = ballots.get(current)
                     yield current, decide(facts)
                 current, masks, inits, months = pid, [0] * N_SLOTS, [], 12
-            if kind == "initiative":
+            # Ratings, awards and discipline levels (almost every row) each have a slot;
+            # initiative ids and recruitment dates do not, so the rare kinds are tested last.
+            s = slot_of(code)
+            if s is not None and kind != "initiative":
+                masks[s] |= bit[y]
+            elif kind == "initiative":
                 inits.append(Initiative(code, y, scope_rank[scope], used_for))  # type: ignore[index]
             elif kind == "recruited":
                 months = months_served(date.fromisoformat(code), year)
             else:
-                masks[slot[code]] |= 1 << (y - MIN_YEAR)
+                masks[SLOT[code]] |= bit[y]
         if current is not None:
             facts.masks, facts.inits, facts.months = finish(masks), tuple(inits), months
             facts.ballot = ballots.get(current)
