@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from .codes import INDIVIDUAL, MIN_YEAR, SCOPE_RANK
+from .codes import INDIVIDUAL, MAX_YEAR, MIN_YEAR, SCOPE_RANK
 from .engine import (
     FAILED,
     NOT_REQUIRED,
@@ -137,7 +137,10 @@ class Screener:
         slot_of, year, decide = SLOT.get, self.year, self.verdicts
         scope_rank = SCOPE_RANK
         # Year → bit, precomputed: one list index per row instead of a subtraction and a shift.
-        bit = [0] * MIN_YEAR + [1 << (y - MIN_YEAR) for y in range(MIN_YEAR, year + 1)]
+        # Facts dated after the evaluated year are not evidence for it, so their bit is 0.
+        bit = [0] * (MAX_YEAR + 1)
+        for y in range(MIN_YEAR, year + 1):
+            bit[y] = 1 << (y - MIN_YEAR)
         ballots = ballots or {}
         current: Any = None
         masks: list[int] = []
