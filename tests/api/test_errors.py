@@ -53,3 +53,14 @@ def test_nested_validation_errors_get_dotted_field_names():
         "members.1": ["Không tìm thấy."],
         "name": ["Bắt buộc."],
     }
+
+
+def test_api_clients_may_ask_for_english_messages():
+    """Under /api/ Accept-Language is honoured: an English client gets English errors."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    vi = client.get("/api/v1/people/").json()["message"]
+    en = client.get("/api/v1/people/", HTTP_ACCEPT_LANGUAGE="en").json()["message"]
+    assert vi != en
+    assert en == "You need to sign in or send an API token."
