@@ -89,15 +89,18 @@ def test_phone_layout_keeps_navigation_usable(browser, live_server, board, scree
     )
     page = context.new_page()
     _sign_in(page, live_server.url)
+    page.wait_for_load_state("networkidle")  # styles and scripts applied before measuring
     nav = page.get_by_role("navigation", name="Điều hướng chính")
     links = nav.get_by_role("link")
     assert links.count() >= 5
     for i in range(links.count()):
-        box = links.nth(i).bounding_box()
-        assert box is not None
-        assert box["x"] >= 0
-        assert box["x"] + box["width"] <= PHONE["width"]
-        assert box["height"] >= 40  # a finger-sized target
+        link = links.nth(i)
+        box = link.bounding_box()
+        label = link.inner_text()
+        assert box is not None, label
+        assert box["x"] >= 0, (label, box)
+        assert box["x"] + box["width"] <= PHONE["width"], (label, box)
+        assert box["height"] >= 40, (label, box)  # a finger-sized target
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=str(screenshots_dir / "dashboard-phone.png"), full_page=True)
 
