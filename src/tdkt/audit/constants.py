@@ -32,6 +32,8 @@ class AuditEventType(models.TextChoices):
     GROUP_LEADERSHIP_SET = "group.leadership_set", _("Bầu khối trưởng/khối phó")
     RULE_PARAMETER_SET = "rule_parameter.set", _("Đặt tham số quy tắc khen thưởng")
     RULE_PARAMETER_CLEARED = "rule_parameter.cleared", _("Bỏ tham số quy tắc khen thưởng")
+    CALENDAR_DAY_SET = "calendar.day_set", _("Cập nhật lịch nghỉ/làm bù")
+    CALENDAR_DAY_REMOVED = "calendar.day_removed", _("Xoá ngày nghỉ/làm bù")
     IMPORT_COMPLETED = "import.completed", _("Nhập dữ liệu thành công")
     IMPORT_REJECTED = "import.rejected", _("Nhập dữ liệu bị từ chối")
     DEMO_DATA_LOADED = "system.demo_loaded", _("Nạp dữ liệu mẫu")

@@ -1,0 +1,24 @@
+from django.contrib import admin
+
+from tdkt.core.models import CalendarDay
+from tdkt.core.services import calendar_day_remove, calendar_day_set
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    """Officers record announced days off and make-up days; saves go through the service."""
+
+    list_display = ["day", "kind", "note", "updated_by", "updated_at"]
+    list_filter = ["kind"]
+    fields = ["day", "kind", "note"]
+
+    def save_model(self, request, obj, form, change):
+        saved = calendar_day_set(actor=request.user, day=obj.day, kind=obj.kind, note=obj.note)
+        obj.pk = saved.pk
+
+    def delete_model(self, request, obj):
+        calendar_day_remove(actor=request.user, day=obj.day)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            calendar_day_remove(actor=request.user, day=obj.day)

@@ -1,0 +1,15 @@
+"""Reads of core reference data."""
+
+from __future__ import annotations
+
+from tdkt.core.calendar import CalendarOverride, WorkingCalendar
+from tdkt.core.models import CalendarDay
+
+
+def working_calendar() -> WorkingCalendar:
+    """Return the working-day calendar with the officers' announced changes applied.
+
+    Build one per request or import and reuse it: it caches each year's table.
+    """
+    rows = CalendarDay.objects.values_list("day", "kind", "note")
+    return WorkingCalendar(CalendarOverride(day, kind, note) for day, kind, note in rows)
