@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from .checks_collective import Check
 from .codes import INDIVIDUAL, MAX_YEAR, MIN_YEAR, SCOPE_RANK
 from .engine import (
     FAILED,
@@ -66,7 +67,7 @@ class Screener:
         self._flags = self._without_ballot_plan()
         self._memo: dict[int, Verdicts] = {}
 
-    def _without_ballot_plan(self) -> tuple[tuple[int, int, tuple], ...]:
+    def _without_ballot_plan(self) -> tuple[tuple[int, int, tuple[Check, ...]], ...]:
         """Plan the ballot-less path: (flag, prerequisite flag, remaining checks) per code.
 
         When every condition of an earlier code is also a condition of this one (CSTĐ cơ sở

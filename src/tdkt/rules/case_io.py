@@ -82,7 +82,7 @@ class _Reader:
         if raw is _MISSING or raw is None:
             self.bad(p, "missing required field")
             return None
-        if isinstance(raw, bool) or not isinstance(raw, int):
+        if not isinstance(raw, int) or isinstance(raw, bool):
             self.bad(p, f"expected a year (whole number), got {_kind(raw)}")
             return None
         if not MIN_YEAR <= raw <= MAX_YEAR:
@@ -97,7 +97,7 @@ class _Reader:
             if required:
                 self.bad(p, "missing required field")
             return None
-        if isinstance(raw, bool) or not isinstance(raw, int) or raw < (1 if positive else 0):
+        if not isinstance(raw, int) or isinstance(raw, bool) or raw < (1 if positive else 0):
             self.bad(
                 p,
                 f"expected a {'positive' if positive else 'non-negative'} whole number, "
@@ -193,7 +193,11 @@ def _case_body(
         raw_ratings = {}
     for key, value in raw_ratings.items():
         p = _join(path, f"ratings.{key}")
-        y = r.year(int(key), p) if key.isdigit() else r.bad(p, f'"{key}" is not a year')
+        y = None
+        if key.isdigit():
+            y = r.year(int(key), p)
+        else:
+            r.bad(p, f'"{key}" is not a year')
         rating = r.choice(value, p, RATINGS, "rating")
         if y is not None and rating is not None:
             ratings.append((y, rating))
@@ -324,7 +328,9 @@ def _collective(
     return CollectiveFacts(members=members, rating=rating, leads_block=leads, **counts)
 
 
-def _header(r: _Reader, data: dict[str, Any], rule_sets: tuple[str, ...]) -> tuple:
+def _header(
+    r: _Reader, data: dict[str, Any], rule_sets: tuple[str, ...]
+) -> tuple[date | None, int | None, str, date | None]:
     as_of = r.date(data, "as_of", "", required=True)
     year = r.year(data.get("year", _MISSING), "year")
     rule_set = data.get("rule_set", "auto")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .checks_collective import COLLECTIVE_KINDS
+from .checks_collective import COLLECTIVE_KINDS, Check, CheckPair, Describe, Described
 from .codes import DISCIPLINE_LEVELS, DISCIPLINE_RANK, MIN_YEAR, SCOPE_RANK
 from .conditions import Cond, value
 from .facts import (
@@ -28,16 +28,14 @@ from .facts import (
     years_of,
 )
 
-Described = tuple[str, dict[str, Any]]
-
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
     """A condition ready to evaluate for one year."""
 
     cond: Cond
-    check: Callable[[Facts], bool | None]
-    describe: Callable[[Facts], Described]
+    check: Check
+    describe: Describe
 
     @property
     def is_vote(self) -> bool:
@@ -76,7 +74,7 @@ def _span(c: Cond, values: Mapping[str, Any]) -> int:
 # --- individual history -------------------------------------------------------------------
 
 
-def _rating(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _rating(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     min_rating = value(c.arg("min_rating"), v)
     slot, b = RATING_GE_SLOT[min_rating], bit(year)
 
@@ -91,7 +89,7 @@ def _rating(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callabl
     return check, describe
 
 
-def _months(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _months(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     minimum = int(value(c.arg("minimum"), v))
 
     def check(f: Facts) -> bool:
@@ -108,7 +106,7 @@ def _months(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callabl
     return check, describe
 
 
-def _no_discipline(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _no_discipline(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     level = value(c.arg("level"), v)
     window = int(value(c.arg("window"), v))
     slot = DISCIPLINE_GE_SLOT[level]
@@ -132,7 +130,7 @@ def _no_discipline(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, 
     return check, describe
 
 
-def _award_streak(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _award_streak(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     code = c.arg("code")
     count = int(value(c.arg("count"), v))
     step = _step(c, v)
@@ -153,7 +151,7 @@ def _award_streak(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, C
     return check, describe
 
 
-def _rating_streak(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _rating_streak(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     min_rating = c.arg("min_rating")
     or_award = c.arg("or_award")
     count = int(value(c.arg("count"), v))
@@ -181,7 +179,7 @@ def _rating_streak(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, 
     return check, describe
 
 
-def _initiatives(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _initiatives(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     scope = c.arg("scope")
     rank = SCOPE_RANK[scope]
     count = int(value(c.arg("count"), v))
@@ -213,7 +211,7 @@ def _initiatives(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Ca
     return check, describe
 
 
-def _award_count(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _award_count(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     code = c.arg("code")
     minimum = int(value(c.arg("minimum"), v))
     window = int(value(c.arg("window"), v))
@@ -238,7 +236,7 @@ def _award_count(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Ca
     return check, describe
 
 
-def _award_before(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _award_before(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     code = c.arg("code")
     latest = year - int(value(c.arg("years_before"), v))
     w, slot = _window_mask(MIN_YEAR, latest), AWARD_SLOT[code]
@@ -254,7 +252,7 @@ def _award_before(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, C
     return check, describe
 
 
-def _exclusive(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _exclusive(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     code = c.arg("code")
     span = _span(c, v)
     enabled = bool(v.get("chain.exclusive_periods", True))
@@ -278,7 +276,7 @@ def _exclusive(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Call
     return check, describe
 
 
-def _vote(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _vote(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     name = c.arg("threshold").name
     threshold: Decimal | None = v[name]
 
@@ -308,7 +306,7 @@ def _vote(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]
 # --- composites ---------------------------------------------------------------------------
 
 
-def _composite(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _composite(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     subs = tuple(compile_condition(s, v, year) for s in c.subs)
     checks = tuple(s.check for s in subs)
     want_any = c.kind == "any_of"
@@ -330,7 +328,7 @@ def _composite(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Call
     return check, describe
 
 
-def _unverified(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _unverified(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     def check(f: Facts) -> bool:
         return False
 
@@ -340,7 +338,7 @@ def _unverified(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Cal
     return check, describe
 
 
-KINDS: dict[str, Callable[[Cond, Mapping[str, Any], int], tuple[Callable, Callable]]] = {
+KINDS: dict[str, Callable[[Cond, Mapping[str, Any], int], CheckPair]] = {
     "rating": _rating,
     "months_worked": _months,
     "no_discipline": _no_discipline,

@@ -13,18 +13,22 @@ from .conditions import Cond, value
 from .facts import AWARD_SLOT, Facts, bit
 
 Described = tuple[str, dict[str, Any]]
+Check = Callable[[Facts], bool | None]
+Describe = Callable[[Facts], Described]
+CheckPair = tuple[Check, Describe]
 
 
-def _collective_count(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _collective_count(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     field, kind = c.arg("field"), c.kind
-    minimum = value(c.arg("minimum"), v)
+    minimum: int | Decimal = value(c.arg("minimum"), v)
     strict = bool(c.arg("strict", False))
 
     def check(f: Facts) -> bool:
         col = f.collective
         if col is None:
             return False
-        n, members = getattr(col, field), col.members
+        n: int = getattr(col, field)
+        members = col.members
         if kind == "member_share":
             return n * 100 > minimum * members if strict else n * 100 >= minimum * members
         if kind == "all_members":
@@ -52,7 +56,7 @@ def _collective_count(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callabl
     return check, describe
 
 
-def _leads_block(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _leads_block(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     def check(f: Facts) -> bool:
         return f.collective is not None and f.collective.leads_block is True
 
@@ -66,7 +70,7 @@ def _leads_block(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Ca
     return check, describe
 
 
-def _award_in_year(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, Callable]:
+def _award_in_year(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     code, b = c.arg("code"), bit(year)
     slot = AWARD_SLOT[code]
 
@@ -82,7 +86,7 @@ def _award_in_year(c: Cond, v: Mapping[str, Any], year: int) -> tuple[Callable, 
     return check, describe
 
 
-COLLECTIVE_KINDS: dict[str, Callable[[Any, Mapping[str, Any], int], tuple[Callable, Callable]]] = {
+COLLECTIVE_KINDS: dict[str, Callable[[Any, Mapping[str, Any], int], CheckPair]] = {
     "member_share": _collective_count,
     "all_members": _collective_count,
     "member_minimum": _collective_count,

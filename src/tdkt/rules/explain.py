@@ -151,7 +151,7 @@ def format_value(v: Any) -> str:
     if hasattr(v, "as_tuple"):
         return fmt_number(v)
     if hasattr(v, "isoformat"):
-        return v.isoformat()
+        return str(v.isoformat())
     return str(v)
 
 

@@ -16,12 +16,12 @@ from tdkt.rules import codes as k
 from tdkt.rules import conditions as c
 
 from . import r2022b
-from .base import RuleSet, Transition
+from .base import Rule, RuleSet, Transition
 
 DRAFT = "Luật 06/2026/QH16 sửa đổi Luật TĐKT 2022 (dự thảo, chưa xác minh)"
 
 
-def _grassroots_fighter_draft(rule):  # type: ignore[no-untyped-def]
+def _grassroots_fighter_draft(rule: Rule) -> Rule:
     """Replace the "HTXSNV or initiative" alternative by "HTXSNV and initiative"."""
     kept = tuple(cond for cond in rule.conditions if cond.kind != "any_of")
     return replace(
