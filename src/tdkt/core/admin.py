@@ -1,4 +1,8 @@
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from tdkt.core.models import CalendarDay
 from tdkt.core.services import calendar_day_remove, calendar_day_set
@@ -12,13 +16,13 @@ class CalendarDayAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     fields = ["day", "kind", "note"]
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request: HttpRequest, obj: CalendarDay, form: Any, change: bool) -> None:
         saved = calendar_day_set(actor=request.user, day=obj.day, kind=obj.kind, note=obj.note)
         obj.pk = saved.pk
 
-    def delete_model(self, request, obj):
+    def delete_model(self, request: HttpRequest, obj: CalendarDay) -> None:
         calendar_day_remove(actor=request.user, day=obj.day)
 
-    def delete_queryset(self, request, queryset):
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[CalendarDay]) -> None:
         for obj in queryset:
             calendar_day_remove(actor=request.user, day=obj.day)

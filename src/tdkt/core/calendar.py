@@ -42,6 +42,7 @@ __all__ = [
     "OverrideKind",
     "WorkingCalendar",
     "local_date",
+    "override_kind",
 ]
 
 OverrideKind = Literal["day_off", "working_day"]
@@ -81,6 +82,15 @@ class CalendarOverride:
             raise ValueError(
                 f"CalendarOverride.kind must be 'day_off' or 'working_day', not {self.kind!r}"
             )
+
+
+def override_kind(value: str) -> OverrideKind:
+    """Return ``value`` as an override kind, refusing anything else (e.g. a database string)."""
+    if value == "day_off":
+        return "day_off"
+    if value == "working_day":
+        return "working_day"
+    raise ValueError(f"CalendarOverride.kind must be 'day_off' or 'working_day', not {value!r}")
 
 
 def _swap(day_off: date, working_day: date, source: str) -> tuple[CalendarOverride, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tdkt.core.calendar import CalendarOverride, WorkingCalendar
+from tdkt.core.calendar import CalendarOverride, WorkingCalendar, override_kind
 from tdkt.core.models import CalendarDay
 
 
@@ -12,4 +12,6 @@ def working_calendar() -> WorkingCalendar:
     Build one per request or import and reuse it: it caches each year's table.
     """
     rows = CalendarDay.objects.values_list("day", "kind", "note")
-    return WorkingCalendar(CalendarOverride(day, kind, note) for day, kind, note in rows)
+    return WorkingCalendar(
+        CalendarOverride(day, override_kind(kind), note) for day, kind, note in rows
+    )

@@ -255,7 +255,7 @@ def _staff(gen: _Generator) -> list[PersonSpec]:
         senior = position.startswith(("Trưởng", "Phó", "Giám đốc"))
         dob = gen.birth_date(1966, 1982) if senior else gen.birth_date(1968, 1999)
         start = gen.day_in(max(dob.year + 23, 2004), 2024)
-        posts = (PostSpec(org_key, position, start),)
+        posts: tuple[PostSpec, ...] = (PostSpec(org_key, position, start),)
         earliest = dob.year + 22
         # Every fifth person came from another unit of the Board: their history shows it.
         if n % 5 == 2 and start.year - 3 >= earliest and org_key.startswith("unit:"):
@@ -274,7 +274,9 @@ def _workers(gen: _Generator) -> list[PersonSpec]:
             gender = gen.rng.choice((Gender.MALE, Gender.FEMALE))
             dob = gen.birth_date(1975, 2004)
             start = gen.day_in(max(dob.year + 18, 2010), 2025)
-            posts = (PostSpec(f"ent:{ent.key}", gen.rng.choice(_WORKER_POSTS), start),)
+            posts: tuple[PostSpec, ...] = (
+                PostSpec(f"ent:{ent.key}", gen.rng.choice(_WORKER_POSTS), start),
+            )
             # Some workers moved between enterprises in the zones.
             if (i + j) % 9 == 4 and start.year - 2 >= dob.year + 18:
                 other = ENTERPRISES[(i + 7) % len(ENTERPRISES)].key
