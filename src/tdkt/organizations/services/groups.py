@@ -135,7 +135,7 @@ def group_leadership_set(
     if errors:
         raise ApplicationError(_("Dữ liệu không hợp lệ."), fields=errors)
     leadership = GroupLeadership.objects.select_for_update().filter(group=group, year=year).first()
-    before = {"leader": None, "deputy": None}
+    before: dict[str, str | None] = {"leader": None, "deputy": None}
     if leadership is None:
         leadership = GroupLeadership(group=group, year=year, leader=leader, deputy=deputy)
     else:

@@ -40,9 +40,12 @@ ENTERPRISE_FIELDS = [
 def _validate_enterprise(data: dict[str, Any], *, exclude_pk: int | None = None) -> None:
     errors: dict[str, list[str]] = {}
     tax_code = str(data.get("tax_code") or "").strip()
+    same_tax_code = Enterprise.objects.filter(tax_code=tax_code)
+    if exclude_pk is not None:
+        same_tax_code = same_tax_code.exclude(organization_id=exclude_pk)
     if message := tax_code_error(tax_code):
         errors["tax_code"] = [message]
-    elif Enterprise.objects.filter(tax_code=tax_code).exclude(organization_id=exclude_pk).exists():
+    elif same_tax_code.exists():
         errors["tax_code"] = [_("Mã số thuế đã có trong hệ thống.")]
     if data.get("investment_type") not in {"fdi", "ddi"}:
         errors["investment_type"] = [_("Chọn loại hình FDI hoặc DDI.")]
@@ -117,7 +120,7 @@ def _enterprise_values(data: dict[str, Any]) -> dict[str, Any]:
         "investment_type": data["investment_type"],
         "investor_country": str(data.get("investor_country") or "").upper(),
         "zone": zone,
-        "registered_capital": Decimal(capital) if capital not in (None, "") else None,
+        "registered_capital": Decimal(capital) if capital is not None and capital != "" else None,
         "capital_currency": data.get("capital_currency") or "VND",
     }
 

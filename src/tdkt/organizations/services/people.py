@@ -34,6 +34,7 @@ EMPLOYMENT_FIELDS = ["organization", "position", "start_date", "end_date"]
 
 def _validate_person(data: dict[str, Any], *, exclude_pk: int | None = None) -> None:
     errors: dict[str, list[str]] = {}
+    others = Person.objects.all() if exclude_pk is None else Person.objects.exclude(pk=exclude_pk)
     if not data.get("full_name"):
         errors["full_name"] = [_("Họ và tên là bắt buộc.")]
     citizen_id = data.get("citizen_id")
@@ -43,7 +44,7 @@ def _validate_person(data: dict[str, Any], *, exclude_pk: int | None = None) -> 
         )
         if message:
             errors["citizen_id"] = [message]
-        elif Person.objects.filter(citizen_id=citizen_id).exclude(pk=exclude_pk).exists():
+        elif others.filter(citizen_id=citizen_id).exists():
             errors["citizen_id"] = [_("Số CCCD đã có trong hệ thống.")]
     if message := country_error(data.get("nationality") or ""):
         errors["nationality"] = [message]
