@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import auth, groups, history, organizations, people, zones
+from . import auth, groups, history, organizations, people, rules, zones
 
 app_name = "v1"
 
@@ -44,4 +44,8 @@ urlpatterns = [
         name="group-leadership",
     ),
     path("groups/<uuid:uuid>/history/", history.group_history, name="group-history"),
+    path("rules/evaluate/", rules.RuleEvaluateApi.as_view(), name="rule-evaluate"),
+    path("rules/codes/", rules.RuleCodeListApi.as_view(), name="rule-code-list"),
+    path("rules/codes/<str:code>/explain/", rules.RuleExplainApi.as_view(), name="rule-explain"),
+    path("rules/parameters/", rules.RuleParameterListApi.as_view(), name="rule-parameter-list"),
 ]
