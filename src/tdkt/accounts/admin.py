@@ -8,4 +8,7 @@ from .models import User
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "organization", "is_active"]
     list_filter = ["role", "is_active"]
-    fieldsets = (*BaseUserAdmin.fieldsets, ("tdkt", {"fields": ["role", "organization", "person"]}))
+    fieldsets = (
+        *(BaseUserAdmin.fieldsets or ()),
+        ("tdkt", {"fields": ["role", "organization", "person"]}),
+    )

@@ -24,7 +24,10 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args: Any, importers: list[Importer], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["importer"].choices = [(i.name, i.title) for i in importers]
+        field = self.fields["importer"]
+        if not isinstance(field, forms.ChoiceField):
+            raise TypeError("'importer' is not a choice field")
+        field.choices = [(i.name, i.title) for i in importers]
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

@@ -39,6 +39,8 @@ def build_template(importer: Importer) -> bytes:
     with translation.override("vi"):
         workbook = Workbook()
         data = workbook.active
+        if data is None:  # a new workbook always has its first sheet active
+            raise RuntimeError("new workbook has no active sheet")
         data.title = importer.template_sheet_title
         lists = workbook.create_sheet(LISTS_TITLE)
         lists.sheet_state = "hidden"

@@ -27,7 +27,8 @@ from tdkt.core.text import fold
 
 with warnings.catch_warnings():  # it imports the deprecated defusedxml.cElementTree shim
     warnings.simplefilter("ignore", DeprecationWarning)
-    defusedxml.defuse_stdlib()
+    # types-defusedxml omits defuse_stdlib, which defusedxml 0.7 exports.
+    defusedxml.defuse_stdlib()  # type: ignore[attr-defined]
 
 import openpyxl  # after defusing the stdlib XML parsers
 import openpyxl.xml

@@ -23,7 +23,7 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_int(name: str, default: int) -> int:
     """Return ``TDKT_<name>`` read as an integer."""
     raw = os.environ.get(PREFIX + name)
-    return default if raw in (None, "") else int(raw)
+    return default if not raw else int(raw)
 
 
 def env_list(name: str, default: list[str] | None = None) -> list[str]:

@@ -1,6 +1,7 @@
 """Test settings: fast hashing, in-memory cache, throw-away media root."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import DATABASES
@@ -10,7 +11,7 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = tempfile.mkdtemp(prefix="tdkt-test-media-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-test-media-"))
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not env_str("DATABASE_URL"):
     DATABASES["default"]["TEST"] = {"NAME": None}  # in-memory
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

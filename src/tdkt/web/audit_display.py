@@ -72,9 +72,11 @@ def _models_for(object_type: str) -> list[type[models.Model]]:
 def _field(models_: list[type[models.Model]], name: str) -> models.Field | None:
     for model in models_:
         try:
-            return model._meta.get_field(name)
+            found = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
+        # Snapshots hold concrete fields; a reverse relation has no label or choices to show.
+        return found if isinstance(found, models.Field) else None
     return None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -17,7 +17,16 @@ from django.shortcuts import render
 
 from tdkt.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 
+if TYPE_CHECKING:
+    from tdkt.accounts.models import User
+
 View = Callable[..., HttpResponse]
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    """The request a ``web_view`` receives: its user is signed in (for type checking only)."""
+
+    user: User
 
 
 def error_response(request: HttpRequest, exc: ApplicationError) -> HttpResponse:

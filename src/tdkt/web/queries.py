@@ -5,6 +5,7 @@ Nothing here widens what a user may see: every count starts from a selector's qu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,7 +72,7 @@ def zones_by_status(*, actor: Any) -> list[Tally]:
     return _tally(zone_list(actor=actor).order_by(), "status", ZoneStatus)
 
 
-def groups_of_year(*, actor: Any, year: int | None = None) -> list[EmulationGroup]:
+def groups_of_year(*, actor: Any, year: int | None = None) -> Sequence[EmulationGroup]:
     """Return the blocks/clusters with members in ``year``, each with ``year_leadership``."""
     year = year or timezone.localdate().year
     leaderships = GroupLeadership.objects.filter(year=year).select_related("leader", "deputy")

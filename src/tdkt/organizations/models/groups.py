@@ -22,6 +22,9 @@ class EmulationGroup(models.Model):
     description = models.TextField(_("mô tả"), blank=True)
     search_key = models.CharField(max_length=300, db_index=True, editable=False)
 
+    # Not a column: the leadership of one year, set on the groups a year's page lists.
+    year_leadership: GroupLeadership | None
+
     class Meta:
         verbose_name = _("khối/cụm thi đua")
         verbose_name_plural = _("khối/cụm thi đua")

@@ -56,7 +56,8 @@ class PasswordChangeForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("new_password1") and data.get("new_password1") != data.get("new_password2"):
             self.add_error("new_password2", _("Hai mật khẩu mới không khớp nhau."))
         return data

@@ -11,7 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.organizations.models import Organization
 
 from .people import OrganizationChoiceField
-from .widgets import organization_label
+from .widgets import model_choice_field, organization_label
+
+
+class OrganizationMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Organisation checkboxes showing the tree through indentation."""
+
+    def label_from_instance(self, obj: Organization) -> str:
+        return organization_label(obj)
 
 
 class _YearForm(forms.Form):
@@ -21,7 +28,7 @@ class _YearForm(forms.Form):
 class GroupMembersForm(_YearForm):
     """The full member list for one year (ticked organisations replace the old list)."""
 
-    members = forms.ModelMultipleChoiceField(
+    members = OrganizationMultipleChoiceField(
         label=_("Thành viên"),
         queryset=None,
         required=False,
@@ -30,9 +37,7 @@ class GroupMembersForm(_YearForm):
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["members"]
-        field.queryset = organizations
-        field.label_from_instance = organization_label
+        model_choice_field(self, "members").queryset = organizations
 
 
 class GroupLeadershipForm(_YearForm):
@@ -45,5 +50,5 @@ class GroupLeadershipForm(_YearForm):
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["leader"].queryset = organizations
-        self.fields["deputy"].queryset = organizations
+        model_choice_field(self, "leader").queryset = organizations
+        model_choice_field(self, "deputy").queryset = organizations

@@ -12,6 +12,7 @@ from tdkt.organizations.constants import Currency, InvestmentType, OrganizationK
 from tdkt.organizations.models import IndustrialZone, Organization
 
 from .people import OrganizationChoiceField
+from .widgets import model_choice_field
 
 ORG_FIELDS = ["name", "short_name", "kind", "parent", "address"]
 ENTERPRISE_FIELDS = [
@@ -45,7 +46,7 @@ class OrganizationForm(forms.Form):
         required=False,
         help_text=_("Mã ISO 3166-1, ví dụ JP."),
     )
-    zone = forms.ModelChoiceField(
+    zone: forms.ModelChoiceField[IndustrialZone] = forms.ModelChoiceField(
         label=_("Khu công nghiệp"), queryset=None, required=False, empty_label=_("(Không có)")
     )
     registered_capital = forms.DecimalField(
@@ -65,8 +66,8 @@ class OrganizationForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = parents
-        self.fields["zone"].queryset = zones
+        model_choice_field(self, "parent").queryset = parents
+        model_choice_field(self, "zone").queryset = zones
         if not editing:
             del self.fields["is_active"]
         if lock_parent:

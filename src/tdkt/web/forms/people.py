@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.organizations.constants import Gender, PersonnelCategory
 from tdkt.organizations.models import Organization
 
-from .widgets import DateInput, organization_label
+from .widgets import DateInput, model_choice_field, organization_label
 
 PERSON_FIELDS = [
     "full_name",
@@ -76,7 +76,7 @@ class PersonCreateForm(PersonForm):
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        model_choice_field(self, "organization").queryset = organizations
 
     def service_data(self) -> dict[str, Any]:
         data = super().service_data()
@@ -100,7 +100,7 @@ class EmploymentForm(forms.Form):
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        model_choice_field(self, "organization").queryset = organizations
 
 
 class PersonFilterForm(forms.Form):
@@ -113,7 +113,7 @@ class PersonFilterForm(forms.Form):
             attrs={"type": "search", "autocomplete": "off", "placeholder": _("Ví dụ: nguyen van")}
         ),
     )
-    org = forms.ModelChoiceField(
+    org = OrganizationChoiceField(
         label=_("Đơn vị"),
         queryset=None,
         required=False,
@@ -128,6 +128,4 @@ class PersonFilterForm(forms.Form):
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["org"]
-        field.queryset = organizations
-        field.label_from_instance = organization_label
+        model_choice_field(self, "org").queryset = organizations

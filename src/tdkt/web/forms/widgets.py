@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 
@@ -10,7 +12,7 @@ class DateInput(forms.DateInput):
 
     input_type = "date"
 
-    def __init__(self, attrs: dict | None = None) -> None:
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
@@ -18,3 +20,11 @@ def organization_label(org: object) -> str:
     """Indent an organisation's name by its depth so a flat <select> reads like the tree."""
     depth = getattr(org, "depth", 0)
     return f"{'— ' * depth}{org}"
+
+
+def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """Return the form's model choice field ``name`` (``form.fields`` types it as a plain field)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name!r} is not a model choice field")
+    return field

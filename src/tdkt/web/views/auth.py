@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from tdkt.accounts.services import user_set_password
 from tdkt.core.errors import ApplicationError
-from tdkt.web.decorators import web_view
+from tdkt.web.decorators import AuthenticatedHttpRequest, web_view
 from tdkt.web.forms import LoginForm, PasswordChangeForm, apply_service_error
 
 login_view = auth_views.LoginView.as_view(
@@ -26,7 +26,7 @@ logout_view = auth_views.LogoutView.as_view()
 
 @sensitive_post_parameters()
 @web_view
-def password_change(request: HttpRequest) -> HttpResponse:
+def password_change(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Let the signed-in user set a new password through ``user_set_password``."""
     form = PasswordChangeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

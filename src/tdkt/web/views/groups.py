@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -91,7 +92,7 @@ def group_leadership_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     ensure_board_writer(request.user)
     year = _year(request)
     existing = group.leaderships.filter(year=year).first()
-    initial = {"year": year}
+    initial: dict[str, Any] = {"year": year}
     if existing is not None:
         initial |= {"leader": existing.leader, "deputy": existing.deputy}
     member_ids = group.memberships.values_list("organization_id", flat=True)

@@ -41,9 +41,9 @@ class Node:
 def build_tree(orgs: list[Organization]) -> list[Node]:
     """Nest organisations (in path order) under their parents; out-of-scope parents are roots."""
     nodes = {org.pk: Node(org) for org in orgs}
-    roots = []
+    roots: list[Node] = []
     for org in orgs:
-        parent = nodes.get(org.parent_id)
+        parent = nodes.get(org.parent_id) if org.parent_id is not None else None
         (parent.children if parent else roots).append(nodes[org.pk])
     return roots
 

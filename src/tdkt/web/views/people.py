@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django_htmx.middleware import HtmxDetails
 
 from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
@@ -30,8 +31,14 @@ PAGE_SIZE = 25
 HISTORY_LIMIT = 100
 
 
+class HtmxHttpRequest(HttpRequest):
+    """A request as ``HtmxMiddleware`` leaves it (for type checking only)."""
+
+    htmx: HtmxDetails
+
+
 @web_view
-def person_list_view(request: HttpRequest) -> HttpResponse:
+def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
     """List people in scope; an htmx request gets only the results table."""
     organizations = organization_list(actor=request.user)
     form = PersonFilterForm(request.GET or None, organizations=organizations)
