@@ -1,21 +1,30 @@
-"""Pages about the legal rules: titles and forms explained, and the officer-set parameters."""
+"""Pages about the legal rules: titles and forms explained, officer-set parameters, a checker."""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django_htmx.http import reswap, retarget
 
 from tdkt import rules
 from tdkt.accounts.scopes import scope_for
+from tdkt.commendations.evaluation import CaseError, evaluate_document, problems_by_path
+from tdkt.commendations.forms import EvaluateForm, JsonCaseForm
 from tdkt.commendations.selectors import rule_overrides
 from tdkt.commendations.services import rule_parameter_clear, rule_parameter_set
 from tdkt.core.errors import ApplicationError, PermissionDeniedError
+from tdkt.core.vnwords import amount_in_words
 from tdkt.rules.codes import AWARD_CODES as CODES
-from tdkt.rules.labels import CODE_LABELS
+from tdkt.rules.labels import CODE_LABELS, VOTE_LABELS
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
 
@@ -128,3 +137,109 @@ def rule_parameters(request: HttpRequest) -> HttpResponse:
             "editing": request.POST.get("name") if form.errors else request.GET.get("edit"),
         },
     )
+
+
+def _vnd(amount: int | None, lang: str) -> str:
+    """Format an amount of đồng with the thousands separator of the language (2.340.000)."""
+    if amount is None:
+        return "—"
+    text = f"{amount:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
+_MARKS = {True: ("✓", "ok"), False: ("✗", "failed"), None: ("…", "pending")}
+
+
+def _verdict_rows(results: list[dict[str, Any]], lang: str, rule_set: str) -> list[dict[str, Any]]:
+    """Turn the contract's verdicts into table rows: labels, money in figures and in words."""
+    rows = []
+    for v in results:
+        prize = v["prize_vnd"]
+        rows.append(
+            {
+                "code": v["code"],
+                "label": CODE_LABELS[lang][v["code"]],
+                "eligible": v["eligible"],
+                "vote": VOTE_LABELS[lang][v["vote"]],
+                "vote_code": v["vote"],
+                "coefficient": v["prize_coefficient"],
+                "prize": _vnd(prize, lang),
+                "prize_words": amount_in_words(prize) if prize is not None else "",
+                "conditions": [
+                    {**c, "mark": _MARKS[c["ok"]][0], "css": _MARKS[c["ok"]][1]}
+                    for c in v["conditions"]
+                ],
+                "explain_url": f"{reverse('commendations:rule-explain', args=[v['code']])}"
+                f"?rule_set={rule_set}",
+            }
+        )
+    return rows
+
+
+def _present(output: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Shape an evaluation (single case or unit batch) for the results template."""
+    rule_set = output["rule_set"]
+    if "caps" in output:
+        sections = [
+            {"id": r["id"], "rows": _verdict_rows(r["results"], lang, rule_set)}
+            for r in output["results"]
+        ]
+    else:
+        sections = [{"id": None, "rows": _verdict_rows(output["results"], lang, rule_set)}]
+    return {
+        "rule_set": rule_set,
+        "as_of": output["as_of"],
+        "year": output["year"],
+        "base_salary": _vnd(output["base_salary_vnd"], lang),
+        "sections": sections,
+        "caps": [
+            {**cap, "label": CODE_LABELS[lang][cap["code"]]} for cap in output.get("caps", [])
+        ],
+    }
+
+
+@web_view
+def rule_evaluate(request: HttpRequest) -> HttpResponse:
+    """Check a person or collective against the rules, with the same engine as the API.
+
+    The form builds the contract's case document; the pasted JSON is used as is. Both go
+    through ``evaluate_document`` with the officer-set parameters, so the page, the API and
+    ``tdkt rules evaluate`` agree. An htmx submit swaps only the results; when the input has
+    errors the whole form is swapped instead, so the messages appear next to the inputs.
+    """
+    lang = _lang()
+    form = EvaluateForm(lang=lang)
+    json_form = JsonCaseForm()
+    output = None
+    if request.method == "POST":
+        if request.POST.get("mode") == "json":
+            json_form = JsonCaseForm(request.POST)
+            if json_form.is_valid():
+                try:
+                    output = evaluate_document(json_form.cleaned_data["case_json"], lang=lang)
+                except CaseError as exc:
+                    json_form.add_engine_problems(problems_by_path(exc.problems))
+        else:
+            form = EvaluateForm(request.POST, lang=lang)
+            if form.is_valid():
+                case, paths = form.to_case()
+                try:
+                    output = evaluate_document(json.dumps(case), lang=lang)
+                except CaseError as exc:
+                    form.add_engine_problems(problems_by_path(exc.problems), paths)
+    context = {
+        "form": form,
+        "json_form": json_form,
+        "mode": request.POST.get("mode", "form"),
+        "result": None if output is None else _present(output, lang),
+    }
+    if request.htmx and request.method == "POST":
+        if output is not None:
+            response = render(request, "commendations/_evaluate_results.html", context)
+        else:
+            response = render(request, "commendations/_evaluate_body.html", context)
+            response = reswap(retarget(response, "#rule-evaluate"), "outerHTML")
+    else:
+        response = render(request, "commendations/rule_evaluate.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
