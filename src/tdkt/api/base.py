@@ -77,7 +77,7 @@ class ApiView(APIView):
 class ListApiView(ApiView):
     """A list endpoint with page-number pagination."""
 
-    pagination_class = PagePagination
+    pagination_class: type[PagePagination] | None = PagePagination
 
     def paginate(
         self,
@@ -86,6 +86,11 @@ class ListApiView(ApiView):
     ) -> Response:
         """Return one page of ``queryset`` as ``{count, next, previous, results}``."""
         paginator = (self.pagination_class or PagePagination)()
-        page = paginator.paginate_queryset(queryset, self.request, view=self)
+        # Django's paginator takes any sliceable sequence; the stubs accept only a queryset.
+        page: list[Any] | None = paginator.paginate_queryset(
+            queryset,  # type: ignore[arg-type]
+            self.request,
+            view=self,
+        )
         data = serializer_class(page, many=True, context=self.get_serializer_context()).data
         return paginator.get_paginated_response(data)

@@ -73,7 +73,8 @@ def _message_for(exc: exceptions.APIException) -> tuple[str, str]:
     if isinstance(exc, exceptions.MethodNotAllowed):
         return "method_not_allowed", _("Phương thức này không được hỗ trợ.")
     if isinstance(exc, exceptions.Throttled):
-        wait = exc.wait if exc.wait is not None else 60
+        wait = getattr(exc, "wait", None)  # set by Throttled.__init__; the stubs omit it
+        wait = wait if wait is not None else 60
         return "throttled", _("Quá nhiều yêu cầu. Vui lòng thử lại sau %(seconds)s giây.") % {
             "seconds": int(wait)
         }

@@ -13,7 +13,7 @@ from django.db import models
 from drf_spectacular.utils import OpenApiResponse, extend_schema_serializer
 from rest_framework import serializers
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Callable[..., Any])
 
 
 @extend_schema_serializer(component_name="Error")
@@ -26,7 +26,8 @@ class ErrorSerializer(serializers.Serializer):
         "parse_error."
     )
     message = serializers.CharField(help_text="Human-readable message (Vietnamese by default).")
-    fields = serializers.DictField(
+    # The serializer metaclass pops declared fields, so this does not replace `.fields`.
+    fields = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()),
         help_text='Messages per input field, e.g. {"citizen_id": ["Số CCCD phải gồm đúng 12 '
         'chữ số."]}; nested inputs use dotted names ("enterprise.zone").',
@@ -61,6 +62,6 @@ def described(model: type[models.Model], name: str, **kwargs: Any) -> dict[str, 
     """Return ``label``/``help_text`` of a model field, so API docs match the forms and admin."""
     field = model._meta.get_field(name)
     described_kwargs: dict[str, Any] = {"label": getattr(field, "verbose_name", name)}
-    if getattr(field, "help_text", ""):
-        described_kwargs["help_text"] = field.help_text
+    if help_text := getattr(field, "help_text", ""):
+        described_kwargs["help_text"] = help_text
     return {**described_kwargs, **kwargs}

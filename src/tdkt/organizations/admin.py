@@ -92,7 +92,7 @@ class IndustrialZoneAdmin(ServiceAdmin):
     def create(self, *, actor: Any, **data: Any) -> models.Model:
         return zone_create(actor=actor, **data)
 
-    def update(self, *, actor: Any, obj: models.Model, **data: Any) -> models.Model:
+    def update(self, *, actor: Any, obj: Any, **data: Any) -> models.Model:
         return zone_update(actor=actor, zone=obj, **data)
 
 
@@ -106,7 +106,7 @@ class EmulationGroupAdmin(ServiceAdmin):
     def create(self, *, actor: Any, **data: Any) -> models.Model:
         return group_create(actor=actor, **data)
 
-    def update(self, *, actor: Any, obj: models.Model, **data: Any) -> models.Model:
+    def update(self, *, actor: Any, obj: Any, **data: Any) -> models.Model:
         return group_update(actor=actor, group=obj, **data)
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from .case_io import CaseError, parse_document
 from .engine import evaluate, evaluate_unit
@@ -24,6 +24,14 @@ from .params import ParameterError, split_key
 from .regimes.registry import REGISTRY, RuleSetError
 
 USAGE_ERROR = 2
+
+
+class Writer(Protocol):
+    """Where output goes: a text stream, or a management command's ``OutputWrapper``."""
+
+    def write(self, s: str, /) -> object: ...
+
+    def writelines(self, lines: Iterable[str], /) -> object: ...
 
 
 class _Parser(argparse.ArgumentParser):
@@ -115,8 +123,8 @@ def _list_parameters(args: argparse.Namespace, overrides: dict[str, Any]) -> str
 def main(
     argv: list[str] | None = None,
     *,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
+    stdout: Writer | None = None,
+    stderr: Writer | None = None,
     overrides: Mapping[str, Any] | None = None,
     stdin: TextIO | None = None,
 ) -> int:

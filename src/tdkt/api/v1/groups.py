@@ -77,7 +77,8 @@ class GroupOutputSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(GroupYearSerializer(many=True))
     def get_years(self, group: EmulationGroup) -> list[dict[str, Any]]:
-        return GroupYearSerializer(group_years(group), many=True).data
+        # many=True gives a ReturnList; the stubs type `.data` as a ReturnDict.
+        return GroupYearSerializer(group_years(group), many=True).data  # type: ignore[return-value]
 
 
 def _with_years(groups: Iterable[EmulationGroup]) -> list[EmulationGroup]:

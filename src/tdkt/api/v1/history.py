@@ -66,6 +66,8 @@ def history_view(getter: Getter, resource: str, tag: str) -> Any:
 
     name = f"{resource.title()}HistoryApi"
     view = type(name, (HistoryApi,), {"getter": staticmethod(getter), "get": get})
+    if not issubclass(view, HistoryApi):  # always true; narrows `type` for the type checker
+        raise TypeError(name)
     return view.as_view()
 
 

@@ -138,7 +138,8 @@ class OrganizationListApi(ListApiView):
         kind = serializers.ChoiceField(
             choices=OrganizationKind.choices, **described(Organization, "kind")
         )
-        parent = OrganizationReferenceField(
+        # Declared fields are popped by the serializer metaclass; not `Field.parent`.
+        parent = OrganizationReferenceField(  # type: ignore[assignment]
             **described(Organization, "parent", required=False, allow_null=True)
         )
         short_name = serializers.CharField(
@@ -214,7 +215,8 @@ class OrganizationDetailApi(ApiView):
             **described(Organization, "address", max_length=300, allow_blank=True)
         )
         is_active = serializers.BooleanField(**described(Organization, "is_active"))
-        parent = OrganizationReferenceField(
+        # Declared fields are popped by the serializer metaclass; not `Field.parent`.
+        parent = OrganizationReferenceField(  # type: ignore[assignment]
             **described(Organization, "parent", allow_null=True),
         )
         enterprise = EnterpriseUpdateInputSerializer(

@@ -8,7 +8,7 @@ describe what ``evaluation_to_json``/``unit_to_json`` return and are not used to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
@@ -23,7 +23,7 @@ VOTES = ("not_required", "pending", "passed", "failed")
 PARAMETER_TYPES = ("int", "decimal", "choice", "bool", "date")
 
 
-def _inline_enum(choices: Sequence[str]) -> type[serializers.ChoiceField]:
+def _inline_enum(choices: Sequence[str]) -> Callable[..., serializers.ChoiceField]:
     """Return a choice field documented as an inline enum, not a shared ``…Enum`` component.
 
     The engine's vocabularies reuse field names of other resources (``kind``, ``category``)
@@ -40,7 +40,7 @@ def _inline_enum(choices: Sequence[str]) -> type[serializers.ChoiceField]:
     return Field
 
 
-def _inline_enum_list(choices: Sequence[str]) -> type[serializers.ListField]:
+def _inline_enum_list(choices: Sequence[str]) -> Callable[..., serializers.ListField]:
     """Return a list of choices documented with an inline enum (see ``_inline_enum``)."""
 
     @extend_schema_field(
@@ -304,7 +304,8 @@ class ExplainRuleSerializer(serializers.Serializer):
 @component("RuleExplanation")
 class ExplanationSerializer(serializers.Serializer):
     code = CodeField()
-    label = serializers.CharField()
+    # Declared fields are popped by the serializer metaclass; not `Field.label`.
+    label = serializers.CharField()  # type: ignore[assignment]
     rule_set = serializers.CharField()
     rule_set_title = serializers.CharField()
     rules = ExplainRuleSerializer(many=True)
