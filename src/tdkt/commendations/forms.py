@@ -26,7 +26,7 @@ from tdkt.rules.codes import (
     applies_to,
 )
 from tdkt.rules.labels import CODE_LABELS
-from tdkt.web.forms.widgets import DateInput
+from tdkt.web.forms.widgets import DateInput, choice_field
 
 RATING_YEARS = 6  # the form asks for six years; a longer history goes through the JSON box
 AWARD_ROWS = 5
@@ -115,21 +115,26 @@ class EvaluateForm(forms.Form):
         super().__init__(*args, **kwargs)
         labels = CODE_LABELS[lang]
         codes = [(code, labels[code]) for code in AWARD_CODES]
-        self.fields["rule_set"].choices = [
+        self.code_labels = dict(codes)
+        choice_field(self, "rule_set").choices = [
             ("auto", _("Tự động theo ngày quyết định")),
             *[(name, name) for name in REGISTRY.names()],
         ]
-        self.fields["candidates"].choices = codes
+        choice_field(self, "candidates").choices = codes
         for k in range(RATING_YEARS):
-            self.fields[f"rating_{k}"] = forms.ChoiceField(choices=NONE + RATINGS, required=False)
+            self.fields[f"rating_{k}"] = forms.ChoiceField(
+                choices=[*NONE, *RATINGS], required=False
+            )
         for i in range(AWARD_ROWS):
             self.fields[f"award_year_{i}"] = _year(required=False)
-            self.fields[f"award_code_{i}"] = forms.ChoiceField(choices=NONE + codes, required=False)
+            self.fields[f"award_code_{i}"] = forms.ChoiceField(
+                choices=[*NONE, *codes], required=False
+            )
         for i in range(INITIATIVE_ROWS):
             self.fields[f"init_id_{i}"] = forms.CharField(max_length=100, required=False)
             self.fields[f"init_year_{i}"] = _year(required=False)
             self.fields[f"init_scope_{i}"] = forms.ChoiceField(
-                choices=NONE + SCOPES, required=False
+                choices=[*NONE, *SCOPES], required=False
             )
             self.fields[f"init_used_{i}"] = forms.ChoiceField(
                 choices=[("", _("Chưa dùng")), *codes], required=False
@@ -137,7 +142,7 @@ class EvaluateForm(forms.Form):
         for i in range(DISCIPLINE_ROWS):
             self.fields[f"disc_year_{i}"] = _year(required=False)
             self.fields[f"disc_level_{i}"] = forms.ChoiceField(
-                choices=NONE + DISCIPLINE, required=False
+                choices=[*NONE, *DISCIPLINE], required=False
             )
         for name, label in COLLECTIVE_COUNTS.items():
             self.fields[name] = _count(label)
@@ -212,7 +217,7 @@ class EvaluateForm(forms.Form):
             self.add_error(
                 "candidates",
                 _("Không áp dụng cho đối tượng đã chọn: %(codes)s.")
-                % {"codes": ", ".join(dict(self.fields["candidates"].choices)[c] for c in wrong)},
+                % {"codes": ", ".join(self.code_labels[c] for c in wrong)},
             )
         year, as_of = data.get("year"), data.get("as_of")
         if isinstance(year, int) and isinstance(as_of, date) and year > as_of.year:

@@ -25,7 +25,7 @@ from tdkt.core.errors import ApplicationError, PermissionDeniedError
 from tdkt.core.vnwords import amount_in_words
 from tdkt.rules.codes import AWARD_CODES as CODES
 from tdkt.rules.labels import CODE_LABELS, VOTE_LABELS
-from tdkt.web.decorators import web_view
+from tdkt.web.decorators import HtmxHttpRequest, web_view
 from tdkt.web.forms.errors import apply_service_error
 
 
@@ -199,7 +199,7 @@ def _present(output: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 @web_view
-def rule_evaluate(request: HttpRequest) -> HttpResponse:
+def rule_evaluate(request: HtmxHttpRequest) -> HttpResponse:
     """Check a person or collective against the rules, with the same engine as the API.
 
     The form builds the contract's case document; the pasted JSON is used as is. Both go

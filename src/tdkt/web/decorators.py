@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django_htmx.middleware import HtmxDetails
 
 from tdkt.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
     from tdkt.accounts.models import User
 
 View = Callable[..., HttpResponse]
+
+
+class HtmxHttpRequest(HttpRequest):
+    """A request as ``HtmxMiddleware`` leaves it (for type checking only)."""
+
+    htmx: HtmxDetails
 
 
 class AuthenticatedHttpRequest(HttpRequest):

@@ -10,14 +10,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django_htmx.middleware import HtmxDetails
 
 from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
 from tdkt.organizations.selectors import organization_list, person_get, person_list
 from tdkt.organizations.services import employment_add, person_create, person_update
 from tdkt.web.audit_display import timeline
-from tdkt.web.decorators import web_view
+from tdkt.web.decorators import HtmxHttpRequest, web_view
 from tdkt.web.forms import (
     EmploymentForm,
     PersonCreateForm,
@@ -29,12 +28,6 @@ from tdkt.web.forms.people import PERSON_FIELDS
 
 PAGE_SIZE = 25
 HISTORY_LIMIT = 100
-
-
-class HtmxHttpRequest(HttpRequest):
-    """A request as ``HtmxMiddleware`` leaves it (for type checking only)."""
-
-    htmx: HtmxDetails
 
 
 @web_view
