@@ -8,7 +8,7 @@ TDKT_PORT ?= 8000
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= tdkt.settings.dev
 
-.PHONY: run setup test test-fast test-e2e lint fmt bench schema browser-deps migrate demo clean check-deploy
+.PHONY: run setup test test-fast test-e2e lint typecheck fmt bench schema browser-deps migrate demo clean check-deploy
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,11 +45,15 @@ browser-deps:
 lint: $(STAMP) check-deploy
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) tools/check_migration_names.py
 	$(PY) manage.py spectacular --file /tmp/tdkt-openapi.yaml --validate --fail-on-warn
 	diff -u docs/api/openapi.yaml /tmp/tdkt-openapi.yaml
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 fmt: $(STAMP)
 	$(BIN)/ruff format src tests bench
