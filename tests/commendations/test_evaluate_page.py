@@ -12,6 +12,8 @@ from tdkt.commendations.services import rule_parameter_set
 pytestmark = pytest.mark.django_db
 
 URL = "/rules/evaluate/"
+ELIGIBLE = '<strong class="eligible">Đủ điều kiện</strong>'
+NOT_ELIGIBLE = '<strong class="not-eligible">Chưa đủ điều kiện</strong>'
 
 
 def _example_3(as_of: str, year: int, **more: str) -> dict[str, str]:
@@ -41,8 +43,8 @@ def test_officer_checks_cstdcs_without_initiative_under_r2022(client, registry):
     client.force_login(registry.officer)
     page = _page(client.post(URL, _example_3("2024-12-20", 2024)))
     assert "Chiến sĩ thi đua cơ sở" in page
-    assert "Đủ điều kiện" in page
-    assert "Chưa đủ điều kiện" not in page
+    assert ELIGIBLE in page
+    assert NOT_ELIGIBLE not in page
     assert "2.340.000" in page
     assert "Hai triệu ba trăm bốn mươi nghìn đồng" in page
     assert "Luật TĐKT 2022, Điều 23" in page  # each condition shows its article
@@ -53,7 +55,8 @@ def test_same_facts_under_r2013_fail_on_the_initiative(client, registry):
     client.force_login(registry.officer)
     page = _page(client.post(URL, _example_3("2022-12-20", 2022)))
     assert "R2013" in page
-    assert "Chưa đủ điều kiện" in page
+    assert NOT_ELIGIBLE in page
+    assert ELIGIBLE not in page
     failed = [
         line for line in page.splitlines() if 'class="failed"' in line and "sáng kiến" in line
     ]
@@ -75,7 +78,7 @@ def test_bad_json_in_the_advanced_box_shows_the_path_and_keeps_the_text(client, 
     page = _page(response)
     assert 'ratings.2024: unknown rating "excelent"' in page
     assert text in page  # the textarea keeps what was pasted
-    assert "Đủ điều kiện" not in page
+    assert ELIGIBLE not in page and NOT_ELIGIBLE not in page
 
 
 def test_pasted_json_gives_the_same_verdict_as_the_form(client, registry):
@@ -90,7 +93,7 @@ def test_pasted_json_gives_the_same_verdict_as_the_form(client, registry):
         "candidates": ["grassroots_emulation_fighter"],
     }
     page = _page(client.post(URL, {"mode": "json", "case_json": json.dumps(case)}))
-    assert "Đủ điều kiện" in page and "2.340.000" in page
+    assert ELIGIBLE in page and "2.340.000" in page
 
 
 def test_htmx_submit_returns_only_the_results(client, registry):
@@ -98,7 +101,7 @@ def test_htmx_submit_returns_only_the_results(client, registry):
     client.force_login(registry.officer)
     ok = client.post(URL, _example_3("2024-12-20", 2024), HTTP_HX_REQUEST="true")
     assert "<form" not in ok.content.decode()
-    assert "Đủ điều kiện" in ok.content.decode()
+    assert ELIGIBLE in ok.content.decode()
     bad = client.post(URL, _example_3("2022-12-20", 2024), HTTP_HX_REQUEST="true")
     assert bad["HX-Retarget"] == "#rule-evaluate"
     assert "Năm xét không thể sau ngày quyết định." in bad.content.decode()
@@ -118,7 +121,7 @@ def test_collective_form_uses_officer_parameters(client, registry):
         "members_advanced_worker": "13",
         "candidates": "advanced_collective",
     }
-    assert "Chưa đủ điều kiện" in _page(client.post(URL, data))
+    assert NOT_ELIGIBLE in _page(client.post(URL, data))
     rule_parameter_set(
         actor=registry.officer,
         name="advanced_collective.min_advanced_worker_percent",
@@ -126,7 +129,7 @@ def test_collective_form_uses_officer_parameters(client, registry):
         basis="QĐ thành phố",
     )
     page = _page(client.post(URL, data))
-    assert "Đủ điều kiện" in page and "Chưa đủ điều kiện" not in page
+    assert ELIGIBLE in page and NOT_ELIGIBLE not in page
 
 
 def test_empty_form_and_link_from_rule_list(client, registry):

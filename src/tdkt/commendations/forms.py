@@ -272,7 +272,7 @@ class EvaluateForm(forms.Form):
                 )
         if d.get("ballot_members") is not None:
             case["ballot"] = {"yes": d["ballot_yes"], "members": d["ballot_members"]}
-            paths.update({"ballot": "ballot_members", "ballot.yes": "ballot_yes"})
+            paths |= {"ballot": "ballot_members", "ballot.yes": "ballot_yes"}
         if d["kind"] == COLLECTIVE:
             leads = {"yes": True, "no": False}.get(d.get("leads_block") or "")
             case["collective"] = {
@@ -281,7 +281,7 @@ class EvaluateForm(forms.Form):
                 "leads_block": leads,
             }
             paths["collective"] = "members"
-            paths.update({f"collective.{name}": name for name in COLLECTIVE_COUNTS})
+            paths |= {f"collective.{name}": name for name in COLLECTIVE_COUNTS}
         if d.get("candidates"):
             case["candidates"] = list(d["candidates"])
             paths["candidates"] = "candidates"

@@ -179,13 +179,14 @@ def _verdict_rows(results: list[dict[str, Any]], lang: str, rule_set: str) -> li
 def _present(output: dict[str, Any], lang: str) -> dict[str, Any]:
     """Shape an evaluation (single case or unit batch) for the results template."""
     rule_set = output["rule_set"]
-    if "caps" in output:
-        sections = [
-            {"id": r["id"], "rows": _verdict_rows(r["results"], lang, rule_set)}
-            for r in output["results"]
-        ]
-    else:
-        sections = [{"id": None, "rows": _verdict_rows(output["results"], lang, rule_set)}]
+    batch = "caps" in output
+    parts = output["results"] if batch else [{"id": None, "results": output["results"]}]
+    sections = []
+    for part in parts:
+        rows = _verdict_rows(part["results"], lang, rule_set)
+        sections.append(
+            {"id": part["id"], "rows": rows, "eligible": [r for r in rows if r["eligible"]]}
+        )
     return {
         "rule_set": rule_set,
         "as_of": output["as_of"],
