@@ -1,9 +1,8 @@
 """Evaluate a case document with the officer-set parameters: the one bridge for web and API.
 
 `tdkt rules evaluate`, ``POST /api/v1/rules/evaluate/`` and the page /rules/evaluate/ must give
-the same answer for the same case (shared/contracts/rules-evaluate.md). All three parse with
-``case_io.parse_document`` (which names every problem by its JSON path) and write with the
-contract's builders ``evaluation_to_json``/``unit_to_json``; this module only adds what the web
+the same answer for the same case (shared/contracts/rules-evaluate.md). All three call
+``tdkt.rules.document.evaluate_text``; this module only adds what the web
 side needs on top: the database parameters, a batch limit, and problems grouped by path.
 """
 
@@ -14,11 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from tdkt.commendations.selectors import rule_overrides
-from tdkt.rules import REGISTRY, RuleSetError, evaluate, evaluate_unit
-from tdkt.rules.case_io import CaseError, parse_document
+from tdkt.rules.case_io import CaseError
+from tdkt.rules.document import evaluate_text
 from tdkt.rules.labels import LANGUAGES
-from tdkt.rules.model import UnitCase
-from tdkt.rules.output import evaluation_to_json, unit_to_json
 
 # A unit of the Board has a few hundred people; a larger batch is a mistake or an abuse, and
 # one request must not hold a worker for long.
@@ -52,16 +49,7 @@ def evaluate_document(
     if count > MAX_CASES:
         raise CaseError([f"cases: at most {MAX_CASES} cases in one batch, got {count}"])
     params = rule_overrides() if overrides is None else overrides
-    doc = parse_document(text, REGISTRY.names())
-    try:
-        if isinstance(doc, UnitCase):
-            return unit_to_json(evaluate_unit(doc, params), lang)
-        return evaluation_to_json(evaluate(doc, params), lang)
-    except RuleSetError as exc:  # same paths as tdkt.rules.cli
-        path = "as_of" if "in force" in str(exc) else "rule_set"
-        raise CaseError([f"{path}: {exc}"]) from None
-    except LookupError as exc:  # base salary unknown for the date
-        raise CaseError([f"as_of: {exc}"]) from None
+    return evaluate_text(text, lang=lang, overrides=params)
 
 
 def problems_by_path(problems: list[str]) -> dict[str, list[str]]:

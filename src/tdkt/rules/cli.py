@@ -14,12 +14,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from .case_io import CaseError, parse_document
-from .engine import evaluate, evaluate_unit
+from .case_io import CaseError
+from .document import evaluate_text
 from .explain import explain_text, format_value
 from .labels import LANGUAGES
-from .model import UnitCase
-from .output import evaluation_to_json, unit_to_json
 from .params import ParameterError, split_key
 from .regimes.registry import REGISTRY, RuleSetError
 
@@ -89,16 +87,7 @@ def _evaluate(args: argparse.Namespace, overrides: dict[str, Any], stdin: TextIO
         text = stdin.read() if args.case == "-" else Path(args.case).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CaseError([f"{args.case}: cannot read ({exc.__class__.__name__}: {exc})"]) from None
-    doc = parse_document(text, REGISTRY.names())
-    try:
-        if isinstance(doc, UnitCase):
-            return unit_to_json(evaluate_unit(doc, overrides), args.lang)
-        return evaluation_to_json(evaluate(doc, overrides), args.lang)
-    except RuleSetError as exc:
-        path = "as_of" if "in force" in str(exc) else "rule_set"
-        raise CaseError([f"{path}: {exc}"]) from None
-    except LookupError as exc:  # base salary unknown for the date
-        raise CaseError([f"as_of: {exc}"]) from None
+    return evaluate_text(text, lang=args.lang, overrides=overrides)
 
 
 def _list_parameters(args: argparse.Namespace, overrides: dict[str, Any]) -> str:
