@@ -69,3 +69,44 @@ def test_admin_cannot_delete_or_edit_registry_people(admin_client_, registry):
         f"/admin/organizations/industrialzone/{registry.zone.pk}/delete/"
     )
     assert zone_delete.status_code == 403
+
+
+def test_admin_user_edits_and_password_changes_are_audited(registry):
+    """Changing a user's role and password in the admin leaves audit events naming the admin."""
+    from django.test import Client
+
+    from tdkt.audit.constants import AuditEventType
+    from tdkt.audit.models import AuditEvent
+
+    client = Client()
+    client.force_login(registry.admin)
+    viewer = registry.viewer
+    url = f"/admin/accounts/user/{viewer.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "password"}
+    data.update(
+        {
+            "role": "unit_head",
+            "organization": registry.investment.pk,
+            "date_joined_0": viewer.date_joined.strftime("%Y-%m-%d"),
+            "date_joined_1": viewer.date_joined.strftime("%H:%M:%S"),
+            "groups": [],
+            "user_permissions": [],
+        }
+    )
+    data.pop("date_joined", None)
+    data.pop("last_login", None)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = AuditEvent.objects.filter(event_type=AuditEventType.USER_UPDATED).latest("seq")
+    assert event.actor == registry.admin
+    assert event.changes["role"] == ["viewer", "unit_head"]
+    response = client.post(
+        f"/admin/accounts/user/{viewer.pk}/password/",
+        {"password1": "Mat-khau#2027x", "password2": "Mat-khau#2027x"},
+    )
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(
+        event_type=AuditEventType.USER_PASSWORD_CHANGED, object_id=str(viewer.pk)
+    ).exists()
+    assert client.get(f"/admin/accounts/user/{viewer.pk}/delete/").status_code == 403
