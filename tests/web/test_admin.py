@@ -110,3 +110,14 @@ def test_admin_user_edits_and_password_changes_are_audited(registry):
         event_type=AuditEventType.USER_PASSWORD_CHANGED, object_id=str(viewer.pk)
     ).exists()
     assert client.get(f"/admin/accounts/user/{viewer.pk}/delete/").status_code == 403
+
+
+def test_admin_offers_no_unaudited_token_or_group_pages(registry):
+    """Tokens and permission groups cannot be edited in the admin (they would skip the audit)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(registry.admin)
+    assert client.get("/admin/authtoken/tokenproxy/").status_code == 404
+    assert client.get("/admin/auth/group/").status_code == 404
+    assert client.get("/admin/organizations/industrialzone/").status_code == 200

@@ -59,3 +59,20 @@ class UserAdmin(BaseUserAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         """Accounts are deactivated, never deleted: audit events keep pointing at them."""
         return False
+
+
+def _unregister_unaudited_admins() -> None:
+    """Hide admin pages that would change security data without an audit event.
+
+    API tokens are issued through ``POST /api/v1/auth/token/`` (audited); permission groups
+    are not used — roles decide access (``accounts.scopes``).
+    """
+    from django.contrib.auth.models import Group
+    from rest_framework.authtoken.models import TokenProxy
+
+    for model in (TokenProxy, Group):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
+
+
+_unregister_unaudited_admins()
