@@ -15,6 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from tdkt.core.errors import PermissionDeniedError
+
 from .constants import Role
 
 BOARD_WIDE_READ = {Role.ADMIN, Role.EMULATION_OFFICER, Role.LEADER, Role.COUNCIL_MEMBER}
@@ -49,3 +53,15 @@ def scope_for(user: Any) -> Scope:
     if org is None:
         return NO_SCOPE
     return Scope(False, (org.path,), role in SUBTREE_WRITE)
+
+
+def ensure_board_writer(actor: Any, message: str | None = None) -> None:
+    """Refuse (403) unless the actor may change board-wide data: reference data, rules, calendar.
+
+    ``message`` says what was refused, in Vietnamese, when the default is too vague.
+    """
+    scope = scope_for(actor)
+    if not (scope.everything and scope.can_write):
+        raise PermissionDeniedError(
+            message or _("Chỉ cán bộ thi đua – khen thưởng được thay đổi mục này.")
+        )

@@ -12,7 +12,23 @@ class CalendarDayKind(models.TextChoices):
     WORKING_DAY = "working_day", _("Ngày làm việc bù")
 
 
-class CalendarDay(models.Model):
+class ChangeStamp(models.Model):
+    """Who last changed an officer-maintained setting and when (the audit trail has the rest)."""
+
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cập nhật"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class CalendarDay(ChangeStamp):
     """A day the government announced as an extra day off or a make-up working day.
 
     The ``holidays`` package and ``tdkt.core.calendar.KNOWN_OVERRIDES`` cover past years; an
@@ -27,16 +43,8 @@ class CalendarDay(models.Model):
         max_length=300,
         help_text=_("Văn bản công bố, ví dụ: Thông báo 6150/TB-LĐTBXH."),
     )
-    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người cập nhật"),
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
-    class Meta:
+    class Meta(ChangeStamp.Meta):
         verbose_name = _("ngày nghỉ/làm bù")
         verbose_name_plural = _("lịch nghỉ, làm bù")
         ordering = ["-day"]

@@ -8,24 +8,18 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.scopes import scope_for
+from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
 from tdkt.core.calendar import MAX_YEAR, MIN_YEAR
-from tdkt.core.errors import ApplicationError, PermissionDeniedError
+from tdkt.core.errors import ApplicationError
 from tdkt.core.models import CalendarDay, CalendarDayKind
-
-
-def _ensure_board_writer(actor: Any) -> None:
-    scope = scope_for(actor)
-    if not (scope.everything and scope.can_write):
-        raise PermissionDeniedError(_("Chỉ cán bộ thi đua – khen thưởng được thay đổi lịch."))
 
 
 @transaction.atomic
 def calendar_day_set(*, actor: Any, day: date, kind: str, note: str) -> CalendarDay:
     """Record an announced day off or make-up working day (replacing an earlier entry)."""
-    _ensure_board_writer(actor)
+    ensure_board_writer(actor, _("Chỉ cán bộ thi đua – khen thưởng được thay đổi lịch."))
     errors: dict[str, list[str]] = {}
     if kind not in CalendarDayKind.values:
         errors["kind"] = [_("Chọn ngày nghỉ hoặc ngày làm việc bù.")]
@@ -53,7 +47,7 @@ def calendar_day_set(*, actor: Any, day: date, kind: str, note: str) -> Calendar
 @transaction.atomic
 def calendar_day_remove(*, actor: Any, day: date) -> None:
     """Remove an entry, so the built-in calendar applies to that day again."""
-    _ensure_board_writer(actor)
+    ensure_board_writer(actor, _("Chỉ cán bộ thi đua – khen thưởng được thay đổi lịch."))
     entry = CalendarDay.objects.select_for_update().filter(day=day).first()
     if entry is None:
         return

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.core.models import ChangeStamp
 
-class RuleParameterOverride(models.Model):
+
+class RuleParameterOverride(ChangeStamp):
     """One officer-set value layered over the engine's default.
 
     ``key`` is a parameter name (applies to every rule set that has it, e.g. a city's own
@@ -23,16 +24,8 @@ class RuleParameterOverride(models.Model):
         max_length=500,
         help_text=_("Văn bản hoặc lý do thay đổi, ví dụ: QĐ 32/2024/QĐ-UBND, Điều 8."),
     )
-    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người cập nhật"),
-        null=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
-    class Meta:
+    class Meta(ChangeStamp.Meta):
         verbose_name = _("tham số quy tắc khen thưởng")
         verbose_name_plural = _("tham số quy tắc khen thưởng")
         ordering = ["key"]

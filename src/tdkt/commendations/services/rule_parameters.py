@@ -8,12 +8,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tdkt import rules
+from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
 from tdkt.commendations.models import RuleParameterOverride
 from tdkt.commendations.selectors import rule_overrides
 from tdkt.core.errors import ApplicationError
-from tdkt.organizations.services.common import ensure_board_writer
 
 
 def _check(key: str, value: str) -> None:

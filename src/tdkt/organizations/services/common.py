@@ -12,13 +12,6 @@ from tdkt.accounts.scopes import scope_for
 from tdkt.core.errors import ApplicationError, PermissionDeniedError
 
 
-def ensure_board_writer(actor: Any) -> None:
-    """Refuse unless the actor may change board-wide reference data."""
-    scope = scope_for(actor)
-    if not (scope.everything and scope.can_write):
-        raise PermissionDeniedError(_("Chỉ cán bộ thi đua – khen thưởng được thay đổi mục này."))
-
-
 def ensure_can_write_path(actor: Any, path: str) -> None:
     """Refuse unless the actor may change records of the organisation at ``path``."""
     scope = scope_for(actor)

@@ -8,13 +8,14 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError
 from tdkt.core.text import fold, normalize_name
 from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership, Organization
 
-from .common import apply_changes, ensure_board_writer, full_clean_or_error
+from .common import apply_changes, full_clean_or_error
 
 GROUP_FIELDS = ["name", "kind", "organizer", "description"]
 

@@ -10,6 +10,7 @@ from django.db.models import Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
+from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError
@@ -20,7 +21,6 @@ from tdkt.organizations.validators import country_error, tax_code_error
 
 from .common import (
     apply_changes,
-    ensure_board_writer,
     ensure_can_write_path,
     full_clean_or_error,
     raise_if,

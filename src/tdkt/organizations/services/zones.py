@@ -8,13 +8,14 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.text import fold, normalize_name
 from tdkt.organizations.constants import ZoneKind, ZoneStatus
 from tdkt.organizations.models import IndustrialZone
 
-from .common import apply_changes, ensure_board_writer, full_clean_or_error, raise_if
+from .common import apply_changes, full_clean_or_error, raise_if
 
 ZONE_FIELDS = ["name", "kind", "district", "area_ha", "status"]
 

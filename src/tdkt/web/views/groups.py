@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.core.errors import ApplicationError
 from tdkt.organizations.models import EmulationGroup
 from tdkt.organizations.selectors import group_get, organization_list
 from tdkt.organizations.services import group_leadership_set, group_members_set
-from tdkt.organizations.services.common import ensure_board_writer
 from tdkt.web import queries
 from tdkt.web.decorators import web_view
 from tdkt.web.forms import GroupLeadershipForm, GroupMembersForm, apply_service_error
