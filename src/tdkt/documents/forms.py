@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from .importing import Importer
 
@@ -15,12 +15,14 @@ from .importing import Importer
 class ImportForm(forms.Form):
     """Choose an importer and a file; the file size is checked before it is read."""
 
-    importer = forms.ChoiceField(label=_lazy("Loại dữ liệu"))
+    importer = forms.ChoiceField(label=gettext_lazy("Loại dữ liệu"))
     file = forms.FileField(
-        label=_lazy("Tệp Excel (.xlsx) hoặc CSV (UTF-8)"),
+        label=gettext_lazy("Tệp Excel (.xlsx) hoặc CSV (UTF-8)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
-    dry_run = forms.BooleanField(label=_lazy("Chỉ kiểm tra, chưa ghi dữ liệu"), required=False)
+    dry_run = forms.BooleanField(
+        label=gettext_lazy("Chỉ kiểm tra, chưa ghi dữ liệu"), required=False
+    )
 
     def __init__(self, *args: Any, importers: list[Importer], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from tdkt.accounts.scopes import scope_for
 from tdkt.documents.importing import (
@@ -44,7 +44,7 @@ def org_index(orgs: Iterable[Organization]) -> NameIndex[Organization]:
     return NameIndex(orgs, lambda org: (org.name, org.short_name))
 
 
-AMBIGUOUS_ORG = _lazy("Có nhiều đơn vị cùng tên này; hãy ghi tên viết tắt để phân biệt.")
+AMBIGUOUS_ORG = gettext_lazy("Có nhiều đơn vị cùng tên này; hãy ghi tên viết tắt để phân biệt.")
 
 
 def in_batches(queryset: Any, field_name: str, values: list[Any], size: int = 500) -> list[Any]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from tdkt.accounts.scopes import scope_for
 from tdkt.core.text import fold
@@ -94,22 +94,26 @@ class OrganizationImporter(Importer):
     """Units, public service units and enterprises of the Board, with enterprise profiles."""
 
     name = "organizations"
-    title = _lazy("Đơn vị, doanh nghiệp")
-    description = _lazy(
+    title = gettext_lazy("Đơn vị, doanh nghiệp")
+    description = gettext_lazy(
         "Thêm hoặc cập nhật đơn vị và doanh nghiệp. Doanh nghiệp nhận diện theo mã số thuế; "
         "đơn vị khác theo tên trong cùng đơn vị cấp trên."
     )
     template_sheet_title = "Đơn vị"
     field_columns = {k: k for k in (*ORG_KEYS, *ENTERPRISE_KEYS)} | {"parent": "parent"}
     columns = (
-        Column("name", "Tên đơn vị", True, text(300), _lazy("Tên đầy đủ."), "Công ty TNHH ABC"),
-        Column("short_name", "Tên viết tắt", False, text(100), _lazy("Không bắt buộc."), "ABC"),
+        Column(
+            "name", "Tên đơn vị", True, text(300), gettext_lazy("Tên đầy đủ."), "Công ty TNHH ABC"
+        ),
+        Column(
+            "short_name", "Tên viết tắt", False, text(100), gettext_lazy("Không bắt buộc."), "ABC"
+        ),
         Column(
             "kind",
             "Loại",
             True,
             choice(OrganizationKind.choices),
-            _lazy("Chọn trong danh sách."),
+            gettext_lazy("Chọn trong danh sách."),
             "Doanh nghiệp",
             options=OrganizationKind.choices,
         ),
@@ -118,7 +122,7 @@ class OrganizationImporter(Importer):
             "Đơn vị cấp trên",
             False,
             text(300),
-            _lazy("Tên (hoặc tên viết tắt) của đơn vị đã có, hoặc ở một dòng phía trên."),
+            gettext_lazy("Tên (hoặc tên viết tắt) của đơn vị đã có, hoặc ở một dòng phía trên."),
             "Ban Quản lý các khu công nghiệp và chế xuất Hà Nội",
         ),
         Column(
@@ -126,7 +130,9 @@ class OrganizationImporter(Importer):
             "Mã số thuế",
             False,
             parse_tax_code,
-            _lazy("Bắt buộc với doanh nghiệp: 10 chữ số, hoặc 10 chữ số-3 chữ số (chi nhánh)."),
+            gettext_lazy(
+                "Bắt buộc với doanh nghiệp: 10 chữ số, hoặc 10 chữ số-3 chữ số (chi nhánh)."
+            ),
             "0101234567",
             aliases=("MST",),
             as_text=True,
@@ -136,7 +142,7 @@ class OrganizationImporter(Importer):
             "Loại hình đầu tư",
             False,
             choice(InvestmentType.choices, extra={"FDI": "fdi", "DDI": "ddi"}),
-            _lazy("Bắt buộc với doanh nghiệp: FDI hoặc DDI."),
+            gettext_lazy("Bắt buộc với doanh nghiệp: FDI hoặc DDI."),
             "FDI",
             options=(("fdi", "FDI"), ("ddi", "DDI")),
         ),
@@ -145,18 +151,23 @@ class OrganizationImporter(Importer):
             "Quốc gia nhà đầu tư",
             False,
             parse_country,
-            _lazy("Mã ISO 2 chữ cái (JP, KR, VN…); bắt buộc với doanh nghiệp FDI."),
+            gettext_lazy("Mã ISO 2 chữ cái (JP, KR, VN…); bắt buộc với doanh nghiệp FDI."),
             "JP",
         ),
         Column(
-            "zone", "Khu công nghiệp", False, text(200), _lazy("Tên KCN đã có."), "KCN Thăng Long"
+            "zone",
+            "Khu công nghiệp",
+            False,
+            text(200),
+            gettext_lazy("Tên KCN đã có."),
+            "KCN Thăng Long",
         ),
         Column(
             "registered_capital",
             "Vốn đăng ký",
             False,
             parse_amount,
-            _lazy("Số; dấu chấm phân cách hàng nghìn, dấu phẩy thập phân."),
+            gettext_lazy("Số; dấu chấm phân cách hàng nghìn, dấu phẩy thập phân."),
             "12.000.000",
         ),
         Column(
@@ -164,12 +175,17 @@ class OrganizationImporter(Importer):
             "Đơn vị tiền tệ",
             False,
             choice(Currency.choices),
-            _lazy("Bắt buộc khi có vốn đăng ký."),
+            gettext_lazy("Bắt buộc khi có vốn đăng ký."),
             "USD",
             options=Currency.choices,
         ),
         Column(
-            "address", "Địa chỉ", False, text(300), _lazy("Không bắt buộc."), "Đông Anh, Hà Nội"
+            "address",
+            "Địa chỉ",
+            False,
+            text(300),
+            gettext_lazy("Không bắt buộc."),
+            "Đông Anh, Hà Nội",
         ),
     )
 

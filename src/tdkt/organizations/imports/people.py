@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from tdkt.documents.importing import (
     CREATED,
@@ -69,8 +69,8 @@ class PersonImporter(Importer):
     """People with their current post; the CCCD number identifies a person across files."""
 
     name = "people"
-    title = _lazy("Cá nhân")
-    description = _lazy(
+    title = gettext_lazy("Cá nhân")
+    description = gettext_lazy(
         "Thêm hoặc cập nhật cá nhân và nơi công tác. Cùng số CCCD là cùng một người; "
         "đơn vị khác với hiện tại được ghi là điều chuyển."
     )
@@ -82,37 +82,54 @@ class PersonImporter(Importer):
     }
     columns = (
         Column(
-            "full_name", "Họ và tên", True, text(200), _lazy("Họ và tên đầy đủ."), "Nguyễn Văn An"
+            "full_name",
+            "Họ và tên",
+            True,
+            text(200),
+            gettext_lazy("Họ và tên đầy đủ."),
+            "Nguyễn Văn An",
         ),
         Column(
             "gender",
             "Giới tính",
             False,
             choice(Gender.choices),
-            _lazy("Nam hoặc Nữ."),
+            gettext_lazy("Nam hoặc Nữ."),
             "Nam",
             options=Gender.choices,
         ),
-        Column("date_of_birth", "Ngày sinh", False, parse_date, _lazy("dd/mm/yyyy."), "17/05/1985"),
+        Column(
+            "date_of_birth",
+            "Ngày sinh",
+            False,
+            parse_date,
+            gettext_lazy("dd/mm/yyyy."),
+            "17/05/1985",
+        ),
         Column(
             "citizen_id",
             "Số CCCD",
             False,
             parse_citizen_id,
-            _lazy("12 chữ số; định dạng cột là Văn bản để giữ số 0 ở đầu."),
+            gettext_lazy("12 chữ số; định dạng cột là Văn bản để giữ số 0 ở đầu."),
             "001085012399",
             aliases=("CCCD", "Số căn cước", "Số căn cước công dân"),
             as_text=True,
         ),
         Column(
-            "nationality", "Quốc tịch", False, parse_country, _lazy("Mã ISO, mặc định VN."), "VN"
+            "nationality",
+            "Quốc tịch",
+            False,
+            parse_country,
+            gettext_lazy("Mã ISO, mặc định VN."),
+            "VN",
         ),
         Column(
             "category",
             "Đối tượng",
             True,
             choice(PersonnelCategory.choices),
-            _lazy("Chọn trong danh sách."),
+            gettext_lazy("Chọn trong danh sách."),
             "Công chức",
             options=PersonnelCategory.choices,
         ),
@@ -121,16 +138,18 @@ class PersonImporter(Importer):
             "Đơn vị",
             True,
             text(300),
-            _lazy("Tên hoặc tên viết tắt của đơn vị đã có, thuộc phạm vi bạn quản lý."),
+            gettext_lazy("Tên hoặc tên viết tắt của đơn vị đã có, thuộc phạm vi bạn quản lý."),
             "Phòng Quản lý Đầu tư",
         ),
-        Column("position", "Chức vụ", False, text(200), _lazy("Không bắt buộc."), "Chuyên viên"),
+        Column(
+            "position", "Chức vụ", False, text(200), gettext_lazy("Không bắt buộc."), "Chuyên viên"
+        ),
         Column(
             "start_date",
             "Từ ngày",
             True,
             parse_date,
-            _lazy("Ngày bắt đầu công tác tại đơn vị."),
+            gettext_lazy("Ngày bắt đầu công tác tại đơn vị."),
             "01/03/2015",
         ),
         Column(
@@ -138,7 +157,7 @@ class PersonImporter(Importer):
             "Email",
             False,
             parse_email,
-            _lazy("Không bắt buộc."),
+            gettext_lazy("Không bắt buộc."),
             "an.nv@example.vn",
             aliases=("Thư điện tử",),
         ),
@@ -147,7 +166,7 @@ class PersonImporter(Importer):
             "Điện thoại",
             False,
             text(20),
-            _lazy("Không bắt buộc."),
+            gettext_lazy("Không bắt buộc."),
             "0912345678",
             aliases=("Số điện thoại",),
             as_text=True,
