@@ -116,3 +116,31 @@ def test_phone_layout_keeps_navigation_usable(browser, live_server, board, scree
     expect(page.get_by_role("heading", name="Tổ chức", level=1)).to_be_visible()
     page.screenshot(path=str(screenshots_dir / "organizations-phone.png"), full_page=True)
     context.close()
+
+
+def test_filter_by_category_updates_results_and_leaving_the_search_box_does_not_refetch(
+    browser, live_server, board
+):
+    """Picking "Người lao động doanh nghiệp" narrows the list in place; clicking a result right
+    after typing opens it (a blur used to fire a second search whose URL push cancelled the click).
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    _sign_in(page, live_server.url)
+    page.goto(f"{live_server.url}/people/")
+    results = page.locator("#people-results")
+    expect(results).to_contain_text("Nguyễn Văn Ánh")
+    page.get_by_label("Đối tượng").select_option(label="Người lao động doanh nghiệp")
+    expect(results).to_contain_text("Lê Thị Hoa")
+    expect(results).not_to_contain_text("Nguyễn Văn Ánh")
+    expect(page).to_have_url(re.compile(r"category="))
+
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if "/people/?" in r.url else None)
+    page.get_by_label("Tìm theo tên hoặc số CCCD").press_sequentially("hoa", delay=30)
+    expect(page).to_have_url(re.compile(r"q=hoa"))
+    sent = len(requests)
+    results.get_by_role("link", name="Lê Thị Hoa").click()
+    expect(page.get_by_role("heading", name="Lê Thị Hoa", level=1)).to_be_visible()
+    assert len(requests) == sent, requests
+    context.close()
