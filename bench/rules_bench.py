@@ -64,15 +64,16 @@ def baseline(conn: Any, table: str) -> tuple[float, int]:
 def screening(conn: Any, table: str, screener: Screener) -> tuple[float, int, Counter]:
     """Time the same pass plus grouping and every verdict; count the eligible per code."""
     started = time.perf_counter()
+    # People with the same verdicts share one tuple, so count the tuples, then the codes.
+    outcomes: Counter = Counter(
+        verdicts for _pid, verdicts in screener.screen_rows(rows(conn, table))
+    )
     eligible: Counter = Counter()
-    people = 0
-    codes = screener.codes
-    for _pid, verdicts in screener.screen_rows(rows(conn, table)):
-        people += 1
-        for code, (ok, _vote) in zip(codes, verdicts, strict=True):
+    for verdicts, n in outcomes.items():
+        for code, (ok, _vote) in zip(screener.codes, verdicts, strict=True):
             if ok:
-                eligible[code] += 1
-    return time.perf_counter() - started, people, eligible
+                eligible[code] += n
+    return time.perf_counter() - started, outcomes.total(), eligible
 
 
 def case_from_rows(person_rows: list[tuple]) -> Case:

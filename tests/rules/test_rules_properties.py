@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -116,6 +117,26 @@ def test_batch_verdicts_equal_explained_verdicts(case, rnd):
     ((pid, verdicts),) = list(screener.screen_rows(rows, {7: case.ballot} if case.ballot else {}))
     explained = {v.code: (v.eligible, v.vote) for v in evaluate(case).results}
     assert pid == 7
+    assert dict(zip(screener.codes, verdicts, strict=True)) == explained
+
+
+OFFICER_SETTINGS = (
+    {"chain.exclusive_periods": False},
+    {"national_emulation_fighter.chain_reading": "calendar"},
+    {"discipline.barring_level": "warning", "advanced_worker.min_months_worked": 12},
+    {"provincial_emulation_fighter.initiative_window_years": 1},
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(cases(), st.sampled_from(OFFICER_SETTINGS))
+def test_batch_verdicts_follow_officer_set_parameters_like_evaluate(case, overrides):
+    """Parameters an officer changed reach the compiled screening path exactly as `evaluate`."""
+    case = replace(case, ballot=None)
+    screener = Screener(case.year, case.as_of, overrides=overrides)
+    rows = [*rows_of(3, case), (3, case.year + 1, "rating", "good", None, None)]
+    ((_, verdicts),) = list(screener.screen_rows(rows))
+    explained = {v.code: (v.eligible, v.vote) for v in evaluate(case, overrides).results}
     assert dict(zip(screener.codes, verdicts, strict=True)) == explained
 
 
@@ -235,3 +256,16 @@ def test_random_cities_screen_like_the_explaining_path():
     assert got == expected
     assert any(v[2][0] for v in got.values())  # some people are CSTĐ tỉnh candidates
     assert Decimal(sum(v[0][0] for v in got.values())) > 0
+
+
+def test_inline_check_expressions_accept_only_integers_and_masks():
+    """The screener compiles expressions into code, so anything but mask arithmetic is refused."""
+    from tdkt.rules.checks import inline
+
+    def check(f):
+        return True
+
+    assert inline(check, "(m[3] & 1024) != 0 and months >= 6").expr.startswith("(m[3]")
+    for bad in ("__import__('os')", "m[3] if x else 1", "open('f')", "m[3]; 1", "'a'"):
+        with pytest.raises(ValueError):
+            inline(check, bad)

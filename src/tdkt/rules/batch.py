@@ -13,10 +13,11 @@ History rows are tuples `(person_id, year, kind, code, scope, used_for)`, groupe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from .checks import expression
 from .checks_collective import Check
 from .codes import INDIVIDUAL, MAX_YEAR, MIN_YEAR, SCOPE_RANK
 from .engine import (
@@ -65,6 +66,7 @@ class Screener:
             for r in self.rules
         )
         self._flags = self._without_ballot_plan()
+        self._decide_bits = _generate(self._flags)
         self._memo: dict[int, Verdicts] = {}
 
     def _without_ballot_plan(self) -> tuple[tuple[int, int, tuple[Check, ...]], ...]:
@@ -97,15 +99,7 @@ class Screener:
         """
         if facts.ballot is not None:
             return self._verdicts_with_ballot(facts)
-        bits = 0
-        for flag, need, checks in self._flags:
-            if need and not bits & need:
-                continue
-            for check in checks:
-                if not check(facts):
-                    break
-            else:
-                bits |= flag
+        bits = self._decide_bits(facts)
         found = self._memo.get(bits)
         if found is None:
             found = self._memo[bits] = tuple(
@@ -173,6 +167,33 @@ class Screener:
             facts.masks, facts.inits, facts.months = finish(masks), tuple(inits), months
             facts.ballot = ballots.get(current)
             yield current, decide(facts)
+
+
+def _generate(flags: tuple[tuple[int, int, tuple[Check, ...]], ...]) -> Callable[[Facts], int]:
+    """Compile the ballot-less plan into one function returning the bits of eligible codes.
+
+    Each code becomes `if <prerequisite> and <check> and ...: bits |= flag`, with the checks'
+    inline expressions (`checks.inline`) in place of calls, and short-circuiting like the loop
+    it replaces: a code stops at its first unmet condition. Checks without an expression are
+    called. The source holds only integers and the names bound below.
+    """
+    env: dict[str, Any] = {}
+    lines = ["def decide(f):", "    m = f.masks", "    months = f.months", "    bits = 0"]
+    for flag, need, checks in flags:
+        terms = [f"bits & {need}"] if need else []
+        for check in checks:
+            expr = expression(check)
+            if expr is None:
+                name = f"call_{len(env)}"
+                env[name] = check
+                expr = f"{name}(f)"
+            terms.append(f"({expr})")
+        lines += [f"    if {' and '.join(terms) or 'True'}:", f"        bits |= {flag}"]
+    lines.append("    return bits")
+    code = compile("\n".join(lines), "<tdkt.rules.screener>", "exec")
+    exec(code, env)  # noqa: S102 - source built above from integers and bound names only
+    decide: Callable[[Facts], int] = env["decide"]
+    return decide
 
 
 def screen(

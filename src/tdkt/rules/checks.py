@@ -9,6 +9,7 @@ Both paths decide eligibility with the same `check`, so they cannot disagree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,6 +42,31 @@ class Compiled:
     def is_vote(self) -> bool:
         """Tell whether this is the council-vote condition."""
         return self.cond.kind == "vote"
+
+
+# What an inline expression may contain: integers, the two variables, bit operators,
+# comparisons and boolean words. Checked when a rule set is compiled.
+_INLINE_NAMES = {"m", "months", "bit_count", "and", "or", "not", "True", "False"}
+_INLINE_TEXT = re.compile(r"[\w\s()\[\]&|!=<>.]*")
+
+
+def inline(check: Check, expr: str) -> Check:
+    """Attach the check as a Python expression over `m` (the masks) and `months`.
+
+    The screener compiles the expressions of a whole rule set into one function, which saves
+    a call per condition per person (a city screening makes millions). Only integers computed
+    here go into the text; a check without an expression is called as a function instead.
+    """
+    names = set(re.findall(r"[A-Za-z_]\w*", expr))
+    if not names <= _INLINE_NAMES or not _INLINE_TEXT.fullmatch(expr):
+        raise ValueError(f"not an inline check expression: {expr!r}")
+    check.expr = expr  # type: ignore[attr-defined]
+    return check
+
+
+def expression(check: Check) -> str | None:
+    """Return the inline expression of a check, or None when it must be called."""
+    return getattr(check, "expr", None)
 
 
 def _window_mask(first: int, last: int) -> int:
@@ -86,7 +112,7 @@ def _rating(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
         key = "rating.ok" if check(f) else ("rating.none" if actual is None else "rating.low")
         return key, {"rating": actual, "min_rating": min_rating, "year": year}
 
-    return check, describe
+    return inline(check, f"(m[{slot}] & {b}) != 0"), describe
 
 
 def _months(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
@@ -103,7 +129,7 @@ def _months(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
             "year": year,
         }
 
-    return check, describe
+    return inline(check, f"months >= {minimum}"), describe
 
 
 def _no_discipline(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
@@ -127,7 +153,7 @@ def _no_discipline(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
                 worst_year, worst = hit[-1], name
         return "discipline.found", {**params, "actual": worst, "when": worst_year}
 
-    return check, describe
+    return inline(check, f"(m[{slot}] & {w}) == 0"), describe
 
 
 def _award_streak(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
@@ -148,7 +174,7 @@ def _award_streak(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
         params = {"code": code, "count": count, "step": step, "years": years, "missing": missing}
         return ("streak.ok" if not missing else "streak.missing"), params
 
-    return check, describe
+    return inline(check, f"(m[{slot}] & {need}) == {need}"), describe
 
 
 def _rating_streak(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
@@ -176,7 +202,7 @@ def _rating_streak(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
         }
         return ("rating_streak.ok" if not missing else "rating_streak.missing"), params
 
-    return check, describe
+    return inline(check, f"((m[{ge}] | m[{alt}]) & {need}) == {need}"), describe
 
 
 def _initiatives(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
@@ -233,7 +259,7 @@ def _award_count(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
         }
         return ("award_count.ok" if len(have) >= minimum else "award_count.missing"), params
 
-    return check, describe
+    return inline(check, f"(m[{slot}] & {w}).bit_count() >= {minimum}"), describe
 
 
 def _award_before(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
@@ -249,7 +275,7 @@ def _award_before(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
         params = {"code": code, "latest": latest, "years": held}
         return ("award_before.ok" if held else "award_before.missing"), params
 
-    return check, describe
+    return inline(check, f"(m[{slot}] & {w}) != 0"), describe
 
 
 def _exclusive(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
@@ -273,7 +299,7 @@ def _exclusive(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
             return "exclusive.disabled", params
         return ("exclusive.ok" if check(f) else "exclusive.overlap"), params
 
-    return check, describe
+    return inline(check, "True" if not enabled else f"(m[{slot}] & {w}) == 0"), describe
 
 
 def _vote(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
@@ -325,7 +351,11 @@ def _composite(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
         parts = [(bool(s.check(f)), *s.describe(f)) for s in subs]
         return f"{c.kind}.{'ok' if check(f) else 'missing'}", {"parts": parts}
 
-    return check, describe
+    exprs = [expression(ch) for ch in checks]
+    if not exprs or any(e is None for e in exprs):
+        return check, describe
+    joined = (" or " if want_any else " and ").join(f"({e})" for e in exprs)
+    return inline(check, f"({joined})"), describe
 
 
 def _unverified(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
@@ -335,7 +365,7 @@ def _unverified(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     def describe(f: Facts) -> Described:
         return "unverified.missing", {}
 
-    return check, describe
+    return inline(check, "False"), describe
 
 
 KINDS: dict[str, Callable[[Cond, Mapping[str, Any], int], CheckPair]] = {
