@@ -22,6 +22,7 @@ from tdkt.rules import (
     evaluate,
 )
 from tdkt.rules.codes import CODES_BY_KIND, DISCIPLINE_LEVELS, RATINGS, SCOPES
+from tdkt.rules.facts import N_SLOTS
 from tdkt.rules.money import ROUNDING_MODES, prize_vnd, round_vnd
 
 IND_CODES = CODES_BY_KIND["individual"]
@@ -269,3 +270,41 @@ def test_inline_check_expressions_accept_only_integers_and_masks():
     for bad in ("__import__('os')", "m[3] if x else 1", "open('f')", "m[3]; 1", "'a'"):
         with pytest.raises(ValueError):
             inline(check, bad)
+
+
+def _reference_bits(screener: Screener, facts) -> int:
+    """The plan evaluated the slow way: each condition's own closure, in order."""
+    bits = 0
+    for flag, need, checks in screener._flags:
+        if (not need or bits & need) and all(check(facts) for check in checks):
+            bits |= flag
+    return bits
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases())
+def test_generated_screening_code_agrees_with_the_condition_closures(case):
+    """The compiled function decides like the closures, with or without the derived slots."""
+    from tdkt.rules.facts import DERIVED, facts_from_case
+
+    screener = Screener(case.year, case.as_of)
+    facts = replace(facts_from_case(case), ballot=None)
+    expected = _reference_bits(screener, facts)
+    assert screener._decide_bits(facts) == expected
+    raw = list(facts.masks)
+    for slot in DERIVED:
+        raw[slot] = 0  # as the screening loop leaves them when nothing called needs them
+    if not screener._needs_finish:
+        assert screener._decide_bits(replace(facts, masks=raw)) == expected
+
+
+@given(st.lists(st.integers(0, 2**40), min_size=N_SLOTS, max_size=N_SLOTS))
+def test_derived_slots_are_what_finish_computes(masks):
+    from tdkt.rules.facts import DERIVED, finish
+
+    done = finish(list(masks))
+    for slot, exact in DERIVED.items():
+        want = 0
+        for e in exact:
+            want |= masks[e]
+        assert done[slot] == want

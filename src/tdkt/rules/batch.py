@@ -13,11 +13,13 @@ History rows are tuples `(person_id, year, kind, code, scope, used_for)`, groupe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
+from itertools import chain
 from typing import Any
 
-from .checks import expression
+from .checks import expression, parts, reads_masks
 from .checks_collective import Check
 from .codes import INDIVIDUAL, MAX_YEAR, MIN_YEAR, SCOPE_RANK
 from .engine import (
@@ -29,7 +31,7 @@ from .engine import (
     compile_rule_set,
     select_rule_set,
 )
-from .facts import N_SLOTS, SLOT, Facts, Initiative, finish, months_served
+from .facts import DERIVED, N_SLOTS, SLOT, Facts, Initiative, finish, months_served
 from .model import Ballot
 from .regimes.registry import REGISTRY, Registry
 
@@ -66,7 +68,7 @@ class Screener:
             for r in self.rules
         )
         self._flags = self._without_ballot_plan()
-        self._decide_bits = _generate(self._flags)
+        self._decide_bits, self._needs_finish = _generate(self._flags)
         self._memo: dict[int, Verdicts] = {}
 
     def _without_ballot_plan(self) -> tuple[tuple[int, int, tuple[Check, ...]], ...]:
@@ -99,7 +101,10 @@ class Screener:
         """
         if facts.ballot is not None:
             return self._verdicts_with_ballot(facts)
-        bits = self._decide_bits(facts)
+        return self._verdicts_of_bits(self._decide_bits(facts))
+
+    def _verdicts_of_bits(self, bits: int) -> Verdicts:
+        """Turn the eligible-code bits into verdicts, one shared tuple per combination."""
         found = self._memo.get(bits)
         if found is None:
             found = self._memo[bits] = tuple(
@@ -129,7 +134,8 @@ class Screener:
         ballots: Mapping[Any, Ballot] | None = None,
     ) -> Iterator[tuple[Any, Verdicts]]:
         """Yield `(person_id, verdicts)` for each person of rows grouped by person id."""
-        slot_of, year, decide = SLOT.get, self.year, self.verdicts
+        slot_of, year = SLOT.get, self.year
+        decide_bits, memo, of_bits = self._decide_bits, self._memo, self._verdicts_of_bits
         scope_rank = SCOPE_RANK
         # Year → bit, precomputed: one list index per row instead of a subtraction and a shift.
         # Facts dated after the evaluated year are not evidence for it, so their bit is 0.
@@ -137,20 +143,30 @@ class Screener:
         for y in range(MIN_YEAR, year + 1):
             bit[y] = 1 << (y - MIN_YEAR)
         ballots = ballots or {}
+        # The generated code reads derived slots itself; only called checks need `finish`.
+        needs_finish = self._needs_finish
         current: Any = None
         masks: list[int] = []
         inits: list[Initiative] = []
         months = 12
         # One Facts object, refilled per person: its verdicts are computed before it changes.
         facts = Facts(year, masks, (), months)
-        for pid, y, kind, code, scope, used_for in rows:
+        # A sentinel row after the last one closes the last person like any other.
+        for pid, y, kind, code, scope, used_for in chain(rows, _END_ROWS):
             if pid != current:
                 if current is not None:
-                    facts.masks = finish(masks)
                     facts.inits = tuple(inits) if inits else ()
                     facts.months = months
-                    facts.ballot = ballots.get(current)
-                    yield current, decide(facts)
+                    ballot = ballots.get(current) if ballots else None
+                    if ballot is None:
+                        facts.masks = finish(masks) if needs_finish else masks
+                        yield current, memo.get(bits := decide_bits(facts)) or of_bits(bits)
+                    else:
+                        facts.masks, facts.ballot = finish(masks), ballot
+                        yield current, self._verdicts_with_ballot(facts)
+                        facts.ballot = None
+                if pid is _END:
+                    return
                 current, masks, inits, months = pid, [0] * N_SLOTS, [], 12
             # Ratings, awards and discipline levels (almost every row) each have a slot;
             # initiative ids and recruitment dates do not, so the rare kinds are tested last.
@@ -163,37 +179,66 @@ class Screener:
                 months = months_served(date.fromisoformat(code), year)
             else:
                 masks[SLOT[code]] |= bit[y]
-        if current is not None:
-            facts.masks, facts.inits, facts.months = finish(masks), tuple(inits), months
-            facts.ballot = ballots.get(current)
-            yield current, decide(facts)
 
 
-def _generate(flags: tuple[tuple[int, int, tuple[Check, ...]], ...]) -> Callable[[Facts], int]:
+_END = object()
+_END_ROWS = ((_END, 0, "", "", None, None),)
+
+
+class _Source:
+    """Python source of one screening function, with the callables it names."""
+
+    def __init__(self) -> None:
+        self.env: dict[str, Any] = {}
+        self.needs_finish = False
+
+    def term(self, check: Check) -> str:
+        """Return the check as an expression: inline, a composite of terms, or a call."""
+        expr = expression(check)
+        if expr is not None:
+            return expr
+        composite = parts(check)
+        if composite is not None:
+            want_any, subs = composite
+            if not subs:
+                return "False" if want_any else "True"
+            joiner = " or " if want_any else " and "
+            return "(" + joiner.join(f"({self.term(sub)})" for sub in subs) + ")"
+        name = f"call_{len(self.env)}"
+        self.env[name] = check
+        self.needs_finish = self.needs_finish or reads_masks(check)
+        return f"{name}(f)"
+
+
+def _generate(
+    flags: tuple[tuple[int, int, tuple[Check, ...]], ...],
+) -> tuple[Callable[[Facts], int], bool]:
     """Compile the ballot-less plan into one function returning the bits of eligible codes.
 
     Each code becomes `if <prerequisite> and <check> and ...: bits |= flag`, with the checks'
-    inline expressions (`checks.inline`) in place of calls, and short-circuiting like the loop
-    it replaces: a code stops at its first unmet condition. Checks without an expression are
-    called. The source holds only integers and the names bound below.
+    inline expressions (`checks.inline`) in place of calls and composites spelled out, and
+    short-circuiting like the loop it replaces: a code stops at its first unmet condition.
+    Checks without an expression are called. Derived "at least" slots are computed from the
+    exact ones at the top, so the masks need no `finish` unless a called check reads them
+    (the second value returned). The source holds only integers and the names bound here.
     """
-    env: dict[str, Any] = {}
-    lines = ["def decide(f):", "    m = f.masks", "    months = f.months", "    bits = 0"]
+    src = _Source()
+    body = []
     for flag, need, checks in flags:
         terms = [f"bits & {need}"] if need else []
-        for check in checks:
-            expr = expression(check)
-            if expr is None:
-                name = f"call_{len(env)}"
-                env[name] = check
-                expr = f"{name}(f)"
-            terms.append(f"({expr})")
-        lines += [f"    if {' and '.join(terms) or 'True'}:", f"        bits |= {flag}"]
-    lines.append("    return bits")
-    code = compile("\n".join(lines), "<tdkt.rules.screener>", "exec")
-    exec(code, env)  # noqa: S102 - source built above from integers and bound names only
-    decide: Callable[[Facts], int] = env["decide"]
-    return decide
+        terms += [f"({src.term(check)})" for check in checks]
+        body += [f"    if {' and '.join(terms) or 'True'}:", f"        bits |= {flag}"]
+    head = ["def decide(f):", "    m = f.masks", "    months = f.months", "    bits = 0"]
+    text = "\n".join(body)
+    if not src.needs_finish:
+        used = sorted({int(n) for n in re.findall(r"m\[(\d+)\]", text)} & DERIVED.keys())
+        for slot in used:
+            head.append(f"    d_{slot} = " + " | ".join(f"m[{e}]" for e in DERIVED[slot]))
+            text = text.replace(f"m[{slot}]", f"d_{slot}")
+    source = "\n".join([*head, text, "    return bits"])
+    exec(compile(source, "<tdkt.rules.screener>", "exec"), src.env)  # noqa: S102 - see above
+    decide: Callable[[Facts], int] = src.env["decide"]
+    return decide, src.needs_finish
 
 
 def screen(

@@ -69,6 +69,28 @@ def expression(check: Check) -> str | None:
     return getattr(check, "expr", None)
 
 
+def combine(check: Check, want_any: bool, subs: tuple[Check, ...]) -> Check:
+    """Attach a composite's parts, so the screener can inline each part's own expression."""
+    check.parts = (want_any, subs)  # type: ignore[attr-defined]
+    return check
+
+
+def parts(check: Check) -> tuple[bool, tuple[Check, ...]] | None:
+    """Return `(want_any, sub-checks)` of a composite check, or None."""
+    return getattr(check, "parts", None)
+
+
+def mask_free(check: Check) -> Check:
+    """Mark a check that never reads `Facts.masks` (the screener may then skip `finish`)."""
+    check.reads_masks = False  # type: ignore[attr-defined]
+    return check
+
+
+def reads_masks(check: Check) -> bool:
+    """Tell whether a called check may read `Facts.masks`, derived slots included."""
+    return getattr(check, "reads_masks", True)
+
+
 def _window_mask(first: int, last: int) -> int:
     if last < first:
         return 0
@@ -234,7 +256,7 @@ def _initiatives(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
         }
         return ("initiatives.ok" if len(free) >= count else "initiatives.missing"), params
 
-    return check, describe
+    return mask_free(check), describe
 
 
 def _award_count(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
@@ -351,11 +373,7 @@ def _composite(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
         parts = [(bool(s.check(f)), *s.describe(f)) for s in subs]
         return f"{c.kind}.{'ok' if check(f) else 'missing'}", {"parts": parts}
 
-    exprs = [expression(ch) for ch in checks]
-    if not exprs or any(e is None for e in exprs):
-        return check, describe
-    joined = (" or " if want_any else " and ").join(f"({e})" for e in exprs)
-    return inline(check, f"({joined})"), describe
+    return combine(check, want_any, checks), describe
 
 
 def _unverified(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:

@@ -56,6 +56,14 @@ def finish(m: list[int]) -> list[int]:
     return m
 
 
+# What `finish` computes, as data: each derived slot is the OR of these exact slots. The
+# screener's generated code reads derived slots through this instead of calling `finish`.
+DERIVED: dict[int, tuple[int, ...]] = {
+    **{_RG[k]: _R[k:] for k in range(4)},
+    **{_DG[k]: _D[k:] for k in range(4)},
+}
+
+
 def bit(year: int) -> int:
     """Return the mask bit of a year."""
     return 1 << (year - MIN_YEAR)
