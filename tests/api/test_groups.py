@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tdkt.organizations.models import GroupLeadership, GroupMembership
+from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership
 from tdkt.organizations.services import group_create, group_members_set
 
 from .helpers import assert_error, names
@@ -56,6 +56,47 @@ def test_officer_sets_members_and_leadership(registry, api_as, block):
     assert years[1]["leader"] is None
     history = client.get(url(block, "history/")).json()["results"]
     assert history[0]["event_type"] == "group.leadership_set"
+
+
+def test_officer_creates_and_renames_a_cluster(registry, api_as):
+    """The officer adds a cluster, renames it, and its history shows both changes."""
+    client = api_as(registry.officer)
+    created = client.post(
+        GROUPS,
+        {"name": "Cụm thi đua các KCN phía Bắc", "kind": "cluster", "organizer": "BQL"},
+        format="json",
+    )
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert (body["kind"], body["organizer"], body["years"]) == ("cluster", "BQL", [])
+    group_url = f"{GROUPS}{body['uuid']}/"
+    renamed = client.patch(group_url, {"name": "Cụm thi đua phía Bắc"}, format="json")
+    assert renamed.status_code == 200, renamed.json()
+    assert renamed.json()["name"] == "Cụm thi đua phía Bắc"
+    events = [e["event_type"] for e in client.get(f"{group_url}history/").json()["results"]]
+    assert events == ["group.updated", "group.created"]
+
+
+def test_a_second_group_with_the_same_name_is_refused(registry, api_as, block):
+    """Creating another "Khối các phòng chuyên môn" fails on ``name``; one group remains."""
+    response = api_as(registry.officer).post(
+        GROUPS, {"name": "Khối các phòng chuyên môn", "kind": "block"}, format="json"
+    )
+    body = assert_error(response, 400, "invalid")
+    assert body["fields"]["name"]
+    assert EmulationGroup.objects.count() == 1
+
+
+def test_a_member_unit_head_cannot_create_or_rename_groups(registry, api_as, block):
+    """The head of planning (a member) gets 403 adding or renaming; nothing changes."""
+    client = api_as(registry.planning_head)
+    assert_error(
+        client.post(GROUPS, {"name": "Khối mới", "kind": "block"}, format="json"), 403, "forbidden"
+    )
+    assert_error(client.patch(url(block), {"name": "Khác"}, format="json"), 403, "forbidden")
+    assert list(EmulationGroup.objects.values_list("name", flat=True)) == [
+        "Khối các phòng chuyên môn"
+    ]
 
 
 def test_leader_must_be_a_member_of_that_year(registry, api_as, block):

@@ -173,6 +173,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Zones and groups both have a `kind`; name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "ZoneKindEnum": "tdkt.organizations.constants.ZoneKind",
+        "GroupKindEnum": "tdkt.organizations.constants.GroupKind",
+    },
 }
 
 LOGGING = {

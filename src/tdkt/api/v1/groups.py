@@ -13,10 +13,16 @@ from rest_framework.response import Response
 
 from tdkt.api.base import ApiView, ListApiView
 from tdkt.api.fields import OrganizationReferenceField
-from tdkt.api.schema import component, error_responses
+from tdkt.api.schema import component, described, error_responses
+from tdkt.organizations.constants import GroupKind
 from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership
 from tdkt.organizations.selectors import group_get, group_list
-from tdkt.organizations.services import group_leadership_set, group_members_set
+from tdkt.organizations.services import (
+    group_create,
+    group_leadership_set,
+    group_members_set,
+    group_update,
+)
 
 from .refs import OrganizationRefSerializer
 
@@ -87,8 +93,22 @@ def _with_years(groups: Iterable[EmulationGroup]) -> list[EmulationGroup]:
     return groups
 
 
+@component("EmulationGroupInput")
+class GroupInputSerializer(serializers.Serializer):
+    """Fields of a block or cluster; all optional in a partial update."""
+
+    name = serializers.CharField(**described(EmulationGroup, "name", max_length=300))
+    kind = serializers.ChoiceField(choices=GroupKind.choices, **described(EmulationGroup, "kind"))
+    organizer = serializers.CharField(
+        **described(EmulationGroup, "organizer", max_length=300, required=False, allow_blank=True)
+    )
+    description = serializers.CharField(
+        **described(EmulationGroup, "description", required=False, allow_blank=True)
+    )
+
+
 class GroupListApi(ListApiView):
-    """List blocks and clusters."""
+    """List and create blocks and clusters."""
 
     class FilterSerializer(serializers.Serializer):
         year = serializers.IntegerField(
@@ -110,9 +130,25 @@ class GroupListApi(ListApiView):
         groups = group_list(actor=self.actor, **filters).prefetch_related(*YEAR_PREFETCHES)
         return self.paginate(groups, GroupOutputSerializer)
 
+    @extend_schema(
+        tags=TAGS,
+        summary="Create a block or cluster",
+        description=(
+            "Only board-wide writers (administrator, emulation officers). Validations: `name` "
+            "is required and unique; `kind` is `block` (khối) or `cluster` (cụm). Members and "
+            "leadership are set per year afterwards."
+        ),
+        request=GroupInputSerializer,
+        responses={201: GroupOutputSerializer, **error_responses(400, 403)},
+    )
+    def post(self, request: Request) -> Response:
+        data = self.parse(GroupInputSerializer)
+        group = group_create(actor=self.actor, **data)
+        return self.render(GroupOutputSerializer, _with_years([group])[0], status=201)
+
 
 class GroupDetailApi(ApiView):
-    """One block or cluster."""
+    """Read and change one block or cluster."""
 
     @extend_schema(
         tags=TAGS,
@@ -121,6 +157,23 @@ class GroupDetailApi(ApiView):
         responses={200: GroupOutputSerializer, **error_responses(403, 404)},
     )
     def get(self, request: Request, uuid: str) -> Response:
+        group = _with_years([group_get(actor=self.actor, uuid=uuid)])[0]
+        return self.render(GroupOutputSerializer, group)
+
+    @extend_schema(
+        tags=TAGS,
+        summary="Change a block or cluster",
+        description=(
+            "Partial update of name, kind, organiser or description; only board-wide writers. "
+            "Validations as on create; the change is recorded in the group's history."
+        ),
+        request=GroupInputSerializer,
+        responses={200: GroupOutputSerializer, **error_responses(400, 403, 404)},
+    )
+    def patch(self, request: Request, uuid: str) -> Response:
+        group = group_get(actor=self.actor, uuid=uuid)
+        data = self.parse(GroupInputSerializer, partial=True)
+        group_update(actor=self.actor, group=group, **data)
         group = _with_years([group_get(actor=self.actor, uuid=uuid)])[0]
         return self.render(GroupOutputSerializer, group)
 
