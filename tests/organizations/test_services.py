@@ -11,12 +11,13 @@ from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.core.errors import ApplicationError, PermissionDeniedError
 from tdkt.organizations.constants import GroupKind, OrganizationKind, PersonnelCategory
-from tdkt.organizations.models import Employment, Organization, Person
+from tdkt.organizations.models import Employment, EmulationGroup, Organization, Person
 from tdkt.organizations.services import (
     employment_add,
     group_create,
     group_leadership_set,
     group_members_set,
+    group_update,
     organization_create,
     organization_update,
     person_create,
@@ -206,6 +207,31 @@ def test_block_leader_and_deputy_must_be_distinct_members(registry):
         )
     with pytest.raises(PermissionDeniedError):
         group_members_set(actor=registry.investment_head, group=block, year=2021, members=[other])
+
+
+def test_group_names_are_required_unique_and_stored_tidy(registry):
+    """A block's name is kept with single spaces; an empty or repeated name (any case) is refused
+    with a plain Vietnamese message and nothing changes."""
+    block = group_create(actor=registry.officer, name="Khối các phòng chuyên môn", kind="block")
+    cluster = group_create(actor=registry.officer, name="Cụm thi đua Hà Nội", kind="cluster")
+    with pytest.raises(ApplicationError) as exc:
+        group_create(actor=registry.officer, name="khối các phòng  chuyên môn", kind="cluster")
+    assert exc.value.fields["name"] == ["Khối, cụm thi đua này đã có trong hệ thống."]
+    with pytest.raises(ApplicationError) as exc:
+        group_update(actor=registry.officer, group=cluster, name="Khối các phòng chuyên môn")
+    assert exc.value.fields["name"] == ["Khối, cụm thi đua này đã có trong hệ thống."]
+    with pytest.raises(ApplicationError) as exc:
+        group_update(actor=registry.officer, group=block, name="   ")
+    assert exc.value.fields["name"] == ["Tên khối, cụm thi đua là bắt buộc."]
+    renamed = group_update(
+        actor=registry.officer, group=block, name="  Khối   phòng chuyên môn ", organizer=" BQL "
+    )
+    assert (renamed.name, renamed.organizer) == ("Khối phòng chuyên môn", "BQL")
+    assert sorted(EmulationGroup.objects.values_list("name", flat=True)) == [
+        "Cụm thi đua Hà Nội",
+        "Khối phòng chuyên môn",
+    ]
+    assert AuditEvent.objects.filter(event_type=AuditEventType.GROUP_UPDATED).count() == 1
 
 
 def test_zone_area_must_be_positive(registry):

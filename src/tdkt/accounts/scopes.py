@@ -55,13 +55,18 @@ def scope_for(user: Any) -> Scope:
     return Scope(False, (org.path,), role in SUBTREE_WRITE)
 
 
+def is_board_writer(actor: Any) -> bool:
+    """Return True when the actor may change board-wide data: reference data, rules, calendar."""
+    scope = scope_for(actor)
+    return scope.everything and scope.can_write
+
+
 def ensure_board_writer(actor: Any, message: str | None = None) -> None:
-    """Refuse (403) unless the actor may change board-wide data: reference data, rules, calendar.
+    """Refuse (403) unless the actor may change board-wide data (see ``is_board_writer``).
 
     ``message`` says what was refused, in Vietnamese, when the default is too vague.
     """
-    scope = scope_for(actor)
-    if not (scope.everything and scope.can_write):
+    if not is_board_writer(actor):
         raise PermissionDeniedError(
             message or _("Chỉ cán bộ thi đua – khen thưởng được thay đổi mục này.")
         )

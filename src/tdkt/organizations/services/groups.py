@@ -15,7 +15,7 @@ from tdkt.core.errors import ApplicationError
 from tdkt.core.text import fold, normalize_name
 from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership, Organization
 
-from .common import apply_changes, full_clean_or_error
+from .common import apply_changes, full_clean_or_error, raise_if
 
 GROUP_FIELDS = ["name", "kind", "organizer", "description"]
 
@@ -23,6 +23,16 @@ GROUP_FIELDS = ["name", "kind", "organizer", "description"]
 def _check_year(year: int) -> None:
     if not 1990 <= year <= 2100:
         raise ApplicationError(_("Năm không hợp lệ."), fields={"year": [_("Năm không hợp lệ.")]})
+
+
+def _validate_group(group: EmulationGroup) -> None:
+    """Name the two common mistakes plainly; ``full_clean`` checks the rest."""
+    errors: dict[str, list[str]] = {}
+    if not group.name:
+        errors["name"] = [_("Tên khối, cụm thi đua là bắt buộc.")]
+    elif EmulationGroup.objects.filter(name__iexact=group.name).exclude(pk=group.pk).exists():
+        errors["name"] = [_("Khối, cụm thi đua này đã có trong hệ thống.")]
+    raise_if(errors)
 
 
 @transaction.atomic
@@ -38,6 +48,7 @@ def group_create(
         description=description.strip(),
     )
     group.search_key = fold(group.name)
+    _validate_group(group)
     full_clean_or_error(group)
     group.save()
     record(
@@ -55,10 +66,17 @@ def group_update(*, actor: Any, group: EmulationGroup, **data: Any) -> Emulation
     ensure_board_writer(actor)
     group = EmulationGroup.objects.select_for_update().get(pk=group.pk)
     before = snapshot(group, GROUP_FIELDS)
-    changed = apply_changes(group, {k: v for k, v in data.items() if k in GROUP_FIELDS})
+    data = {k: v for k, v in data.items() if k in GROUP_FIELDS}
+    for name in ("name", "organizer"):
+        if name in data:
+            data[name] = normalize_name(data[name])
+    if "description" in data:
+        data["description"] = data["description"].strip()
+    changed = apply_changes(group, data)
     if not changed:
         return group
     group.search_key = fold(group.name)
+    _validate_group(group)
     full_clean_or_error(group)
     group.save(update_fields=[*changed, "search_key"])
     record(

@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 from django.http import QueryDict
 
-from tdkt.accounts.scopes import Scope, scope_for
+from tdkt.accounts.scopes import Scope, is_board_writer, scope_for
 
 register = template.Library()
 
@@ -21,8 +21,7 @@ def scope_of(user: Any) -> Scope:
 @register.simple_tag
 def board_writer(user: Any) -> bool:
     """Return True when the user may change board-wide reference data."""
-    scope = scope_for(user)
-    return scope.everything and scope.can_write
+    return is_board_writer(user)
 
 
 @register.simple_tag(takes_context=True)
