@@ -21,7 +21,7 @@ from tdkt.organizations.constants import (
     PersonnelCategory,
     ZoneStatus,
 )
-from tdkt.organizations.models import EmulationGroup, GroupLeadership
+from tdkt.organizations.models import EmulationGroup, GroupLeadership, IndustrialZone
 from tdkt.organizations.selectors import group_list, organization_list, person_list, zone_list
 
 # Account and security events concern administrators only; others see registry changes.
@@ -72,6 +72,16 @@ def zones_by_status(*, actor: Any) -> list[Tally]:
     return _tally(zone_list(actor=actor).order_by(), "status", ZoneStatus)
 
 
+def zones_with_counts(*, actor: Any, search: str = "") -> QuerySet[IndustrialZone]:
+    """Return the zones (``zone_list``) each with ``enterprise_count``."""
+    return zone_list(actor=actor, search=search).annotate(enterprise_count=Count("enterprises"))
+
+
+def zone_with_count(*, actor: Any, zone: IndustrialZone) -> IndustrialZone:
+    """Return ``zone`` as read again through ``zones_with_counts`` (one table row)."""
+    return zones_with_counts(actor=actor).get(pk=zone.pk)
+
+
 def groups_of_year(*, actor: Any, year: int | None = None) -> Sequence[EmulationGroup]:
     """Return the blocks/clusters with members in ``year``, each with ``year_leadership``."""
     year = year or timezone.localdate().year
@@ -86,6 +96,16 @@ def groups_of_year(*, actor: Any, year: int | None = None) -> Sequence[Emulation
     for group in groups:
         group.year_leadership = group.year_leaderships[0] if group.year_leaderships else None
     return groups
+
+
+def groups_without_members(
+    *, actor: Any, listed: Sequence[EmulationGroup]
+) -> QuerySet[EmulationGroup]:
+    """Return the visible blocks/clusters other than ``listed`` (a year's groups with members).
+
+    A block just added has no members yet; listing it keeps it reachable from the groups page.
+    """
+    return group_list(actor=actor).exclude(pk__in=[group.pk for group in listed])
 
 
 def recent_events(*, actor: Any, limit: int = 10) -> list[AuditEvent] | None:

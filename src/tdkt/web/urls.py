@@ -37,8 +37,13 @@ urlpatterns = [
         name="employment-create",
     ),
     path("zones/", zones.zone_list_view, name="zone-list"),
+    path("zones/new/", zones.zone_create_view, name="zone-create"),
+    path("zones/<uuid:uuid>/row/", zones.zone_row_view, name="zone-row"),
+    path("zones/<uuid:uuid>/edit/", zones.zone_update_view, name="zone-update"),
     path("groups/", groups.group_list_view, name="group-list"),
+    path("groups/new/", groups.group_create_view, name="group-create"),
     path("groups/<uuid:uuid>/", groups.group_detail, name="group-detail"),
+    path("groups/<uuid:uuid>/edit/", groups.group_update_view, name="group-update"),
     path("groups/<uuid:uuid>/members/", groups.group_members_view, name="group-members"),
     path("groups/<uuid:uuid>/leadership/", groups.group_leadership_view, name="group-leadership"),
 ]

@@ -2,12 +2,14 @@
 
 from .accounts import LoginForm, PasswordChangeForm
 from .errors import apply_service_error
-from .groups import GroupLeadershipForm, GroupMembersForm
+from .groups import GroupForm, GroupLeadershipForm, GroupMembersForm
 from .organizations import OrganizationForm
 from .people import EmploymentForm, PersonCreateForm, PersonFilterForm, PersonForm
+from .zones import ZoneForm
 
 __all__ = [
     "EmploymentForm",
+    "GroupForm",
     "GroupLeadershipForm",
     "GroupMembersForm",
     "LoginForm",
@@ -16,5 +18,6 @@ __all__ = [
     "PersonCreateForm",
     "PersonFilterForm",
     "PersonForm",
+    "ZoneForm",
     "apply_service_error",
 ]

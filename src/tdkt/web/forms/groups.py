@@ -1,4 +1,4 @@
-"""Forms for a block/cluster's yearly members and elected leadership."""
+"""Forms for a block/cluster itself, its yearly members and its elected leadership."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.organizations.constants import GroupKind
 from tdkt.organizations.models import Organization
+from tdkt.organizations.services.groups import GROUP_FIELDS
 
 from .people import OrganizationChoiceField
 from .widgets import model_choice_field, organization_label
@@ -52,3 +54,27 @@ class GroupLeadershipForm(_YearForm):
         super().__init__(*args, **kwargs)
         model_choice_field(self, "leader").queryset = organizations
         model_choice_field(self, "deputy").queryset = organizations
+
+
+class GroupForm(forms.Form):
+    """Fields of ``group_create`` / ``group_update``; the service checks names are unique."""
+
+    name = forms.CharField(
+        label=_("Tên"),
+        max_length=300,
+        error_messages={"required": _("Tên khối, cụm thi đua là bắt buộc.")},
+    )
+    kind = forms.ChoiceField(label=_("Loại"), choices=GroupKind.choices)
+    organizer = forms.CharField(
+        label=_("Cơ quan tổ chức"),
+        max_length=300,
+        required=False,
+        help_text=_("Ví dụ: Bộ Tài chính."),
+    )
+    description = forms.CharField(
+        label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def service_data(self) -> dict[str, Any]:
+        """Return the cleaned values under the service's argument names."""
+        return {name: self.cleaned_data[name] for name in GROUP_FIELDS}

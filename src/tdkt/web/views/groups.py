@@ -1,4 +1,5 @@
-"""Emulation blocks/clusters: list, detail per year, members and leadership forms."""
+"""Emulation blocks/clusters: list, detail per year with history, add/edit, members and
+leadership forms (all writes for board-wide writers only)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import ensure_board_writer
+from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
 from tdkt.organizations.models import EmulationGroup
 from tdkt.organizations.selectors import group_get, organization_list
-from tdkt.organizations.services import group_leadership_set, group_members_set
+from tdkt.organizations.services import (
+    group_create,
+    group_leadership_set,
+    group_members_set,
+    group_update,
+)
+from tdkt.organizations.services.groups import GROUP_FIELDS
 from tdkt.web import queries
+from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
-from tdkt.web.forms import GroupLeadershipForm, GroupMembersForm, apply_service_error
+from tdkt.web.forms import GroupForm, GroupLeadershipForm, GroupMembersForm, apply_service_error
+
+HISTORY_LIMIT = 100
 
 
 def _year(request: HttpRequest) -> int:
@@ -34,7 +45,12 @@ def group_list_view(request: HttpRequest) -> HttpResponse:
     """List the blocks/clusters with members in a year, with that year's leadership."""
     year = _year(request)
     groups = queries.groups_of_year(actor=request.user, year=year)
-    return render(request, "web/groups/group_list.html", {"groups": groups, "year": year})
+    others = queries.groups_without_members(actor=request.user, listed=groups)
+    return render(
+        request,
+        "web/groups/group_list.html",
+        {"groups": groups, "others": others, "year": year},
+    )
 
 
 def _years(group: EmulationGroup) -> list[dict]:
@@ -50,9 +66,52 @@ def _years(group: EmulationGroup) -> list[dict]:
 
 @web_view
 def group_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    """Show a block/cluster year by year: members, leader and deputy."""
+    """Show a block/cluster year by year (members, leader and deputy) and its history."""
     group = group_get(actor=request.user, uuid=uuid)
-    return render(request, "web/groups/group_detail.html", {"group": group, "years": _years(group)})
+    events = history_for(group)[:HISTORY_LIMIT]
+    return render(
+        request,
+        "web/groups/group_detail.html",
+        {
+            "group": group,
+            "years": _years(group),
+            "timeline": timeline(events, actor=request.user),
+        },
+    )
+
+
+@web_view
+def group_create_view(request: HttpRequest) -> HttpResponse:
+    """Add a block or cluster through ``group_create`` (board-wide writers)."""
+    ensure_board_writer(request.user)
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = group_create(actor=request.user, **form.service_data())
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã thêm %(name)s.") % {"name": group.name})
+            return redirect("web:group-detail", uuid=group.uuid)
+    return render(request, "web/groups/group_form.html", {"form": form, "group": None})
+
+
+@web_view
+def group_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Change a block/cluster's name, kind, organiser or description through ``group_update``."""
+    group = group_get(actor=request.user, uuid=uuid)
+    ensure_board_writer(request.user)
+    initial = {name: getattr(group, name) for name in GROUP_FIELDS}
+    form = GroupForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group_update(actor=request.user, group=group, **form.service_data())
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("web:group-detail", uuid=group.uuid)
+    return render(request, "web/groups/group_form.html", {"form": form, "group": group})
 
 
 @web_view

@@ -1,20 +1,118 @@
-"""Industrial zones (reference data)."""
+"""Industrial zones (reference data): list, add, and edit in place in the list (htmx).
+
+The edit endpoints answer an htmx request with one table row (the edit row, or the saved
+read-only row) and any other request with a whole page, so "Sửa" is a plain link that also
+works without JavaScript.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from uuid import UUID
 
-from tdkt.organizations.selectors import zone_list
-from tdkt.web.decorators import web_view
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.scopes import ensure_board_writer, is_board_writer
+from tdkt.core.errors import ApplicationError
+from tdkt.organizations.models import IndustrialZone
+from tdkt.organizations.selectors import zone_get
+from tdkt.organizations.services import zone_create, zone_update
+from tdkt.organizations.services.zones import ZONE_FIELDS
+from tdkt.web import queries
+from tdkt.web.decorators import HtmxHttpRequest, web_view
+from tdkt.web.forms import ZoneForm, apply_service_error
+
+
+def _wants_row(request: HtmxHttpRequest) -> bool:
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _row_response(
+    request: HttpRequest, zone: IndustrialZone, *, saved: bool = False
+) -> HttpResponse:
+    """Render the read-only row of ``zone`` with its current enterprise count."""
+    context = {
+        "zone": queries.zone_with_count(actor=request.user, zone=zone),
+        "can_edit": is_board_writer(request.user),
+        "saved": saved,
+    }
+    response = render(request, "web/zones/_row.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _edit_form(request: HttpRequest, zone: IndustrialZone, *, row: bool) -> ZoneForm:
+    initial = {name: getattr(zone, name) for name in ZONE_FIELDS}
+    # Unique ids per row: several rows may be open for editing at once.
+    auto_id = f"zone-{zone.uuid.hex[:12]}-%s" if row else "id_%s"
+    form = ZoneForm(request.POST or None, initial=initial, auto_id=auto_id)
+    if row:
+        form.as_row_of(f"zone-form-{zone.uuid}")
+    return form
 
 
 @web_view
 def zone_list_view(request: HttpRequest) -> HttpResponse:
     """List industrial zones with how many enterprises are registered in each."""
     search = request.GET.get("q", "").strip()
-    zones = zone_list(actor=request.user, search=search).annotate(
-        enterprise_count=Count("enterprises")
+    zones = queries.zones_with_counts(actor=request.user, search=search)
+    return render(
+        request,
+        "web/zones/zone_list.html",
+        {"zones": zones, "q": search, "can_edit": is_board_writer(request.user)},
     )
-    return render(request, "web/zones/zone_list.html", {"zones": zones, "q": search})
+
+
+@web_view
+def zone_create_view(request: HttpRequest) -> HttpResponse:
+    """Add an industrial zone through ``zone_create`` (board-wide writers)."""
+    ensure_board_writer(request.user)
+    form = ZoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            zone = zone_create(actor=request.user, **form.service_data())
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã thêm %(name)s.") % {"name": zone.name})
+            return redirect("web:zone-list")
+    return render(request, "web/zones/zone_form.html", {"form": form, "zone": None})
+
+
+@web_view
+def zone_update_view(request: HtmxHttpRequest, uuid: UUID) -> HttpResponse:
+    """Change a zone through ``zone_update``: as an edit row (htmx) or a whole page."""
+    zone = zone_get(actor=request.user, uuid=uuid)
+    ensure_board_writer(request.user)
+    row = _wants_row(request)
+    form = _edit_form(request, zone, row=row)
+    if request.method == "POST" and form.is_valid():
+        try:
+            zone = zone_update(actor=request.user, zone=zone, **form.service_data())
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            if row:
+                return _row_response(request, zone, saved=True)
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("web:zone-list")
+    if row:
+        zone = queries.zone_with_count(actor=request.user, zone=zone)
+        template = "web/zones/_edit_row.html"
+    else:
+        template = "web/zones/zone_form.html"
+    response = render(request, template, {"form": form, "zone": zone})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@web_view
+def zone_row_view(request: HtmxHttpRequest, uuid: UUID) -> HttpResponse:
+    """Return a zone's read-only row ("Hủy" of the edit row); a page request goes to the list."""
+    zone = zone_get(actor=request.user, uuid=uuid)
+    if not _wants_row(request):
+        return redirect("web:zone-list")
+    return _row_response(request, zone)
