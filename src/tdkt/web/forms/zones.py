@@ -40,7 +40,6 @@ class ZoneForm(forms.Form):
     def as_row_of(self, html_form_id: str) -> None:
         """Prepare the inputs for an editable table row: tie each to the ``<form id=…>`` in the
         row's last cell (a form cannot wrap table cells), so Enter in any input and the "Lưu"
-        button both submit it; put the cursor in the name."""
+        button both submit it. (tdkt.js puts the cursor in the row once htmx has swapped it.)"""
         for field in self.fields.values():
             field.widget.attrs["form"] = html_form_id
-        self.fields["name"].widget.attrs["autofocus"] = True

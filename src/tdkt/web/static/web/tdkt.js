@@ -5,3 +5,20 @@ document.addEventListener("DOMContentLoaded", function () {
     if (Number(el.dataset.depth) >= 1) el.removeAttribute("open");
   });
 });
+
+// Zones edited in place: after htmx swaps a row in, put the keyboard focus where the user
+// continues: the first field with an error (else the first field) of an edit row, or the
+// "Sửa" link of a saved row. Done here, once the swap has settled, rather than with the
+// autofocus attribute, whose timing differs between browsers and could move the caret
+// while the user is already typing.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var row = event.detail.elt;
+  if (!(row instanceof HTMLTableRowElement) || !row.isConnected) return;
+  var target = null;
+  if (row.classList.contains("editing")) {
+    target = row.querySelector("[aria-invalid='true']") || row.querySelector("input, select");
+  } else if (row.classList.contains("saved")) {
+    target = row.querySelector("td.row-actions a");
+  }
+  if (target) target.focus();
+});
