@@ -1,9 +1,10 @@
 """Django admin for registry reference data.
 
-Zones and blocks/clusters are edited here, but every save goes through the registry services
-so admin edits are validated, permission-checked and audited like any other write. The
-organisation tree, people and employment history are read-only here: they are edited in
-the web UI, where the scoped forms live. Nothing audited can be deleted from the admin.
+Zones and blocks/clusters can be edited here as well as in the web UI (``/zones/``,
+``/groups/``); every save goes through the registry services, so admin edits are validated,
+permission-checked and audited like any other write. The organisation tree, people and
+employment history are read-only here: they are edited in the web UI, where the scoped forms
+live. Nothing audited can be deleted from the admin.
 """
 
 from __future__ import annotations
