@@ -94,3 +94,21 @@ def test_verify_command_names_the_broken_link(registry, capsys):
         call_command("audit", "verify")
     assert exc.value.code == 1
     assert f"#{victim.seq}" in capsys.readouterr().err
+
+
+def test_bulk_append_links_every_event_in_order(registry):
+    """record_many appends a batch as consecutive links that verify like single records."""
+    from tdkt.audit.services import PendingEvent, record_many
+
+    before = AuditEvent.objects.count()
+    people = [registry.anh, registry.duc]
+    created = record_many(
+        [
+            PendingEvent(AuditEventType.PERSON_UPDATED, actor=registry.officer, obj=person)
+            for person in people
+        ]
+    )
+    assert [e.object_repr for e in created] == [str(p) for p in people]
+    assert [e.seq for e in created] == [before + 1, before + 2]
+    assert created[1].prev_hash == created[0].hash
+    assert verify().ok

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +51,18 @@ def _object_identity(obj: Any) -> tuple[str, str, str]:
     raise TypeError("audit objects must be model instances or None")
 
 
+@dataclass(frozen=True)
+class PendingEvent:
+    """One event to append with ``record_many``: the arguments of ``record``, kept for later."""
+
+    event_type: AuditEventType
+    actor: Any = None
+    obj: models.Model | None = None
+    changes: Changes | None = None
+    actor_label: str | None = None
+    object_repr: str | None = None
+
+
 def record(
     *,
     event_type: AuditEventType,
@@ -65,47 +77,70 @@ def record(
     Called inside a service's ``transaction.atomic`` the event commits or rolls back with the
     change it describes. Called outside one (security events) it commits on its own.
     """
-    object_type, object_id, default_repr = _object_identity(obj)
+    pending = PendingEvent(event_type, actor, obj, changes, actor_label, object_repr)
+    return record_many([pending])[0]
+
+
+def record_many(events: Sequence[PendingEvent]) -> list[AuditEvent]:
+    """Append ``events`` to the chain in order, locking the chain's head once for all of them.
+
+    A bulk write (an import of thousands of rows) records its events here in one short step
+    at the end of its transaction, instead of taking and updating the head once per row.
+    """
+    if not events:
+        return []
+    occurred_at = timezone.now()
+    ip = current_ip.get()
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        seq = head.last_seq + 1
-        occurred_at = timezone.now()
-        actor_id = getattr(actor, "pk", None)
-        label = actor_label if actor_label is not None else _actor_label(actor)
-        repr_ = (object_repr if object_repr is not None else default_repr)[:300]
-        safe_changes = jsonable(dict(changes or {}))
-        ip = current_ip.get()
-        content = event_content(
-            seq=seq,
-            occurred_at=occurred_at,
-            actor_id=actor_id,
-            actor_label=label,
-            event_type=str(event_type),
-            object_type=object_type,
-            object_id=object_id,
-            object_repr=repr_,
-            changes=safe_changes,
-            ip_address=ip,
-        )
-        digest = link_hash(head.last_hash, content)
-        event = AuditEvent.objects.create(
-            seq=seq,
-            occurred_at=occurred_at,
-            actor_id=actor_id,
-            actor_label=label,
-            event_type=str(event_type),
-            object_type=object_type,
-            object_id=object_id,
-            object_repr=repr_,
-            changes=safe_changes,
-            ip_address=ip,
-            prev_hash=head.last_hash,
-            hash=digest,
-        )
+        prev_hash, seq = head.last_hash, head.last_seq
+        rows: list[AuditEvent] = []
+        for pending in events:
+            seq += 1
+            object_type, object_id, default_repr = _object_identity(pending.obj)
+            actor_id = getattr(pending.actor, "pk", None)
+            label = (
+                pending.actor_label
+                if pending.actor_label is not None
+                else _actor_label(pending.actor)
+            )
+            repr_ = (pending.object_repr if pending.object_repr is not None else default_repr)[:300]
+            safe_changes = jsonable(dict(pending.changes or {}))
+            content = event_content(
+                seq=seq,
+                occurred_at=occurred_at,
+                actor_id=actor_id,
+                actor_label=label,
+                event_type=str(pending.event_type),
+                object_type=object_type,
+                object_id=object_id,
+                object_repr=repr_,
+                changes=safe_changes,
+                ip_address=ip,
+            )
+            digest = link_hash(prev_hash, content)
+            rows.append(
+                AuditEvent(
+                    seq=seq,
+                    occurred_at=occurred_at,
+                    actor_id=actor_id,
+                    actor_label=label,
+                    event_type=str(pending.event_type),
+                    object_type=object_type,
+                    object_id=object_id,
+                    object_repr=repr_,
+                    changes=safe_changes,
+                    ip_address=ip,
+                    prev_hash=prev_hash,
+                    hash=digest,
+                )
+            )
+            prev_hash = digest
+        created = AuditEvent.objects.bulk_create(rows, batch_size=500)
         head.last_seq = seq
-        head.last_hash = digest
+        head.last_hash = prev_hash
         head.save(update_fields=["last_seq", "last_hash"])
-    return event
+    return created
 
 
 @dataclass(frozen=True)
