@@ -8,7 +8,7 @@ TDKT_PORT ?= 8000
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= tdkt.settings.dev
 
-.PHONY: run setup test test-fast test-e2e lint typecheck fmt bench schema browser-deps migrate demo clean check-deploy
+.PHONY: run setup test test-fast test-e2e lint typecheck fmt bench schema browser-deps migrate demo clean check-deploy messages screenshots
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test-fast: $(STAMP)
 test-e2e: $(STAMP) browser-deps
 	DJANGO_SETTINGS_MODULE=tdkt.settings.test $(BIN)/pytest -q -m e2e
 
+## make screenshots — run the browser tests and refresh docs/screenshots/ from them
+screenshots: $(STAMP) browser-deps
+	TDKT_SCREENSHOTS=1 DJANGO_SETTINGS_MODULE=tdkt.settings.test $(BIN)/pytest -q -m e2e
+
 browser-deps:
 	@bash tools/ensure-chromium.sh
 
@@ -58,6 +62,15 @@ typecheck: $(STAMP)
 fmt: $(STAMP)
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
+
+## make messages — refresh the English catalogue (sorted, no line numbers, so branches merge
+## cleanly), then compile it; translate every new entry before committing
+PO := src/tdkt/locale/en/LC_MESSAGES/django.po
+messages: $(STAMP)
+	cd src/tdkt && ../../$(PY) ../../manage.py makemessages -l en --no-location --no-obsolete --no-wrap -v 0
+	msgattrib --sort-output --no-wrap -o $(PO) $(PO)
+	sed -i '/^"POT-Creation-Date: /d' $(PO)
+	cd src/tdkt && ../../$(PY) ../../manage.py compilemessages -l en -v 0
 
 schema: $(STAMP)
 	$(PY) manage.py spectacular --file docs/api/openapi.yaml --validate
