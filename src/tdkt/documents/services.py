@@ -36,6 +36,10 @@ def import_run(
     if isinstance(importer, str):
         importer = get_importer(importer)
     importer.check_permission(actor)
+    run = getattr(importer, "run", None)
+    if run is not None:  # a bulk importer (tdkt.indicators) streams and writes in bulk itself
+        result: ImportResult = run(actor=actor, data=data, filename=filename, dry_run=dry_run)
+        return result
     result = ImportResult(importer=importer.name, filename=filename[:200], dry_run=dry_run)
     try:
         table = read_table(data, filename=filename, sheet=importer.sheet_name)
