@@ -31,6 +31,7 @@ from tdkt.organizations.selectors import organization_list
 
 from .bulk import BulkImporter, Outcome, Progress, SheetReader
 from .parsers import (
+    Memo,
     is_currency,
     parse_currency,
     parse_indicator_code,
@@ -121,7 +122,7 @@ class IndicatorImporter(BulkImporter):
             "code",
             "Mã chỉ tiêu",
             True,
-            parse_indicator_code,
+            Memo(parse_indicator_code),
             gettext_lazy("Mã cố định, chữ thường không dấu: doanh_thu, xuat_khau, lao_dong ..."),
             "doanh_thu",
         ),
@@ -129,7 +130,7 @@ class IndicatorImporter(BulkImporter):
             "name",
             "Tên chỉ tiêu",
             False,
-            text(200),
+            Memo(text(200)),
             gettext_lazy("Bắt buộc lần đầu nhập mã chỉ tiêu."),
             "Doanh thu",
         ),
@@ -137,7 +138,7 @@ class IndicatorImporter(BulkImporter):
             "unit",
             "Đơn vị tính",
             False,
-            text(30),
+            Memo(text(30)),
             gettext_lazy("Bắt buộc lần đầu: USD, VND, người, dự án, hồ sơ, % ..."),
             "USD",
         ),
@@ -145,11 +146,11 @@ class IndicatorImporter(BulkImporter):
             "organization",
             "Đơn vị",
             False,
-            text(300),
+            Memo(text(300)),
             gettext_lazy("Tên đơn vị; để trống là số liệu của cả Ban."),
             "",
         ),
-        Column("year", "Năm", True, parse_year, gettext_lazy("Năm của số liệu."), "2019"),
+        Column("year", "Năm", True, Memo(parse_year), gettext_lazy("Năm của số liệu."), "2019"),
         Column(
             "plan",
             "Kế hoạch",
@@ -210,7 +211,8 @@ class IndicatorImporter(BulkImporter):
                     if value is None:
                         continue
                     first = given[code].setdefault(key, (value, row.number))
-                    if first[0] != value:
+                    # A unit may differ between rows (another currency, checked later).
+                    if key == "name" and first[0] != value:
                         row.error(
                             key,
                             _("Khác với dòng %(row)s của cùng mã chỉ tiêu (“%(value)s”).")

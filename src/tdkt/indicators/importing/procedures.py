@@ -18,14 +18,15 @@ from django.utils.translation import gettext_lazy
 
 from tdkt.core.calendar import WorkingCalendar
 from tdkt.core.selectors import working_calendar
-from tdkt.core.text import fold, normalize_name
+from tdkt.core.text import fold
 from tdkt.documents.importing import Column, ImportResult, Row
 from tdkt.documents.importing.columns import parse_date, text
 from tdkt.indicators.constants import Channel, Dataset
 from tdkt.indicators.models import ProcedureDossier, ProcedureField
 
 from .bulk import BulkImporter, Outcome, Progress, SheetReader
-from .parsers import ChannelParser, parse_days, parse_service_level
+from .parsers import ChannelParser, Memo, parse_days, parse_service_level
+from .sql import bulk_insert
 from .stream import Book
 
 # One valid row: everything needed to create or compare a dossier, kept as a plain tuple so
@@ -105,7 +106,7 @@ class ProcedureImporter(BulkImporter):
             "procedure_name",
             "Tên thủ tục",
             True,
-            text(500),
+            Memo(text(500)),
             gettext_lazy("Tên thủ tục hành chính."),
             "Cấp Giấy chứng nhận đăng ký đầu tư",
         ),
@@ -113,7 +114,7 @@ class ProcedureImporter(BulkImporter):
             "field",
             "Lĩnh vực",
             False,
-            text(200),
+            Memo(text(200)),
             gettext_lazy("Ví dụ: Đầu tư, Xây dựng, Lao động, Môi trường, Quy hoạch."),
             "Đầu tư",
         ),
@@ -121,7 +122,7 @@ class ProcedureImporter(BulkImporter):
             "channel",
             "Hình thức nộp",
             True,
-            ChannelParser(),
+            Memo(ChannelParser()),
             gettext_lazy("Trực tuyến, Trực tiếp hoặc Bưu chính."),
             "Trực tuyến",
             options=Channel.choices,
@@ -130,7 +131,7 @@ class ProcedureImporter(BulkImporter):
             "level",
             "Mức độ",
             False,
-            parse_service_level,
+            Memo(parse_service_level),
             gettext_lazy("Mức độ dịch vụ công trực tuyến: 2, 3 hoặc 4 (toàn trình)."),
             "4",
         ),
@@ -138,7 +139,7 @@ class ProcedureImporter(BulkImporter):
             "received",
             "Ngày tiếp nhận",
             True,
-            parse_date,
+            Memo(parse_date),
             gettext_lazy("dd/mm/yyyy."),
             "05/11/2019",
         ),
@@ -146,7 +147,7 @@ class ProcedureImporter(BulkImporter):
             "due",
             "Ngày hẹn trả",
             False,
-            parse_date,
+            Memo(parse_date),
             gettext_lazy("dd/mm/yyyy. Để trống thì tính từ Số ngày giải quyết."),
             "19/11/2019",
         ),
@@ -154,7 +155,7 @@ class ProcedureImporter(BulkImporter):
             "days",
             "Số ngày giải quyết",
             False,
-            parse_days,
+            Memo(parse_days),
             gettext_lazy("Số ngày làm việc theo quy định; dùng khi không có Ngày hẹn trả."),
             "10",
         ),
@@ -162,7 +163,7 @@ class ProcedureImporter(BulkImporter):
             "returned",
             "Ngày trả kết quả",
             False,
-            parse_date,
+            Memo(parse_date),
             gettext_lazy("dd/mm/yyyy. Để trống nếu hồ sơ đang giải quyết."),
             "15/11/2019",
         ),
@@ -237,8 +238,8 @@ class ProcedureImporter(BulkImporter):
         return (
             row.get("code"),
             row.get("procedure_name"),
-            fold(field_name) if field_name else None,
-            normalize_name(field_name) if field_name else None,
+            _field_key(field_name) if field_name else None,
+            field_name,
             row.get("channel"),
             row.get("level"),
             received,
@@ -292,8 +293,23 @@ class ProcedureImporter(BulkImporter):
 
     def write(self, *, actor: Any, plan: DossierPlan) -> None:
         field_ids = _ensure_fields(plan.batch.field_names)
-        ProcedureDossier.objects.bulk_create(
-            (_dossier(row, field_ids) for row in plan.creates), batch_size=WRITE_CHUNK
+        bulk_insert(
+            ProcedureDossier,
+            INSERT_FIELDS,
+            (
+                (
+                    row[CODE],
+                    row[NAME],
+                    field_ids[row[FIELD_KEY]] if row[FIELD_KEY] is not None else None,
+                    row[CHANNEL],
+                    row[LEVEL],
+                    row[RECEIVED],
+                    row[DUE],
+                    row[DAYS],
+                    row[RETURNED],
+                )
+                for row in plan.creates
+            ),
         )
         if plan.updates:
             objects = []
@@ -304,6 +320,22 @@ class ProcedureImporter(BulkImporter):
             ProcedureDossier.objects.bulk_update(
                 objects, fields=list(plan.update_fields), batch_size=WRITE_CHUNK // 2
             )
+
+
+INSERT_FIELDS = (
+    "code",
+    "procedure_name",
+    "field",
+    "channel",
+    "service_level",
+    "received_on",
+    "due_on",
+    "processing_days",
+    "returned_on",
+)
+
+
+_field_key = Memo(fold)
 
 
 # What matching reads of a stored dossier, and the names of those values after id and code.
@@ -326,9 +358,19 @@ def _shared(values: tuple[Any, ...], interned: dict[Any, Any]) -> tuple[Any, ...
     A file of 100,000 dossiers has a few hundred procedure names and a few hundred dates;
     sharing one object per distinct value keeps the rows held until the write small.
     """
-    return tuple(
-        value if index in (CODE, CHANNEL, LEVEL, DAYS) else interned.setdefault(value, value)
-        for index, value in enumerate(values)
+    share = interned.setdefault
+    code, name, key, field_name, channel, level, received, due, days, returned = values
+    return (
+        code,
+        share(name, name),
+        key,
+        field_name,
+        channel,
+        level,
+        share(received, received),
+        share(due, due),
+        days,
+        share(returned, returned),
     )
 
 

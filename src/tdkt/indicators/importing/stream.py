@@ -56,16 +56,19 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _sheet(title: str, numbered: Iterator[tuple[int, tuple[Any, ...]]], limits: Limits) -> Sheet:
-    """Take the header row from ``numbered`` and wrap the rest in a bounded, blank-free stream."""
-    first = next(numbered, None)
-    if first is None:
+def _sheet(
+    title: str,
+    header: tuple[Any, ...] | None,
+    data: Iterator[tuple[int, tuple[Any, ...]]],
+    limits: Limits,
+) -> Sheet:
+    """Check the header row and wrap the data rows in a bounded, blank-free stream."""
+    if header is None:
         raise FileRejectedError(_("Tệp không có dữ liệu (thiếu dòng tiêu đề)."))
-    _number, values = first
-    if all(_blank(v) for v in values):
+    if all(_blank(v) for v in header):
         raise FileRejectedError(_("Dòng 1 phải là dòng tiêu đề cột nhưng đang trống."))
-    headers = ["" if v is None else str(v).strip() for v in values]
-    return Sheet(title, headers, _data_rows(numbered, limits))
+    headers = ["" if v is None else str(v).strip() for v in header]
+    return Sheet(title, headers, _data_rows(data, limits))
 
 
 def _data_rows(
@@ -159,14 +162,24 @@ class Book:
     def sheet(self, title: str | None = None) -> Sheet:
         """Return a sheet by exact title, or the first sheet when ``title`` is None."""
         if self._csv is not None:
-            return _sheet("", _csv_rows(self._csv, self.limits), self.limits)
+            rows = _csv_rows(self._csv, self.limits)
+            first = next(rows, None)
+            return _sheet("", first[1] if first else None, rows, self.limits)
         worksheets = self._workbook.worksheets
         if not worksheets:
             raise FileRejectedError(_("Tệp Excel không có trang tính nào."))
         worksheet = worksheets[0] if title is None else self._workbook[title]
         worksheet.reset_dimensions()  # the stored dimension may lie; never truncate silently
-        rows = worksheet.iter_rows(min_row=1, max_col=self.limits.max_columns, values_only=True)
-        return _sheet(worksheet.title, _guarded(enumerate(rows, start=1)), self.limits)
+        limit = self.limits.max_columns
+        header = next(
+            _guarded(worksheet.iter_rows(min_row=1, max_row=1, max_col=limit, values_only=True)),
+            None,
+        )
+        # Data rows are read only as wide as the header row: a cell without a header is
+        # ignored anyway, and narrower rows are cheaper to build.
+        width = max((i + 1 for i, v in enumerate(header or ()) if not _blank(v)), default=1)
+        rows = worksheet.iter_rows(min_row=2, max_col=width, values_only=True)
+        return _sheet(worksheet.title, header, _guarded(enumerate(rows, start=2)), self.limits)
 
 
 def _guarded(
