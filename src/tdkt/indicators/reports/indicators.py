@@ -116,13 +116,68 @@ def indicator_lines(
     ]
 
 
-def indicator_report(*, actor: Any, year: int) -> dict[str, Any]:
-    """Return the contract's JSON document for ``year``, with the actor's figures only."""
+def indicator_report_lines(*, actor: Any, year: int) -> tuple[list[Figures], dict[str, Decimal]]:
+    """Return the lines of ``year`` the actor may read, and the rates used to convert."""
     values = indicator_value_list(actor=actor).filter(year__in=[year, year - 1])
     rates = exchange_rates(years=[year])[year]
-    lines = indicator_lines(values, year, rates)
+    return indicator_lines(values, year, rates), rates
+
+
+def indicator_report(*, actor: Any, year: int) -> dict[str, Any]:
+    """Return the contract's JSON document for ``year``, with the actor's figures only."""
+    lines, rates = indicator_report_lines(actor=actor, year=year)
     return {
         "year": year,
         "exchange_rates": {c: json_number(rates[c]) for c in sorted(rates)},
         "indicators": [line.as_json() for line in lines],
     }
+
+
+@dataclass(frozen=True)
+class YearLine:
+    """One year of one organisation's series on an indicator's page."""
+
+    year: int
+    figures: Figures
+    converted: bool  # the figures were stored in another currency
+
+
+@dataclass(frozen=True)
+class Series:
+    """The years of one organisation (None: the Board as a whole) for one indicator."""
+
+    organization: str | None
+    years: list[YearLine]
+
+
+def indicator_history(*, actor: Any, indicator: Indicator) -> list[Series]:
+    """Return every year of the indicator the actor may read, per organisation.
+
+    Each year is computed like the report of that year: converted with that year's rates,
+    compared with the year before.
+    """
+    values = list(indicator_value_list(actor=actor).filter(indicator=indicator).order_by("year"))
+    rates = exchange_rates(years=sorted({v.year for v in values}))
+    by_org: dict[int | None, list[IndicatorValue]] = {}
+    for value in values:
+        by_org.setdefault(value.organization_id, []).append(value)
+    series = []
+    for org_values in sorted(by_org.values(), key=lambda vs: _order(vs[0])):
+        previous = {v.year: v for v in org_values}
+        org = org_values[0].organization
+        lines = [
+            YearLine(
+                value.year,
+                figures(
+                    indicator,
+                    org.name if org else None,
+                    value,
+                    previous.get(value.year - 1),
+                    rates[value.year],
+                ),
+                bool(value.currency),
+            )
+            for value in reversed(org_values)
+        ]
+        series.append(Series(org.name if org else None, lines))
+    return series
