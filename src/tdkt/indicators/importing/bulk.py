@@ -104,7 +104,7 @@ class SheetReader:
             parsed = row.values
             for key, _index, column in positions:
                 value = raw[key]
-                if value.__class__ is str:
+                if isinstance(value, str):
                     value = value.strip() or None
                 if value is None:
                     parsed[key] = None

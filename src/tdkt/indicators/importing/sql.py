@@ -28,18 +28,26 @@ def bulk_insert(
 ) -> None:
     """Insert ``rows`` (values in the order of ``fields``, model field names) into ``model``."""
     meta = model._meta
-    columns = [meta.get_field(name).column for name in fields]  # type: ignore[union-attr]
     quote = connection.ops.quote_name
+    columns = []
+    for name in fields:
+        column = getattr(meta.get_field(name), "column", None)
+        if not isinstance(column, str):
+            raise ValueError(f"{name!r} is not a concrete column of {meta.label}")
+        columns.append(quote(column))
     table = quote(meta.db_table)
-    names = ", ".join(quote(column) for column in columns)
+    names = ", ".join(columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
-            return
-        marks = ", ".join(["%s"] * len(columns))
-        sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - names are quoted model columns
-        if connection.vendor == "sqlite":
-            rows = (tuple(map(_sqlite_value, row)) for row in rows)
-        cursor.executemany(sql, rows)
+        elif connection.vendor == "sqlite":
+            # The driver's own cursor takes an iterator, so the rows are never all in a list.
+            marks = ", ".join("?" * len(columns))
+            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - quoted columns
+            cursor.cursor.executemany(sql, (tuple(map(_sqlite_value, row)) for row in rows))
+        else:  # pragma: no cover - tdkt runs on SQLite and PostgreSQL only
+            marks = ", ".join(["%s"] * len(columns))
+            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - quoted columns
+            cursor.executemany(sql, [tuple(row) for row in rows])
