@@ -22,6 +22,7 @@ from tdkt.accounts.services import user_create
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
 from tdkt.core.errors import ApplicationError, PermissionDeniedError
+from tdkt.indicators.demo import demo_indicators_load
 from tdkt.organizations.constants import OrganizationKind
 from tdkt.organizations.models import (
     Employment,
@@ -301,6 +302,7 @@ def demo_data_load(*, actor: User | None = None) -> DemoLoadReport:
     report = DemoLoadReport()
     writer = actor if actor is not None else _demo_admin(report)
     _Loader(writer, report).run()
+    report.created.update(demo_indicators_load(actor=writer))
     if report.loaded:
         record(
             event_type=AuditEventType.DEMO_DATA_LOADED,
