@@ -81,6 +81,7 @@ check-deploy: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/rules_bench.py
+	$(PY) bench/indicators_bench.py
 
 clean:
 	rm -rf $(VENV) var/tdkt.sqlite3*
