@@ -16,10 +16,13 @@ import io
 import random
 import re
 import zipfile
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.db import connection, models
 from openpyxl import Workbook
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -181,3 +184,42 @@ def report_rows(rows: int, field_ids: list[int]) -> Any:
             None,
             returned,
         )
+
+
+# Bulk insert of the report rows (COPY on PostgreSQL, executemany on SQLite).
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, date | Decimal):
+        return str(value)
+    return value
+
+
+def bulk_insert(
+    model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """Insert ``rows`` (values in the order of ``fields``, model field names) into ``model``."""
+    meta = model._meta
+    quote = connection.ops.quote_name
+    columns = []
+    for name in fields:
+        column = getattr(meta.get_field(name), "column", None)
+        if not isinstance(column, str):
+            raise ValueError(f"{name!r} is not a concrete column of {meta.label}")
+        columns.append(quote(column))
+    table = quote(meta.db_table)
+    names = ", ".join(columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        elif connection.vendor == "sqlite":
+            # The driver's own cursor takes an iterator, so the rows are never all in a list.
+            marks = ", ".join("?" * len(columns))
+            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
+            cursor.cursor.executemany(sql, (tuple(map(_sqlite_value, row)) for row in rows))
+        else:  # pragma: no cover - tdkt runs on SQLite and PostgreSQL only
+            marks = ", ".join(["%s"] * len(columns))
+            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
+            cursor.executemany(sql, [tuple(row) for row in rows])

@@ -190,7 +190,6 @@ def ensure_report_rows(rows: int) -> None:
     """Make the table hold exactly ``rows`` benchmark dossiers of 2021 (generated once)."""
     from django.db import connection, transaction
 
-    from tdkt.indicators.importing.sql import bulk_insert
     from tdkt.indicators.models import ProcedureDossier, ProcedureField
 
     if ProcedureDossier.objects.filter(code__startswith="BR-").count() == rows:
@@ -204,7 +203,7 @@ def ensure_report_rows(rows: int) -> None:
         )
         field_ids.append(field.pk)
     with transaction.atomic():
-        bulk_insert(
+        gen.bulk_insert(
             ProcedureDossier,
             (
                 "code",

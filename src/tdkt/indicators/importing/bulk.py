@@ -2,12 +2,16 @@
 
 1. **Read and validate** the file as a stream, outside any transaction: each row is parsed
    with the column parsers of ``tdkt.documents`` and checked, problems are collected per
-   cell, and a valid row is kept as a small tuple. Nothing is locked, so other users work on.
-2. **Match** the rows against the stored records in a few set-based queries (never one per
-   row) and decide what is created, changed or unchanged, with the values before and after.
+   cell, and the row goes to a temporary table (``stage.py``) in batches, so memory does not
+   grow with the file. Duplicates are found there by SQL. Nothing is locked: other users work
+   on while a file is checked.
+2. **Match** the staged rows against the stored records with a few set-based queries (never
+   one per row) and decide what is created, changed or unchanged, with the values before and
+   after of every change.
 3. **Write** in one short transaction at the end: lock the data set's revision row; if another
-   import wrote meanwhile, match again inside the lock; then bulk insert and update, bump the
-   revision and record one ``import.completed`` event with the counts and every correction.
+   import wrote meanwhile, match again inside the lock; then one ``INSERT … SELECT`` and one
+   ``UPDATE … FROM`` from the stage, bump the revision and record one ``import.completed``
+   event with the counts and every correction.
 
 The file is all or nothing: a single bad row leaves the database untouched (a rejected import
 is audited as ``import.rejected``). ``run`` takes the raw bytes and an optional progress
@@ -32,6 +36,7 @@ from tdkt.documents.importing.columns import CellError
 from tdkt.documents.xlsx import FileRejectedError, is_error_value, match_headers
 from tdkt.indicators.models import DatasetRevision
 
+from .stage import Stage
 from .stream import Book, Sheet
 
 Progress = Callable[[int], None]
@@ -163,10 +168,21 @@ class BulkImporter(Importer):
 
     # -- phases, implemented by subclasses ------------------------------------------------
 
+    def stage_columns(self) -> tuple[tuple[str, str], ...]:
+        """The (name, type) columns of the temporary table that holds the parsed rows."""
+        raise NotImplementedError
+
     def read(
-        self, *, actor: Any, book: Book, result: ImportResult, progress: Progress | None
+        self,
+        *,
+        actor: Any,
+        book: Book,
+        stage: Stage,
+        result: ImportResult,
+        progress: Progress | None,
     ) -> Any:
-        """Parse and check every row; return what ``match`` needs (no writes)."""
+        """Parse and check every row into ``stage``; return what ``match`` needs (no writes
+        to the data set)."""
         raise NotImplementedError
 
     def match(self, batch: Any) -> tuple[Any, Outcome]:
@@ -191,44 +207,59 @@ class BulkImporter(Importer):
         """Import ``data`` all or nothing; see the module docstring for the phases."""
         self.check_permission(actor)
         result = ImportResult(importer=self.name, filename=filename[:200], dry_run=dry_run)
-        batch: Any = None
         try:
-            with Book(data, filename=filename) as book:
-                batch = self.read(actor=actor, book=book, result=result, progress=progress)
-        except FileRejectedError as exc:
-            result.add_error(row=None, message=exc.message)
-        if not result.errors and not result.rows:
-            result.add_error(row=None, message=_("Tệp không có dòng dữ liệu nào."))
-        if result.errors:
-            return self._rejected(actor, result)
-        seen = _revision(self.dataset)
-        plan, outcome = self.match(batch)
-        outcome.apply_to(result)
-        if dry_run:
-            return result
-        try:
-            with transaction.atomic():
-                head = _lock_revision(self.dataset)
-                if head.revision != seen:  # another import wrote since matching: match again
-                    plan, outcome = self.match(batch)
-                    outcome.apply_to(result)
-                self.write(actor=actor, plan=plan)
-                head.revision += 1
-                head.save(update_fields=["revision"])
-                record(
-                    event_type=AuditEventType.IMPORT_COMPLETED,
-                    actor=actor,
-                    object_repr=f"{self.name}: {result.filename}",
-                    changes=self._summary(result, data, outcome),
-                )
+            with Stage(self.stage_columns()) as stage:
+                self._run(actor, data, filename, stage, result, progress)
         except DatabaseError:
             result.created = result.updated = result.unchanged = 0
             result.add_error(
                 row=None,
                 message=_("Không ghi được dữ liệu vào cơ sở dữ liệu; không có gì thay đổi."),
             )
+        if result.errors:
             return self._rejected(actor, result)
         return result
+
+    def _run(
+        self,
+        actor: Any,
+        data: bytes,
+        filename: str,
+        stage: Stage,
+        result: ImportResult,
+        progress: Progress | None,
+    ) -> None:
+        batch: Any = None
+        try:
+            with Book(data, filename=filename) as book:
+                batch = self.read(
+                    actor=actor, book=book, stage=stage, result=result, progress=progress
+                )
+        except FileRejectedError as exc:
+            result.add_error(row=None, message=exc.message)
+        if not result.errors and not result.rows:
+            result.add_error(row=None, message=_("Tệp không có dòng dữ liệu nào."))
+        if result.errors:
+            return
+        seen = _revision(self.dataset)
+        plan, outcome = self.match(batch)
+        outcome.apply_to(result)
+        if result.dry_run:
+            return
+        with transaction.atomic():
+            head = _lock_revision(self.dataset)
+            if head.revision != seen:  # another import wrote since matching: match again
+                plan, outcome = self.match(batch)
+                outcome.apply_to(result)
+            self.write(actor=actor, plan=plan)
+            head.revision += 1
+            head.save(update_fields=["revision"])
+            record(
+                event_type=AuditEventType.IMPORT_COMPLETED,
+                actor=actor,
+                object_repr=f"{self.name}: {result.filename}",
+                changes=self._summary(result, data, outcome),
+            )
 
     def _summary(self, result: ImportResult, data: bytes, outcome: Outcome) -> dict[str, Any]:
         summary: dict[str, Any] = {

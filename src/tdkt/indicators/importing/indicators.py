@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from tdkt.documents.importing import Column, ImportResult
 from tdkt.documents.importing.columns import text
 from tdkt.documents.importing.lookup import NameIndex
-from tdkt.indicators.constants import HOME_CURRENCY, Dataset
+from tdkt.indicators.constants import HOME_CURRENCY, VALUE_DECIMALS, Dataset
 from tdkt.indicators.models import ExchangeRate, Indicator, IndicatorValue
 from tdkt.organizations.models import Organization
 from tdkt.organizations.selectors import organization_list
@@ -39,11 +39,22 @@ from .parsers import (
     parse_value,
     parse_year,
 )
+from .stage import Stage, distinct, quote, same
 from .stream import Book
 
 RATES_SHEET = "Tỷ giá"
-LOOKUP_CHUNK = 900
-WRITE_CHUNK = 1_000
+STAGE_COLUMNS = (
+    ("row_number", "int"),
+    ("code", "text"),
+    ("valid", "int"),
+    ("org_id", "int"),
+    ("year", "int"),
+    ("plan", "decimal"),
+    ("actual", "decimal"),
+    ("unit", "text"),
+    ("currency", "text"),
+)
+_QUANTUM = Decimal(1).scaleb(-VALUE_DECIMALS)
 
 RATE_COLUMNS = (
     Column("year", "Năm", True, parse_year, gettext_lazy("Năm áp dụng tỷ giá."), "2019"),
@@ -66,40 +77,44 @@ RATE_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class ValueRow:
-    """One valid figure row; ``unit`` is the unit typed on the row (None when empty)."""
-
-    number: int
-    code: str
-    organization_id: int | None
-    year: int
-    plan: Decimal | None
-    actual: Decimal | None
-    unit: str | None
-    currency: str = ""
-
-
 @dataclass
 class IndicatorBatch:
-    """The valid content of a file: definitions, figures and exchange rates."""
+    """The staged figures of a file, with its definitions and exchange rates."""
 
+    stage: Stage
     definitions: dict[str, tuple[str, str]]  # code → (name, unit) as they will be stored
-    rows: list[ValueRow]
     rates: dict[tuple[int, str], Decimal]
-    org_names: dict[int, str]
 
 
 @dataclass
 class IndicatorPlan:
-    """What the write phase does."""
+    """What the write phase does besides copying the staged figures."""
 
+    batch: IndicatorBatch
     new_indicators: list[tuple[str, str, str]] = field(default_factory=list)
     renamed: list[tuple[int, str]] = field(default_factory=list)
-    creates: list[ValueRow] = field(default_factory=list)
-    updates: list[tuple[int, ValueRow]] = field(default_factory=list)
     new_rates: list[tuple[int, str, Decimal]] = field(default_factory=list)
     changed_rates: list[tuple[int, Decimal]] = field(default_factory=list)
+
+
+def _tables() -> tuple[str, str, str]:
+    return (
+        quote(Indicator._meta.db_table),
+        quote(IndicatorValue._meta.db_table),
+        quote(Organization._meta.db_table),
+    )
+
+
+def _decimal(value: Any) -> Decimal | None:
+    """A stored figure as Decimal with 6 places (SQLite returns int or float)."""
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(_QUANTUM)
+
+
+def _same_figure() -> str:
+    """SQL joining a stored figure (alias v) to a staged row (s) through its indicator (i)."""
+    return f"v.indicator_id = i.id AND v.year = s.year AND {same('v.organization_id', 's.org_id')}"
 
 
 class IndicatorImporter(BulkImporter):
@@ -171,8 +186,17 @@ class IndicatorImporter(BulkImporter):
 
     # -- phase 1: read and validate --------------------------------------------------------
 
+    def stage_columns(self) -> tuple[tuple[str, str], ...]:
+        return STAGE_COLUMNS
+
     def read(
-        self, *, actor: Any, book: Book, result: ImportResult, progress: Progress | None
+        self,
+        *,
+        actor: Any,
+        book: Book,
+        stage: Stage,
+        result: ImportResult,
+        progress: Progress | None,
     ) -> IndicatorBatch:
         stored_rates = {
             (year, currency): rate
@@ -183,74 +207,72 @@ class IndicatorImporter(BulkImporter):
         rates_title = None if book.is_csv else book.find(RATES_SHEET)
         file_rates = self._read_rates(book, rates_title, result) if rates_title else {}
         titles = [t for t in book.sheet_titles() if t != rates_title]
-        rows: list[ValueRow] = []
-        org_names: dict[int, str] = {}
         firsts: dict[str, int] = {}
         given: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
         if titles:
             sheet = book.sheet(None if book.is_csv else titles[0])
             reader = SheetReader(sheet, self.columns, result, progress=progress)
-            orgs = NameIndex(
-                organization_list(actor=actor, include_inactive=True),
-                lambda org: (org.name, org.short_name),
-            )
-            seen: dict[tuple[str, int | None, int], int] = {}
-            for row in reader.rows():
-                code, year = row.get("code"), row.get("year")
-                org: Organization | None = orgs.find(
-                    row,
-                    "organization",
-                    not_found=_("Không tìm thấy đơn vị này trong phạm vi của bạn."),
-                    ambiguous=_("Có nhiều đơn vị cùng tên này; hãy ghi tên viết tắt."),
-                )
-                if code is None:
-                    continue
-                firsts.setdefault(code, row.number)
-                for key in ("name", "unit"):
-                    value = row.get(key)
-                    if value is None:
-                        continue
-                    first = given[code].setdefault(key, (value, row.number))
-                    # A unit may differ between rows (another currency, checked later).
-                    if key == "name" and first[0] != value:
-                        row.error(
-                            key,
-                            _("Khác với dòng %(row)s của cùng mã chỉ tiêu (“%(value)s”).")
-                            % {"row": first[1], "value": first[0]},
-                        )
-                if year is None or (row.get("organization") and org is None):
-                    continue
-                org_id = org.pk if org else None
-                earlier = seen.setdefault((code, org_id, year), row.number)
-                if earlier != row.number:
-                    message = _(
-                        "Trùng mã chỉ tiêu, đơn vị và năm với dòng %(a)s (dòng %(a)s và %(b)s)."
-                    ) % {"a": earlier, "b": row.number}
-                    row.error("code", message)
-                    result.add_error(
-                        row=earlier,
-                        column=self.column("code").header,
-                        value=code,
-                        message=message,
-                    )
-                if row.has_errors:
-                    continue
-                if org is not None:
-                    org_names[org.pk] = org.name
-                rows.append(
-                    ValueRow(
-                        row.number,
-                        code,
-                        org_id,
-                        year,
-                        row.get("plan"),
-                        row.get("actual"),
-                        row.get("unit"),
-                    )
-                )
+            self._stage_rows(actor, reader, stage, firsts, given)
+        stage.flush()
+        self._report_duplicates(stage, result)
         definitions = self._definitions(firsts, given, result)
-        rows = self._check_units(rows, definitions, stored_rates | file_rates, result)
-        return IndicatorBatch(definitions, rows, file_rates, org_names)
+        self._check_units(stage, definitions, stored_rates | file_rates, result)
+        return IndicatorBatch(stage, definitions, file_rates)
+
+    def _stage_rows(
+        self,
+        actor: Any,
+        reader: SheetReader,
+        stage: Stage,
+        firsts: dict[str, int],
+        given: dict[str, dict[str, tuple[str, int]]],
+    ) -> None:
+        """Check each figure row and stage it; remember the first name and unit per code."""
+        orgs = NameIndex(
+            organization_list(actor=actor, include_inactive=True),
+            lambda org: (org.name, org.short_name),
+        )
+        found: dict[str, list[Organization]] = {}
+        not_found = _("Không tìm thấy đơn vị này trong phạm vi của bạn.")
+        ambiguous = _("Có nhiều đơn vị cùng tên này; hãy ghi tên viết tắt.")
+        different = _("Khác với dòng %(row)s của cùng mã chỉ tiêu (“%(value)s”).")
+        for row in reader.rows():
+            code, year, org_name = row.get("code"), row.get("year"), row.get("organization")
+            org: Organization | None = None
+            if org_name is not None:
+                matches = found.get(org_name)
+                if matches is None:
+                    matches = found[org_name] = orgs.get(org_name)
+                if len(matches) == 1:
+                    org = matches[0]
+                else:
+                    row.error("organization", ambiguous if matches else not_found)
+            if code is None:
+                continue
+            firsts.setdefault(code, row.number)
+            name = row.get("name")
+            if name is not None:
+                first = given[code].setdefault("name", (name, row.number))
+                if first[0] != name:
+                    row.error("name", different % {"row": first[1], "value": first[0]})
+            unit = row.get("unit")
+            if unit is not None:
+                given[code].setdefault("unit", (unit, row.number))
+            if year is None or (org_name is not None and org is None):
+                continue
+            stage.add(
+                (
+                    row.number,
+                    code,
+                    0 if row.has_errors else 1,
+                    org.pk if org else None,
+                    year,
+                    row.get("plan"),
+                    row.get("actual"),
+                    unit,
+                    "",
+                )
+            )
 
     def _read_rates(
         self, book: Book, title: str, result: ImportResult
@@ -275,6 +297,25 @@ class IndicatorImporter(BulkImporter):
             if not row.has_errors:
                 rates[(year, currency)] = row.get("rate")
         return rates
+
+    def _report_duplicates(self, stage: Stage, result: ImportResult) -> None:
+        """Report each figure (code, unit, year) given on more than one row, on those rows."""
+        header = self.column("code").header
+        rows = stage.query(
+            "SELECT s.code, s.row_number, g.first FROM {stage} s JOIN ("
+            "SELECT code, COALESCE(org_id, 0) AS org, year, MIN(row_number) AS first "
+            "FROM {stage} GROUP BY code, COALESCE(org_id, 0), year HAVING COUNT(*) > 1) g "
+            "ON g.code = s.code AND g.org = COALESCE(s.org_id, 0) AND g.year = s.year "
+            "ORDER BY s.row_number"
+        )
+        for code, number, first in list(rows):
+            if number == first:
+                continue
+            message = _(
+                "Trùng mã chỉ tiêu, đơn vị và năm với dòng %(a)s (dòng %(a)s và %(b)s)."
+            ) % {"a": first, "b": number}
+            result.add_error(row=first, column=header, value=code, message=message)
+            result.add_error(row=number, column=header, value=code, message=message)
 
     def _definitions(
         self,
@@ -310,57 +351,60 @@ class IndicatorImporter(BulkImporter):
 
     def _check_units(
         self,
-        rows: list[ValueRow],
+        stage: Stage,
         definitions: dict[str, tuple[str, str]],
         rates: dict[tuple[int, str], Decimal],
         result: ImportResult,
-    ) -> list[ValueRow]:
-        """Resolve each row's currency against its indicator's unit; report what cannot be."""
+    ) -> None:
+        """Resolve the rows' units against their indicator's: mark figures in another currency
+        and report what cannot be converted. Works per (code, unit, year), not per row."""
         header = self.column("unit").header
-        checked: list[ValueRow] = []
-        for row in rows:
-            definition = definitions.get(row.code)
-            if definition is None:
+        combos = list(
+            stage.query(
+                "SELECT DISTINCT code, unit, year FROM {stage} "
+                "WHERE valid = 1 AND unit IS NOT NULL ORDER BY code, unit, year"
+            )
+        )
+        currencies: set[tuple[str, str]] = set()
+        for code, unit, year in combos:
+            definition = definitions.get(code)
+            if definition is None or unit == definition[1]:
                 continue
-            unit = definition[1]
-            if row.unit is None or row.unit == unit:
-                checked.append(row)
-                continue
-            if not (is_currency(row.unit) and is_currency(unit)):
-                result.add_error(
-                    row=row.number,
-                    column=header,
-                    value=row.unit,
-                    message=_(
+            if not (is_currency(unit) and is_currency(definition[1])):
+                messages = [
+                    _(
                         "Khác đơn vị tính của chỉ tiêu (“%(unit)s”); chỉ được ghi một loại tiền "
                         "khác để quy đổi."
                     )
-                    % {"unit": unit},
-                )
+                    % {"unit": definition[1]}
+                ]
+            else:
+                currencies.add((code, unit))
+                messages = [
+                    _("Chưa có tỷ giá %(currency)s năm %(year)s để quy đổi; thêm vào trang Tỷ giá.")
+                    % {"currency": c, "year": year}
+                    for c in (unit, definition[1])
+                    if c != HOME_CURRENCY and (year, c) not in rates
+                ]
+            if not messages:
                 continue
-            missing = [
-                c for c in (row.unit, unit) if c != HOME_CURRENCY and (row.year, c) not in rates
-            ]
-            for currency in missing:
-                result.add_error(
-                    row=row.number,
-                    column=header,
-                    value=row.unit,
-                    message=_(
-                        "Chưa có tỷ giá %(currency)s năm %(year)s để quy đổi; thêm vào trang "
-                        "Tỷ giá."
-                    )
-                    % {"currency": currency, "year": row.year},
-                )
-            if not missing:
-                checked.append(_with_currency(row, row.unit))
-        return checked
+            numbers = stage.query(
+                "SELECT row_number FROM {stage} WHERE valid = 1 AND code = %s AND unit = %s "
+                "AND year = %s ORDER BY row_number",
+                [code, unit, year],
+            )
+            for (number,) in list(numbers):
+                for message in messages:
+                    result.add_error(row=number, column=header, value=unit, message=message)
+        for code, unit in sorted(currencies):
+            stage.execute(
+                "UPDATE {stage} SET currency = %s WHERE code = %s AND unit = %s", [unit, code, unit]
+            )
 
     # -- phase 2: match ------------------------------------------------------------------
 
     def match(self, batch: IndicatorBatch) -> tuple[IndicatorPlan, Outcome]:
-        plan = IndicatorPlan()
-        outcome = Outcome()
+        plan = IndicatorPlan(batch)
         stored = {
             code: (pk, name)
             for pk, code, name in Indicator.objects.filter(
@@ -374,30 +418,31 @@ class IndicatorImporter(BulkImporter):
             elif stored[code][1] != name:
                 plan.renamed.append((stored[code][0], name))
                 renamed[code] = [stored[code][1], name]
-        values = _stored_values(batch, {code: pk for code, (pk, _name) in stored.items()})
+        stage = batch.stage
+        indicators, values, organizations = _tables()
+        valid = stage.scalar("SELECT COUNT(*) FROM {stage} WHERE valid = 1")
+        created = stage.scalar(
+            f"SELECT COUNT(*) FROM {{stage}} s LEFT JOIN {indicators} i ON i.code = s.code "  # noqa: S608
+            f"WHERE s.valid = 1 AND NOT EXISTS (SELECT 1 FROM {values} v WHERE {_same_figure()})"
+        )
+        differs = " OR ".join(distinct(f"v.{c}", f"s.{c}") for c in ("plan", "actual", "currency"))
+        changed = stage.query(
+            f"SELECT s.code, o.name, s.year, v.plan, s.plan, v.actual, s.actual, "  # noqa: S608
+            f"v.currency, s.currency FROM {{stage}} s "
+            f"JOIN {indicators} i ON i.code = s.code JOIN {values} v ON {_same_figure()} "
+            f"LEFT JOIN {organizations} o ON o.id = s.org_id "
+            f"WHERE s.valid = 1 AND ({differs}) ORDER BY s.row_number"
+        )
         corrections = []
-        for row in batch.rows:
-            found = values.get((row.code, row.organization_id, row.year))
-            if found is None:
-                plan.creates.append(row)
-                outcome.created += 1
-                continue
-            pk, before = found
-            after = {"plan": row.plan, "actual": row.actual, "currency": row.currency}
+        for code, org, year, *pairs in changed:
+            plan_b, plan_a, actual_b, actual_a = (_decimal(v) for v in pairs[:4])
+            before = {"plan": plan_b, "actual": actual_b, "currency": pairs[4]}
+            after = {"plan": plan_a, "actual": actual_a, "currency": pairs[5]}
             diff = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
-            if not diff:
-                outcome.unchanged += 1
-                continue
-            plan.updates.append((pk, row))
-            outcome.updated += 1
-            corrections.append(
-                {
-                    "indicator": row.code,
-                    "organization": batch.org_names.get(row.organization_id or 0),
-                    "year": row.year,
-                    **diff,
-                }
-            )
+            if diff:
+                corrections.append({"indicator": code, "organization": org, "year": year, **diff})
+        outcome = Outcome(created=created, updated=len(corrections))
+        outcome.unchanged = valid - created - len(corrections)
         rates = _stored_rates(batch)
         rate_changes = {}
         for (year, currency), rate in sorted(batch.rates.items()):
@@ -434,35 +479,20 @@ class IndicatorImporter(BulkImporter):
             Indicator.objects.bulk_update(
                 [Indicator(pk=pk, name=name) for pk, name in plan.renamed], fields=["name"]
             )
-        codes = {row.code for row in plan.creates}
-        ids = (
-            dict(Indicator.objects.filter(code__in=list(codes)).values_list("code", "id"))
-            if codes
-            else {}
+        stage = plan.batch.stage
+        indicators, values, _organizations = _tables()
+        stage.execute(
+            f"INSERT INTO {values} (indicator_id, organization_id, year, plan, actual, currency) "  # noqa: S608
+            f"SELECT i.id, s.org_id, s.year, s.plan, s.actual, s.currency FROM {{stage}} s "
+            f"JOIN {indicators} i ON i.code = s.code WHERE s.valid = 1 "
+            f"AND NOT EXISTS (SELECT 1 FROM {values} v WHERE {_same_figure()})"
         )
-        IndicatorValue.objects.bulk_create(
-            (
-                IndicatorValue(
-                    indicator_id=ids[row.code],
-                    organization_id=row.organization_id,
-                    year=row.year,
-                    plan=row.plan,
-                    actual=row.actual,
-                    currency=row.currency,
-                )
-                for row in plan.creates
-            ),
-            batch_size=WRITE_CHUNK,
+        differs = " OR ".join(distinct(f"v.{c}", f"s.{c}") for c in ("plan", "actual", "currency"))
+        stage.execute(
+            f"UPDATE {values} AS v SET plan = s.plan, actual = s.actual, currency = s.currency "  # noqa: S608
+            f"FROM {{stage}} s JOIN {indicators} i ON i.code = s.code "
+            f"WHERE s.valid = 1 AND {_same_figure()} AND ({differs})"
         )
-        if plan.updates:
-            IndicatorValue.objects.bulk_update(
-                [
-                    IndicatorValue(pk=pk, plan=row.plan, actual=row.actual, currency=row.currency)
-                    for pk, row in plan.updates
-                ],
-                fields=["plan", "actual", "currency"],
-                batch_size=WRITE_CHUNK // 2,
-            )
         if plan.new_rates:
             ExchangeRate.objects.bulk_create(
                 [ExchangeRate(year=y, currency=c, rate_vnd=r) for y, c, r in plan.new_rates]
@@ -472,41 +502,6 @@ class IndicatorImporter(BulkImporter):
                 [ExchangeRate(pk=pk, rate_vnd=rate) for pk, rate in plan.changed_rates],
                 fields=["rate_vnd"],
             )
-
-
-def _with_currency(row: ValueRow, currency: str) -> ValueRow:
-    return ValueRow(
-        row.number,
-        row.code,
-        row.organization_id,
-        row.year,
-        row.plan,
-        row.actual,
-        row.unit,
-        currency,
-    )
-
-
-def _stored_values(
-    batch: IndicatorBatch, ids: dict[str, int]
-) -> dict[tuple[str, int | None, int], tuple[int, dict[str, Any]]]:
-    """Return the stored values of the file's indicators and years, by natural key."""
-    found: dict[tuple[str, int | None, int], tuple[int, dict[str, Any]]] = {}
-    if not ids or not batch.rows:
-        return found
-    codes = {pk: code for code, pk in ids.items()}
-    years = sorted({row.year for row in batch.rows})
-    pks = sorted(codes)
-    for start in range(0, len(pks), LOOKUP_CHUNK):
-        query = IndicatorValue.objects.filter(
-            indicator_id__in=pks[start : start + LOOKUP_CHUNK], year__in=years
-        ).values_list("id", "indicator_id", "organization_id", "year", "plan", "actual", "currency")
-        for pk, indicator_id, org_id, year, plan, actual, currency in query:
-            found[(codes[indicator_id], org_id, year)] = (
-                pk,
-                {"plan": plan, "actual": actual, "currency": currency},
-            )
-    return found
 
 
 def _stored_rates(batch: IndicatorBatch) -> dict[tuple[int, str], tuple[int, Decimal]]:

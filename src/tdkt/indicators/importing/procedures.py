@@ -3,13 +3,15 @@
 The file is an export of the city's one-stop system: one row per dossier, identified by its
 code. Re-importing a code updates that dossier with the columns the file has (an empty cell
 in a present column clears an optional value, as the source system says); columns missing
-from the file leave the stored values alone.
+from the file leave the stored values alone (ADR 0404).
+
+Rows are checked one by one in Python (dates, channel, the working-day due date) and staged
+in a temporary table; duplicates, matching and writing are set-based SQL over it (ADR 0402).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -26,56 +28,63 @@ from tdkt.indicators.models import ProcedureDossier, ProcedureField
 
 from .bulk import BulkImporter, Outcome, Progress, SheetReader
 from .parsers import ChannelParser, Memo, parse_days, parse_service_level
-from .sql import bulk_insert
+from .stage import Stage, distinct, quote
 from .stream import Book
 
-# One valid row: everything needed to create or compare a dossier, kept as a plain tuple so
-# that 100,000 of them stay small. Field order is used by index below.
-CODE, NAME, FIELD_KEY, FIELD_NAME, CHANNEL, LEVEL, RECEIVED, DUE, DAYS, RETURNED = range(10)
-LOOKUP_CHUNK = 900  # codes per "code IN (...)" query, under every database's parameter cap
-WRITE_CHUNK = 1_000
-
-# Column key → model field, for the optional columns that may be absent from a file.
-OPTIONAL_FIELDS = {
-    "field": "field",
+# Staged columns after row_number, code and valid, in the dossier table's column names.
+VALUE_COLUMNS = (
+    "procedure_name",
+    "field_key",
+    "channel",
+    "service_level",
+    "received_on",
+    "due_on",
+    "processing_days",
+    "returned_on",
+)
+STAGE_COLUMNS = (
+    ("row_number", "int"),
+    ("code", "text"),
+    ("valid", "int"),
+    ("procedure_name", "text"),
+    ("field_key", "text"),
+    ("channel", "text"),
+    ("service_level", "int"),
+    ("received_on", "date"),
+    ("due_on", "date"),
+    ("processing_days", "int"),
+    ("returned_on", "date"),
+)
+# Optional column key → dossier column; the others are always compared and written.
+OPTIONAL_COLUMNS = {
     "level": "service_level",
     "days": "processing_days",
     "returned": "returned_on",
 }
-ALWAYS_FIELDS = ("procedure_name", "channel", "received_on", "due_on")
+ALWAYS_COLUMNS = ("procedure_name", "channel", "received_on", "due_on")
 
 
 @dataclass
 class DossierBatch:
-    """The valid rows of a file and which optional columns it had."""
+    """The staged rows of a file, which optional columns it had, and its fields' names."""
 
-    rows: list[tuple[Any, ...]]
+    stage: Stage
     present: frozenset[str]
     field_names: dict[str, str]
 
+    @property
+    def compared(self) -> list[str]:
+        """The dossier columns the file speaks for (besides the field)."""
+        optional = [col for key, col in OPTIONAL_COLUMNS.items() if key in self.present]
+        return [*ALWAYS_COLUMNS, *optional]
 
-@dataclass
-class DossierPlan:
-    """What the write phase does: new fields, new dossiers and changed dossiers."""
-
-    batch: DossierBatch
-    creates: list[tuple[Any, ...]] = field(default_factory=list)
-    updates: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
-    update_fields: tuple[str, ...] = ()
+    @property
+    def has_field(self) -> bool:
+        return "field" in self.present
 
 
-def _values(row: tuple[Any, ...]) -> dict[str, Any]:
-    """Return the model values of a row tuple (the field as its folded key)."""
-    return {
-        "procedure_name": row[NAME],
-        "field": row[FIELD_KEY],
-        "channel": row[CHANNEL],
-        "service_level": row[LEVEL],
-        "received_on": row[RECEIVED],
-        "due_on": row[DUE],
-        "processing_days": row[DAYS],
-        "returned_on": row[RETURNED],
-    }
+def _tables() -> tuple[str, str]:
+    return quote(ProcedureDossier._meta.db_table), quote(ProcedureField._meta.db_table)
 
 
 class ProcedureImporter(BulkImporter):
@@ -172,7 +181,13 @@ class ProcedureImporter(BulkImporter):
     # -- phase 1: read and validate --------------------------------------------------------
 
     def read(
-        self, *, actor: Any, book: Book, result: ImportResult, progress: Progress | None
+        self,
+        *,
+        actor: Any,
+        book: Book,
+        stage: Stage,
+        result: ImportResult,
+        progress: Progress | None,
     ) -> DossierBatch | None:
         reader = SheetReader(book.sheet(), self.columns, result, progress=progress)
         if reader.ok and not {"due", "days"} & reader.present:
@@ -183,33 +198,25 @@ class ProcedureImporter(BulkImporter):
             )
             return None
         calendar = working_calendar()
-        rows: list[tuple[Any, ...]] = []
-        first_row: dict[str, int] = {}
         field_names: dict[str, str] = {}
-        interned: dict[Any, Any] = {}
-        code_header = self.column("code").header
+        empty = (None,) * len(VALUE_COLUMNS)
         for row in reader.rows():
             values = self._check(row, calendar)
             code = row.get("code")
-            if code is not None:
-                earlier = first_row.setdefault(code, row.number)
-                if earlier != row.number:
-                    message = _("Mã hồ sơ bị trùng trong tệp (dòng %(a)s và %(b)s).") % {
-                        "a": earlier,
-                        "b": row.number,
-                    }
-                    row.error("code", message)
-                    result.add_error(row=earlier, column=code_header, value=code, message=message)
-            if row.has_errors or values is None:
+            if code is None:
                 continue
-            field_name = values[FIELD_NAME]
-            if field_name is not None:
-                field_names.setdefault(values[FIELD_KEY], field_name)
-            rows.append(_shared(values, interned))
-        return DossierBatch(rows=rows, present=reader.present, field_names=field_names)
+            if values is None:
+                stage.add((row.number, code, 0, *empty))
+                continue
+            if values[1] is not None:
+                field_names.setdefault(values[1], row.get("field"))
+            stage.add((row.number, code, 1, *values))
+        stage.flush()
+        self._report_duplicates(stage, result)
+        return DossierBatch(stage=stage, present=reader.present, field_names=field_names)
 
     def _check(self, row: Row, calendar: WorkingCalendar) -> tuple[Any, ...] | None:
-        """Check one row across its cells; return its tuple, or None when it is in error."""
+        """Check one row across its cells; return its staged values, or None when in error."""
         received: date | None = row.get("received")
         due: date | None = row.get("due")
         days: int | None = row.get("days")
@@ -236,10 +243,8 @@ class ProcedureImporter(BulkImporter):
             return None
         field_name: str | None = row.get("field")
         return (
-            row.get("code"),
             row.get("procedure_name"),
             _field_key(field_name) if field_name else None,
-            field_name,
             row.get("channel"),
             row.get("level"),
             received,
@@ -248,174 +253,103 @@ class ProcedureImporter(BulkImporter):
             returned,
         )
 
+    def _report_duplicates(self, stage: Stage, result: ImportResult) -> None:
+        """Report every code that appears on more than one row, on each of those rows."""
+        header = self.column("code").header
+        rows = stage.query(
+            "SELECT s.code, s.row_number, g.first FROM {stage} s JOIN ("
+            "SELECT code, MIN(row_number) AS first FROM {stage} GROUP BY code "
+            "HAVING COUNT(*) > 1) g ON g.code = s.code ORDER BY s.row_number"
+        )
+        for code, number, first in list(rows):
+            if number == first:
+                continue
+            message = _("Mã hồ sơ bị trùng trong tệp (dòng %(a)s và %(b)s).") % {
+                "a": first,
+                "b": number,
+            }
+            result.add_error(row=first, column=header, value=code, message=message)
+            result.add_error(row=number, column=header, value=code, message=message)
+
     # -- phase 2: match ------------------------------------------------------------------
 
-    def match(self, batch: DossierBatch) -> tuple[DossierPlan, Outcome]:
-        stored_fields = list(ProcedureField.objects.values_list("id", "key", "name"))
-        field_keys = {pk: key for pk, key, _name in stored_fields}
-        field_names = {key: name for _pk, key, name in stored_fields}
-        compared = [
-            *ALWAYS_FIELDS,
-            *(name for key, name in OPTIONAL_FIELDS.items() if key in batch.present),
-        ]
-        plan = DossierPlan(batch=batch, update_fields=tuple(compared))
-        outcome = Outcome()
+    def match(self, batch: DossierBatch) -> tuple[DossierBatch, Outcome]:
+        stage = batch.stage
+        table, fields = _tables()
+        valid = stage.scalar("SELECT COUNT(*) FROM {stage} WHERE valid = 1")
+        created = stage.scalar(
+            f"SELECT COUNT(*) FROM {{stage}} s WHERE s.valid = 1 AND NOT EXISTS "  # noqa: S608
+            f"(SELECT 1 FROM {table} d WHERE d.code = s.code)"
+        )
+        compared = batch.compared
+        differs = [distinct(f"d.{quote(c)}", f"s.{quote(c)}") for c in compared]
+        if batch.has_field:
+            differs.append(distinct("f.key", "s.field_key"))
+        before = ", ".join(f"d.{quote(c)}" for c in compared)
+        after = ", ".join(f"s.{quote(c)}" for c in compared)
+        changed = stage.query(
+            f"SELECT s.code, f.name, s.field_key, {before}, {after} "  # noqa: S608
+            f"FROM {{stage}} s JOIN {table} d ON d.code = s.code "
+            f"LEFT JOIN {fields} f ON f.id = d.field_id "
+            f"WHERE s.valid = 1 AND ({' OR '.join(differs)}) ORDER BY s.row_number"
+        )
         changes: dict[str, dict[str, list[Any]]] = {}
-        for stored, row in _stored_rows(batch.rows):
-            if stored is None:
-                plan.creates.append(row)
-                outcome.created += 1
-                continue
-            pk, before = stored
-            before["field"] = field_keys.get(before["field"])
-            after = _values(row)
+        width = len(compared)
+        for code, field_before, key_after, *values in changed:
             diff = {
-                name: [before[name], after[name]]
-                for name in compared
-                if before[name] != after[name]
+                column: [values[i], values[width + i]]
+                for i, column in enumerate(compared)
+                if values[i] != values[width + i]
             }
-            if not diff:
-                outcome.unchanged += 1
-                continue
-            if "field" in diff:  # audit the names people read, not the folded keys
-                diff["field"] = [
-                    field_names.get(before["field"]) if before["field"] else None,
-                    batch.field_names.get(row[FIELD_KEY]) if row[FIELD_KEY] else None,
-                ]
-            plan.updates.append((pk, row))
-            changes[row[CODE]] = diff
-            outcome.updated += 1
+            name_after = batch.field_names.get(key_after) if key_after else None
+            if batch.has_field and field_before != name_after:
+                diff["field"] = [field_before, name_after]
+            changes[code] = diff
+        outcome = Outcome(
+            created=created, updated=len(changes), unchanged=valid - created - len(changes)
+        )
         if changes:
             outcome.corrections = {"dossiers_changed": [None, changes]}
-        return plan, outcome
+        return batch, outcome
 
     # -- phase 3: write ------------------------------------------------------------------
 
-    def write(self, *, actor: Any, plan: DossierPlan) -> None:
-        field_ids = _ensure_fields(plan.batch.field_names)
-        bulk_insert(
-            ProcedureDossier,
-            INSERT_FIELDS,
-            (
-                (
-                    row[CODE],
-                    row[NAME],
-                    field_ids[row[FIELD_KEY]] if row[FIELD_KEY] is not None else None,
-                    row[CHANNEL],
-                    row[LEVEL],
-                    row[RECEIVED],
-                    row[DUE],
-                    row[DAYS],
-                    row[RETURNED],
-                )
-                for row in plan.creates
-            ),
+    def write(self, *, actor: Any, plan: DossierBatch) -> None:
+        stage = plan.stage
+        table, fields = _tables()
+        _ensure_fields(plan.field_names)
+        columns = [quote(c) for c in ("code", *ALWAYS_COLUMNS, *OPTIONAL_COLUMNS.values())]
+        source = [f"s.{c}" for c in columns]
+        stage.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}, field_id) "  # noqa: S608
+            f"SELECT {', '.join(source)}, f.id FROM {{stage}} s "
+            f"LEFT JOIN {fields} f ON f.key = s.field_key "
+            f"WHERE s.valid = 1 AND NOT EXISTS (SELECT 1 FROM {table} d WHERE d.code = s.code)"
         )
-        if plan.updates:
-            objects = []
-            for pk, row in plan.updates:
-                dossier = _dossier(row, field_ids)
-                dossier.pk = pk
-                objects.append(dossier)
-            ProcedureDossier.objects.bulk_update(
-                objects, fields=list(plan.update_fields), batch_size=WRITE_CHUNK // 2
-            )
+        compared = [quote(c) for c in plan.compared]
+        updates = [f"{c} = s.{c}" for c in compared]
+        differs = [distinct(f"d.{c}", f"s.{c}") for c in compared]
+        if plan.has_field:
+            updates.append("field_id = f.id")
+            differs.append(distinct("d.field_id", "f.id"))
+        stage.execute(
+            f"UPDATE {table} AS d SET {', '.join(updates)} "  # noqa: S608
+            f"FROM {{stage}} s LEFT JOIN {fields} f ON f.key = s.field_key "
+            f"WHERE d.code = s.code AND s.valid = 1 AND ({' OR '.join(differs)})"
+        )
 
-
-INSERT_FIELDS = (
-    "code",
-    "procedure_name",
-    "field",
-    "channel",
-    "service_level",
-    "received_on",
-    "due_on",
-    "processing_days",
-    "returned_on",
-)
+    def stage_columns(self) -> tuple[tuple[str, str], ...]:
+        return STAGE_COLUMNS
 
 
 _field_key = Memo(fold)
 
 
-# What matching reads of a stored dossier, and the names of those values after id and code.
-STORED_NAMES = (
-    "procedure_name",
-    "field",
-    "channel",
-    "service_level",
-    "received_on",
-    "due_on",
-    "processing_days",
-    "returned_on",
-)
-STORED_COLUMNS = ("id", "code", *(("field_id" if n == "field" else n) for n in STORED_NAMES))
-
-
-def _shared(values: tuple[Any, ...], interned: dict[Any, Any]) -> tuple[Any, ...]:
-    """Return the row with names, fields and dates shared between rows that repeat them.
-
-    A file of 100,000 dossiers has a few hundred procedure names and a few hundred dates;
-    sharing one object per distinct value keeps the rows held until the write small.
-    """
-    share = interned.setdefault
-    code, name, key, field_name, channel, level, received, due, days, returned = values
-    return (
-        code,
-        share(name, name),
-        key,
-        field_name,
-        channel,
-        level,
-        share(received, received),
-        share(due, due),
-        days,
-        share(returned, returned),
-    )
-
-
-def _stored_rows(
-    rows: list[tuple[Any, ...]],
-) -> Iterable[tuple[tuple[int, dict[str, Any]] | None, tuple[Any, ...]]]:
-    """Pair each row with its stored dossier (id and values), a chunk of codes per query."""
-    for start in range(0, len(rows), LOOKUP_CHUNK):
-        chunk = rows[start : start + LOOKUP_CHUNK]
-        stored = {
-            values[1]: values
-            for values in ProcedureDossier.objects.filter(
-                code__in=[row[CODE] for row in chunk]
-            ).values_list(*STORED_COLUMNS)
-        }
-        for row in chunk:
-            found = stored.get(row[CODE])
-            if found is None:
-                yield None, row
-            else:
-                yield (found[0], dict(zip(STORED_NAMES, found[2:], strict=True))), row
-
-
-def _ensure_fields(names: dict[str, str]) -> dict[str, int]:
-    """Create the fields the file names for the first time; return every field's id by key."""
-    existing = dict(ProcedureField.objects.values_list("key", "id"))
+def _ensure_fields(names: dict[str, str]) -> None:
+    """Create the fields the file names for the first time (a handful of rows)."""
+    existing = set(ProcedureField.objects.filter(key__in=list(names)).values_list("key", flat=True))
     missing = [
         ProcedureField(key=key, name=name) for key, name in names.items() if key not in existing
     ]
     if missing:
         ProcedureField.objects.bulk_create(missing)
-        existing = dict(ProcedureField.objects.values_list("key", "id"))
-    return existing
-
-
-def _dossier(row: tuple[Any, ...], field_ids: dict[str, int]) -> ProcedureDossier:
-    key = row[FIELD_KEY]
-    return ProcedureDossier(
-        code=row[CODE],
-        procedure_name=row[NAME],
-        field_id=field_ids[key] if key is not None else None,
-        channel=row[CHANNEL],
-        service_level=row[LEVEL],
-        received_on=row[RECEIVED],
-        due_on=row[DUE],
-        processing_days=row[DAYS],
-        returned_on=row[RETURNED],
-    )

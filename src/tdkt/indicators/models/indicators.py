@@ -79,7 +79,14 @@ class IndicatorValue(models.Model):
                 condition=Q(year__gte=1900) & Q(year__lte=2100), name="indicator_value_year_range"
             ),
         ]
-        indexes = [models.Index(fields=["year", "indicator"], name="indicator_value_year_idx")]
+        indexes = [
+            models.Index(fields=["year", "indicator"], name="indicator_value_year_idx"),
+            # Imports look a figure up by all three, the Board's own (NULL) included, which
+            # the partial unique indexes cannot serve.
+            models.Index(
+                fields=["indicator", "year", "organization"], name="indicator_value_key_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.year}"
