@@ -261,3 +261,35 @@ def test_only_board_wide_writers_may_import_dossiers(registry, who):
     """The Board's dossiers are imported by emulation officers and administrators only."""
     with pytest.raises(PermissionDeniedError):
         _run(getattr(registry, who), [dossier_row()])
+
+
+def test_an_import_that_lands_meanwhile_is_matched_again_not_overwritten_blindly(registry):
+    """If another import writes between matching and writing, the import matches again inside
+    its lock: its counts and its audited "before" are the values it really replaced."""
+    from tdkt.indicators.importing.procedures import ProcedureImporter
+
+    _run(registry.officer, [dossier_row(**{"Ngày trả kết quả": None})])
+
+    class Interrupted(ProcedureImporter):
+        calls = 0
+
+        def match(self, batch):
+            Interrupted.calls += 1
+            if Interrupted.calls == 1:  # another officer's import commits right now
+                _run(registry.officer, [dossier_row(**{"Ngày trả kết quả": "08/11/2019"})])
+            return super().match(batch)
+
+    result = Interrupted().run(
+        actor=registry.officer,
+        data=dossier_file([dossier_row(**{"Ngày trả kết quả": "12/11/2019"})]),
+        filename="muon.xlsx",
+    )
+
+    assert Interrupted.calls == 2
+    assert (result.updated, result.unchanged) == (1, 0)
+    assert ProcedureDossier.objects.get().returned_on == date(2019, 11, 12)
+    event = AuditEvent.objects.filter(event_type=AuditEventType.IMPORT_COMPLETED).first()
+    assert event.changes["dossiers_changed"] == [
+        None,
+        {"HS-0001": {"returned_on": ["2019-11-08", "2019-11-12"]}},
+    ]

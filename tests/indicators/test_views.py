@@ -194,3 +194,19 @@ def test_the_navigation_shows_the_indicators_link_to_users_with_a_scope(registry
     """Every user with a scope sees "Chỉ tiêu" in the menu."""
     text = client_for("viewer").get("/").content.decode()
     assert 'href="/indicators/"' in text
+
+
+def test_the_import_hub_runs_the_same_bulk_import(registry, client_for):
+    """/imports/ lists both importers and hands the file to the bulk import."""
+    from .helpers import dossier_file, dossier_row
+
+    client = client_for("officer")
+    page = client.get("/imports/").content.decode()
+    response = client.post(
+        "/imports/",
+        {"importer": "procedures", "file": _upload("hs.xlsx", dossier_file([dossier_row()]))},
+    )
+
+    assert "Hồ sơ thủ tục hành chính" in page and "Chỉ tiêu" in page
+    assert "Đã nhập xong." in response.content.decode()
+    assert ProcedureDossier.objects.filter(code="HS-0001").exists()
