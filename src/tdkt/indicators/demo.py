@@ -163,6 +163,7 @@ def demo_dossiers() -> list[list[Any]]:
             returned = calendar.add_working_days(day, rng.randint(1, limit))
             if returned > AS_OF:
                 returned = day
+        level: int | None
         if index in online:
             channel, level = "Trực tuyến", rng.choice((3, 4, 4))
         else:
