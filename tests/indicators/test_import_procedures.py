@@ -293,3 +293,18 @@ def test_an_import_that_lands_meanwhile_is_matched_again_not_overwritten_blindly
         None,
         {"HS-0001": {"returned_on": ["2019-11-08", "2019-11-12"]}},
     ]
+
+
+def test_the_staging_table_is_dropped_after_an_import_accepted_or_not(registry):
+    """Rows are staged in a temporary table per import; none is left behind."""
+    from django.db import connection
+
+    _run(registry.officer, [dossier_row()])
+    _run(registry.officer, [dossier_row(**{"Hình thức nộp": "Fax"})])
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_temp_master WHERE name LIKE 'tdkt_stage_%'")
+        else:
+            cursor.execute("SELECT tablename FROM pg_tables WHERE tablename LIKE 'tdkt_stage_%%'")
+        assert cursor.fetchall() == []

@@ -32,6 +32,9 @@ def import_run(
 
     Not wrapped in ``transaction.atomic`` itself: a rejected import is audited, and that event
     must commit although the import's own writes are rolled back.
+
+    An importer with a ``run`` method (the bulk importers of ``tdkt.indicators``, ADR 0402)
+    runs the whole import itself with the same rules and result, streaming big files.
     """
     if isinstance(importer, str):
         importer = get_importer(importer)
