@@ -27,13 +27,14 @@ from typing import Any, ClassVar
 
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
+from openpyxl.cell.cell import ERROR_CODES
 
 from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
 from tdkt.documents.importing import Column, Importer, ImportResult, Row
 from tdkt.documents.importing.columns import CellError
-from tdkt.documents.xlsx import FileRejectedError, is_error_value, match_headers
+from tdkt.documents.xlsx import FileRejectedError, match_headers
 from tdkt.indicators.models import DatasetRevision
 
 from .stage import Stage
@@ -111,16 +112,16 @@ class SheetReader:
                 value = raw[key]
                 if isinstance(value, str):
                     value = value.strip() or None
+                    if value in ERROR_CODES:  # a formula's cached error: #N/A, #REF! …
+                        parsed[key] = None
+                        row.failed.add(key)
+                        row.error(key, _("Ô chứa lỗi công thức (%(v)s).") % {"v": value})
+                        continue
                 if value is None:
                     parsed[key] = None
                     if column.required:
                         row.failed.add(key)
                         row.error(key, _("Bắt buộc nhập."))
-                    continue
-                if is_error_value(value):
-                    parsed[key] = None
-                    row.failed.add(key)
-                    row.error(key, _("Ô chứa lỗi công thức (%(v)s).") % {"v": value})
                     continue
                 try:
                     parsed[key] = column.parser(value)

@@ -45,9 +45,27 @@ def parse_year(value: Any) -> int:
     return int(text)
 
 
+# The text forms ``parse_decimal`` accepts, without spaces: digits, or digits grouped by dots
+# in threes, then optionally a comma and decimals.
+_VIETNAMESE_NUMBER = re.compile(r"^-?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$")
+
+
+def vietnamese_decimal(value: Any) -> Decimal:
+    """``parse_decimal`` with a fast path for the common forms (number cells, "1.234,5").
+
+    Anything else goes to ``parse_decimal`` itself, so what is accepted, and every error
+    message, stay exactly those of the shared parser (a test checks that both agree).
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Decimal(str(value))
+    if isinstance(value, str) and _VIETNAMESE_NUMBER.match(value):
+        return Decimal(value.replace(".", "").replace(",", "."))
+    return parse_decimal(value)
+
+
 def parse_value(value: Any) -> Decimal:
     """A figure in Vietnamese number format ("7.700.000.000", "12,5"), kept to 6 decimals."""
-    number = parse_decimal(value).quantize(_QUANTUM, rounding=ROUND_HALF_UP)
+    number = vietnamese_decimal(value).quantize(_QUANTUM, rounding=ROUND_HALF_UP)
     if abs(number) >= _MAX_VALUE:
         raise CellError(_("Số quá lớn."))
     return number
@@ -55,7 +73,7 @@ def parse_value(value: Any) -> Decimal:
 
 def parse_rate(value: Any) -> Decimal:
     """An exchange rate in đồng per unit of the currency: a positive number."""
-    number = parse_decimal(value)
+    number = vietnamese_decimal(value)
     if number <= 0 or number >= Decimal("1e14"):
         raise CellError(_("Tỷ giá phải là số dương (số đồng cho một đơn vị ngoại tệ)."))
     return number.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Sequence
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django.db import connection
@@ -27,12 +25,6 @@ _TYPES = {
     "sqlite": {"int": "integer", "text": "text", "date": "date", "decimal": "decimal"},
     "postgresql": {"int": "bigint", "text": "text", "date": "date", "decimal": "numeric"},
 }
-
-
-def _sqlite_value(value: Any) -> Any:
-    if isinstance(value, date | Decimal):
-        return str(value)
-    return value
 
 
 def quote(name: str) -> str:
@@ -99,9 +91,10 @@ class Stage:
                         copy.write_row(row)
             else:
                 marks = ", ".join(["%s"] * len(self.columns))
+                # Django registers the SQLite adapters for date (ISO text) and Decimal (text).
                 cursor.executemany(
                     f"INSERT INTO {self.table} ({names}) VALUES ({marks})",  # noqa: S608
-                    [tuple(map(_sqlite_value, row)) for row in rows],
+                    rows,
                 )
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
