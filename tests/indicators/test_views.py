@@ -210,3 +210,16 @@ def test_the_import_hub_runs_the_same_bulk_import(registry, client_for):
     assert "Hồ sơ thủ tục hành chính" in page and "Chỉ tiêu" in page
     assert "Đã nhập xong." in response.content.decode()
     assert ProcedureDossier.objects.filter(code="HS-0001").exists()
+
+
+def test_the_pages_are_available_in_english(figures, dossiers, client_for):
+    """After the language switch the headings, labels and number format are English."""
+    client = client_for("officer")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/indicators/"})
+
+    indicators = client.get("/indicators/?year=2019").content.decode()
+    procedures = client.get("/indicators/procedures/").content.decode()
+
+    assert "Indicators 2019" in indicators and "Against plan" in indicators
+    assert "7,702,000,000" in indicators and "100.0 %" in indicators and "Whole Board" in indicators
+    assert "Administrative-procedure dossiers" in procedures and "Of which overdue" in procedures
