@@ -223,3 +223,24 @@ def test_the_pages_are_available_in_english(figures, dossiers, client_for):
     assert "Indicators 2019" in indicators and "Against plan" in indicators
     assert "7,702,000,000" in indicators and "100.0 %" in indicators and "Whole Board" in indicators
     assert "Administrative-procedure dossiers" in procedures and "Of which overdue" in procedures
+
+
+def test_overdue_list_pages_keep_the_period(registry, client_for):
+    """With more overdue dossiers than a page holds, "Trang sau" keeps the chosen period, and
+    a page number alone (default period) shows no form error."""
+    from tdkt.indicators.services import procedures_import
+
+    from .helpers import dossier_file, dossier_row
+
+    rows = [dossier_row(**{"Mã hồ sơ": f"HS-{i:03d}", "Ngày trả kết quả": None}) for i in range(55)]
+    procedures_import(actor=registry.officer, data=dossier_file(rows), filename="hs.xlsx")
+    client = client_for("officer")
+    query = "date_from=2019-01-01&date_to=2019-12-31&as_of=2019-12-31"
+
+    first = client.get(f"/indicators/procedures/?{query}").content.decode()
+    second = client.get(f"/indicators/procedures/?{query}&page=2").content.decode()
+    alone = client.get("/indicators/procedures/?page=2").content.decode()
+
+    assert "Trang 1/2" in first and "page=2" in first and "date_from=2019-01-01" in first
+    assert "HS-054" in second and "HS-000" not in second
+    assert "Trang 2/2" in alone and "errorlist" not in alone and 'role="alert"' not in alone

@@ -164,12 +164,11 @@ def _period(request: HttpRequest) -> tuple[PeriodForm, date, date, date]:
     year = years[0] if years else today.year
     start, end = date(year, 1, 1), date(year, 12, 31)
     initial = {"date_from": start, "date_to": end, "as_of": min(end, today)}
-    form = PeriodForm(request.GET if request.GET else None, initial=initial)
+    asked = any(key in request.GET for key in ("date_from", "date_to", "as_of"))
+    form = PeriodForm(request.GET if asked else None, initial=initial)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         return form, data["date_from"], data["date_to"], data["as_of"]
-    if not form.is_bound:
-        form = PeriodForm(initial=initial)
     return form, initial["date_from"], initial["date_to"], initial["as_of"]
 
 
