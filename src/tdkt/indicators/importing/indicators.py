@@ -213,7 +213,7 @@ class IndicatorImporter(BulkImporter):
             sheet = book.sheet(None if book.is_csv else titles[0])
             reader = SheetReader(sheet, self.columns, result, progress=progress)
             self._stage_rows(actor, reader, stage, firsts, given)
-        stage.flush()
+        stage.analyze()
         self._report_duplicates(stage, result)
         definitions = self._definitions(firsts, given, result)
         self._check_units(stage, definitions, stored_rates | file_rates, result)

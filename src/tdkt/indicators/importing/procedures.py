@@ -211,7 +211,7 @@ class ProcedureImporter(BulkImporter):
             if values[1] is not None:
                 field_names.setdefault(values[1], row.get("field"))
             stage.add((row.number, code, 1, *values))
-        stage.flush()
+        stage.analyze()
         self._report_duplicates(stage, result)
         return DossierBatch(stage=stage, present=reader.present, field_names=field_names)
 
