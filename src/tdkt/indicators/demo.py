@@ -218,8 +218,8 @@ def demo_indicators_load(*, actor: Any) -> Counter[str]:
             actor=actor, data=_workbook(rows, rates), filename="du-lieu-mau-chi-tieu.xlsx"
         )
         _check(result)
-        created["indicator values"] += len(rows)
-        created["exchange rates"] += len(rates)
+        created["indicator_values"] += len(rows)
+        created["exchange_rates"] += len(rates)
     dossiers = demo_dossiers()
     existing = set(
         ProcedureDossier.objects.filter(received_on__range=(PERIOD_START, AS_OF)).values_list(
@@ -232,5 +232,5 @@ def demo_indicators_load(*, actor: Any) -> Counter[str]:
             actor=actor, data=_csv(missing), filename="du-lieu-mau-ho-so-tthc.csv"
         )
         _check(result)
-        created["procedure dossiers"] += len(missing)
+        created["procedure_dossiers"] += len(missing)
     return created
