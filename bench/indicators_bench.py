@@ -103,8 +103,8 @@ def openpyxl_read(data: bytes) -> int:
 
 
 def _clear(kind: str) -> None:
-    """Remove the rows a previous import run wrote, and checkpoint SQLite's log, so every run
-    starts from the same empty tables."""
+    """Remove the rows a previous import run wrote, and checkpoint SQLite's log (vacuum on
+    PostgreSQL), so every run starts from the same empty tables."""
     from django.db import connection
 
     from tdkt.indicators.models import Indicator, IndicatorValue, ProcedureDossier
@@ -122,6 +122,9 @@ def _clear(kind: str) -> None:
             )
         if connection.vendor == "sqlite":
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        else:  # what autovacuum does to a table between two real imports
+            table = ProcedureDossier if kind == "procedures" else IndicatorValue
+            cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(table._meta.db_table)}")
 
 
 def _file(kind: str, rows: int) -> Path:

@@ -39,7 +39,7 @@ from .parsers import (
     parse_value,
     parse_year,
 )
-from .stage import Stage, distinct, quote, same
+from .stage import Stage, distinct, quote
 from .stream import Book
 
 RATES_SHEET = "Tỷ giá"
@@ -114,7 +114,10 @@ def _decimal(value: Any) -> Decimal | None:
 
 def _same_figure() -> str:
     """SQL joining a stored figure (alias v) to a staged row (s) through its indicator (i)."""
-    return f"v.indicator_id = i.id AND v.year = s.year AND {same('v.organization_id', 's.org_id')}"
+    return (
+        "v.indicator_id = i.id AND v.year = s.year "
+        "AND COALESCE(v.organization_id, 0) = COALESCE(s.org_id, 0)"
+    )
 
 
 class IndicatorImporter(BulkImporter):

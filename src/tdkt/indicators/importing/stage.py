@@ -39,14 +39,6 @@ def distinct(a: str, b: str) -> str:
     return f"({a} IS NOT {b})"
 
 
-def same(a: str, b: str) -> str:
-    """SQL for "a equals b", treating two NULLs as equal, in a form each database can serve
-    from an index or a hash join (SQLite's ``IS``; ``COALESCE`` of ids on PostgreSQL)."""
-    if connection.vendor == "postgresql":
-        return f"(COALESCE({a}, 0) = COALESCE({b}, 0))"
-    return f"({a} IS {b})"
-
-
 class Stage:
     """One import's temporary table; use as a context manager (the table is dropped after).
 

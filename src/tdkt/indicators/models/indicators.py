@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.indicators.constants import VALUE_DECIMALS, VALUE_DIGITS
@@ -63,30 +64,20 @@ class IndicatorValue(models.Model):
         verbose_name_plural = _("số liệu chỉ tiêu")
         ordering = ["indicator", "year"]
         constraints = [
-            # NULL is never equal to NULL in a unique index, so the Board's own row (no
-            # organisation) needs its own partial constraint on both databases.
+            # NULL never equals NULL in a unique index, so the key uses organisation 0 for the
+            # Board's own row. The same expression is what imports join on (an index both
+            # databases can use for COALESCE(organization_id, 0) = …).
             models.UniqueConstraint(
-                fields=["indicator", "organization", "year"],
-                condition=Q(organization__isnull=False),
-                name="indicator_value_unique_org_year",
-            ),
-            models.UniqueConstraint(
-                fields=["indicator", "year"],
-                condition=Q(organization__isnull=True),
-                name="indicator_value_unique_board_year",
+                F("indicator"),
+                F("year"),
+                Coalesce("organization", Value(0), output_field=models.BigIntegerField()),
+                name="indicator_value_unique",
             ),
             models.CheckConstraint(
                 condition=Q(year__gte=1900) & Q(year__lte=2100), name="indicator_value_year_range"
             ),
         ]
-        indexes = [
-            models.Index(fields=["year", "indicator"], name="indicator_value_year_idx"),
-            # Imports look a figure up by all three, the Board's own (NULL) included, which
-            # the partial unique indexes cannot serve.
-            models.Index(
-                fields=["indicator", "year", "organization"], name="indicator_value_key_idx"
-            ),
-        ]
+        indexes = [models.Index(fields=["year", "indicator"], name="indicator_value_year_idx")]
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.year}"
