@@ -30,7 +30,7 @@ from tdkt.core.errors import ApplicationError
 from tdkt.core.selectors import working_calendar
 from tdkt.organizations.models import Enterprise
 
-from .importing.indicators import RATES_SHEET
+from .importing.indicator_checks import RATES_SHEET
 from .models import ExchangeRate, IndicatorValue, ProcedureDossier
 from .services import indicators_import, procedures_import
 

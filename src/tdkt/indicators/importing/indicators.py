@@ -24,25 +24,23 @@ from django.utils.translation import gettext_lazy
 from tdkt.documents.importing import Column, ImportResult
 from tdkt.documents.importing.columns import text
 from tdkt.documents.importing.lookup import NameIndex
-from tdkt.indicators.constants import HOME_CURRENCY, VALUE_DECIMALS, Dataset
+from tdkt.indicators.constants import VALUE_DECIMALS, Dataset
 from tdkt.indicators.models import ExchangeRate, Indicator, IndicatorValue
 from tdkt.organizations.models import Organization
 from tdkt.organizations.selectors import organization_list
 
 from .bulk import BulkImporter, Outcome, Progress, SheetReader
+from .indicator_checks import RATES_SHEET, check_units, read_rates, report_duplicates
+from .indicator_checks import definitions as check_definitions
 from .parsers import (
     Memo,
-    is_currency,
-    parse_currency,
     parse_indicator_code,
-    parse_rate,
     parse_value,
     parse_year,
 )
 from .stage import Stage, distinct, quote
 from .stream import Book
 
-RATES_SHEET = "Tỷ giá"
 STAGE_COLUMNS = (
     ("row_number", "int"),
     ("code", "text"),
@@ -55,26 +53,6 @@ STAGE_COLUMNS = (
     ("currency", "text"),
 )
 _QUANTUM = Decimal(1).scaleb(-VALUE_DECIMALS)
-
-RATE_COLUMNS = (
-    Column("year", "Năm", True, parse_year, gettext_lazy("Năm áp dụng tỷ giá."), "2019"),
-    Column(
-        "currency",
-        "Ngoại tệ",
-        True,
-        parse_currency,
-        gettext_lazy("Mã ba chữ cái: USD, EUR, JPY ..."),
-        "USD",
-    ),
-    Column(
-        "rate",
-        "Tỷ giá (VND)",
-        True,
-        parse_rate,
-        gettext_lazy("Số đồng cho một đơn vị ngoại tệ."),
-        "23.155",
-    ),
-)
 
 
 @dataclass
@@ -208,7 +186,7 @@ class IndicatorImporter(BulkImporter):
             )
         }
         rates_title = None if book.is_csv else book.find(RATES_SHEET)
-        file_rates = self._read_rates(book, rates_title, result) if rates_title else {}
+        file_rates = read_rates(book, rates_title, result) if rates_title else {}
         titles = [t for t in book.sheet_titles() if t != rates_title]
         firsts: dict[str, int] = {}
         given: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
@@ -217,9 +195,13 @@ class IndicatorImporter(BulkImporter):
             reader = SheetReader(sheet, self.columns, result, progress=progress)
             self._stage_rows(actor, reader, stage, firsts, given)
         stage.analyze()
-        self._report_duplicates(stage, result)
-        definitions = self._definitions(firsts, given, result)
-        self._check_units(stage, definitions, stored_rates | file_rates, result)
+        report_duplicates(stage, result, self.column("code").header)
+        definitions = check_definitions(
+            firsts, given, result, {k: self.column(k).header for k in ("name", "unit")}
+        )
+        check_units(
+            stage, definitions, stored_rates | file_rates, result, self.column("unit").header
+        )
         return IndicatorBatch(stage, definitions, file_rates)
 
     def _stage_rows(
@@ -275,133 +257,6 @@ class IndicatorImporter(BulkImporter):
                     unit,
                     "",
                 )
-            )
-
-    def _read_rates(
-        self, book: Book, title: str, result: ImportResult
-    ) -> dict[tuple[int, str], Decimal]:
-        reader = SheetReader(book.sheet(title), RATE_COLUMNS, result, label=RATES_SHEET)
-        rates: dict[tuple[int, str], Decimal] = {}
-        seen: dict[tuple[int, str], int] = {}
-        for row in reader.rows():
-            year, currency = row.get("year"), row.get("currency")
-            if year is None or currency is None:
-                continue
-            earlier = seen.setdefault((year, currency), row.number)
-            if earlier != row.number:
-                message = _("Trùng năm và ngoại tệ (dòng %(a)s và %(b)s).") % {
-                    "a": earlier,
-                    "b": row.number,
-                }
-                row.error("currency", message)
-                result.add_error(
-                    row=earlier, column=f"{RATES_SHEET} › Ngoại tệ", value=currency, message=message
-                )
-            if not row.has_errors:
-                rates[(year, currency)] = row.get("rate")
-        return rates
-
-    def _report_duplicates(self, stage: Stage, result: ImportResult) -> None:
-        """Report each figure (code, unit, year) given on more than one row, on those rows."""
-        header = self.column("code").header
-        rows = stage.query(
-            "SELECT s.code, s.row_number, g.first FROM {stage} s JOIN ("
-            "SELECT code, COALESCE(org_id, 0) AS org, year, MIN(row_number) AS first "
-            "FROM {stage} GROUP BY code, COALESCE(org_id, 0), year HAVING COUNT(*) > 1) g "
-            "ON g.code = s.code AND g.org = COALESCE(s.org_id, 0) AND g.year = s.year "
-            "ORDER BY s.row_number"
-        )
-        for code, number, first in list(rows):
-            if number == first:
-                continue
-            message = _(
-                "Trùng mã chỉ tiêu, đơn vị và năm với dòng %(a)s (dòng %(a)s và %(b)s)."
-            ) % {"a": first, "b": number}
-            result.add_error(row=first, column=header, value=code, message=message)
-            result.add_error(row=number, column=header, value=code, message=message)
-
-    def _definitions(
-        self,
-        firsts: dict[str, int],
-        given: dict[str, dict[str, tuple[str, int]]],
-        result: ImportResult,
-    ) -> dict[str, tuple[str, str]]:
-        """Return (name, unit) per code of the file: stored, renamed, or new with both given."""
-        stored = {
-            code: (name, unit)
-            for code, name, unit in Indicator.objects.filter(code__in=list(firsts)).values_list(
-                "code", "name", "unit"
-            )
-        }
-        definitions: dict[str, tuple[str, str]] = {}
-        for code, first_row in firsts.items():
-            name = given[code].get("name", (None, 0))[0]
-            unit = given[code].get("unit", (None, 0))[0]
-            if code in stored:
-                definitions[code] = (name or stored[code][0], stored[code][1])
-                continue
-            for key, value in (("name", name), ("unit", unit)):
-                if value is None:
-                    result.add_error(
-                        row=first_row,
-                        column=self.column(key).header,
-                        message=_("Chỉ tiêu mới “%(code)s”: cần ghi cột này (lần đầu nhập).")
-                        % {"code": code},
-                    )
-            if name and unit:
-                definitions[code] = (name, unit)
-        return definitions
-
-    def _check_units(
-        self,
-        stage: Stage,
-        definitions: dict[str, tuple[str, str]],
-        rates: dict[tuple[int, str], Decimal],
-        result: ImportResult,
-    ) -> None:
-        """Resolve the rows' units against their indicator's: mark figures in another currency
-        and report what cannot be converted. Works per (code, unit, year), not per row."""
-        header = self.column("unit").header
-        combos = list(
-            stage.query(
-                "SELECT DISTINCT code, unit, year FROM {stage} "
-                "WHERE valid = 1 AND unit IS NOT NULL ORDER BY code, unit, year"
-            )
-        )
-        currencies: set[tuple[str, str]] = set()
-        for code, unit, year in combos:
-            definition = definitions.get(code)
-            if definition is None or unit == definition[1]:
-                continue
-            if not (is_currency(unit) and is_currency(definition[1])):
-                messages = [
-                    _(
-                        "Khác đơn vị tính của chỉ tiêu (“%(unit)s”); chỉ được ghi một loại tiền "
-                        "khác để quy đổi."
-                    )
-                    % {"unit": definition[1]}
-                ]
-            else:
-                currencies.add((code, unit))
-                messages = [
-                    _("Chưa có tỷ giá %(currency)s năm %(year)s để quy đổi; thêm vào trang Tỷ giá.")
-                    % {"currency": c, "year": year}
-                    for c in (unit, definition[1])
-                    if c != HOME_CURRENCY and (year, c) not in rates
-                ]
-            if not messages:
-                continue
-            numbers = stage.query(
-                "SELECT row_number FROM {stage} WHERE valid = 1 AND code = %s AND unit = %s "
-                "AND year = %s ORDER BY row_number",
-                [code, unit, year],
-            )
-            for (number,) in list(numbers):
-                for message in messages:
-                    result.add_error(row=number, column=header, value=unit, message=message)
-        for code, unit in sorted(currencies):
-            stage.execute(
-                "UPDATE {stage} SET currency = %s WHERE code = %s AND unit = %s", [unit, code, unit]
             )
 
     # -- phase 2: match ------------------------------------------------------------------

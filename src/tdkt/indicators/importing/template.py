@@ -10,7 +10,8 @@ from openpyxl.styles import Font
 from tdkt.documents.safe import cell_value
 from tdkt.documents.template_builder import build_template
 
-from .indicators import RATE_COLUMNS, RATES_SHEET, IndicatorImporter
+from .indicator_checks import RATE_COLUMNS, RATES_SHEET
+from .indicators import IndicatorImporter
 from .procedures import ProcedureImporter
 
 
