@@ -51,6 +51,7 @@ STAGE_COLUMNS = (
     ("actual", "decimal"),
     ("unit", "text"),
     ("currency", "text"),
+    ("target", "int"),  # the stored figure this row replaces, set by matching
 )
 _QUANTUM = Decimal(1).scaleb(-VALUE_DECIMALS)
 
@@ -88,14 +89,6 @@ def _decimal(value: Any) -> Decimal | None:
     if value is None:
         return None
     return Decimal(str(value)).quantize(_QUANTUM)
-
-
-def _same_figure() -> str:
-    """SQL joining a stored figure (alias v) to a staged row (s) through its indicator (i)."""
-    return (
-        "v.indicator_id = i.id AND v.year = s.year "
-        "AND COALESCE(v.organization_id, 0) = COALESCE(s.org_id, 0)"
-    )
 
 
 class IndicatorImporter(BulkImporter):
@@ -256,6 +249,7 @@ class IndicatorImporter(BulkImporter):
                     row.get("actual"),
                     unit,
                     "",
+                    None,
                 )
             )
 
@@ -278,16 +272,21 @@ class IndicatorImporter(BulkImporter):
                 renamed[code] = [stored[code][1], name]
         stage = batch.stage
         indicators, values, organizations = _tables()
-        valid = stage.scalar("SELECT COUNT(*) FROM {stage} WHERE valid = 1")
-        created = stage.scalar(
-            f"SELECT COUNT(*) FROM {{stage}} s LEFT JOIN {indicators} i ON i.code = s.code "  # noqa: S608
-            f"WHERE s.valid = 1 AND NOT EXISTS (SELECT 1 FROM {values} v WHERE {_same_figure()})"
+        # Each staged row learns the id of the figure it replaces, once; the write then joins
+        # by primary key and never checks "not exists" against the table it is filling.
+        stage.execute("UPDATE {stage} SET target = NULL")
+        stage.execute(
+            f"UPDATE {{stage}} AS s SET target = v.id FROM {indicators} i "  # noqa: S608
+            f"JOIN {values} v ON v.indicator_id = i.id "
+            "WHERE i.code = s.code AND v.year = s.year AND s.valid = 1 "
+            "AND COALESCE(v.organization_id, 0) = COALESCE(s.org_id, 0)"
         )
+        valid = stage.scalar("SELECT COUNT(*) FROM {stage} WHERE valid = 1")
+        created = stage.scalar("SELECT COUNT(*) FROM {stage} WHERE valid = 1 AND target IS NULL")
         differs = " OR ".join(distinct(f"v.{c}", f"s.{c}") for c in ("plan", "actual", "currency"))
         changed = stage.query(
             f"SELECT s.code, o.name, s.year, v.plan, s.plan, v.actual, s.actual, "  # noqa: S608
-            f"v.currency, s.currency FROM {{stage}} s "
-            f"JOIN {indicators} i ON i.code = s.code JOIN {values} v ON {_same_figure()} "
+            f"v.currency, s.currency FROM {{stage}} s JOIN {values} v ON v.id = s.target "
             f"LEFT JOIN {organizations} o ON o.id = s.org_id "
             f"WHERE s.valid = 1 AND ({differs}) ORDER BY s.row_number"
         )
@@ -342,14 +341,12 @@ class IndicatorImporter(BulkImporter):
         stage.execute(
             f"INSERT INTO {values} (indicator_id, organization_id, year, plan, actual, currency) "  # noqa: S608
             f"SELECT i.id, s.org_id, s.year, s.plan, s.actual, s.currency FROM {{stage}} s "
-            f"JOIN {indicators} i ON i.code = s.code WHERE s.valid = 1 "
-            f"AND NOT EXISTS (SELECT 1 FROM {values} v WHERE {_same_figure()})"
+            f"JOIN {indicators} i ON i.code = s.code WHERE s.valid = 1 AND s.target IS NULL"
         )
         differs = " OR ".join(distinct(f"v.{c}", f"s.{c}") for c in ("plan", "actual", "currency"))
         stage.execute(
             f"UPDATE {values} AS v SET plan = s.plan, actual = s.actual, currency = s.currency "  # noqa: S608
-            f"FROM {{stage}} s JOIN {indicators} i ON i.code = s.code "
-            f"WHERE s.valid = 1 AND {_same_figure()} AND ({differs})"
+            f"FROM {{stage}} s WHERE v.id = s.target AND s.valid = 1 AND ({differs})"
         )
         if plan.new_rates:
             ExchangeRate.objects.bulk_create(

@@ -54,6 +54,7 @@ STAGE_COLUMNS = (
     ("due_on", "date"),
     ("processing_days", "int"),
     ("returned_on", "date"),
+    ("target", "int"),  # the stored dossier this row updates, set by matching
 )
 # Optional column key → dossier column; the others are always compared and written.
 OPTIONAL_COLUMNS = {
@@ -206,11 +207,11 @@ class ProcedureImporter(BulkImporter):
             if code is None:
                 continue
             if values is None:
-                stage.add((row.number, code, 0, *empty))
+                stage.add((row.number, code, 0, *empty, None))
                 continue
             if values[1] is not None:
                 field_names.setdefault(values[1], row.get("field"))
-            stage.add((row.number, code, 1, *values))
+            stage.add((row.number, code, 1, *values, None))
         stage.analyze()
         self._report_duplicates(stage, result)
         return DossierBatch(stage=stage, present=reader.present, field_names=field_names)
@@ -276,11 +277,15 @@ class ProcedureImporter(BulkImporter):
     def match(self, batch: DossierBatch) -> tuple[DossierBatch, Outcome]:
         stage = batch.stage
         table, fields = _tables()
-        valid = stage.scalar("SELECT COUNT(*) FROM {stage} WHERE valid = 1")
-        created = stage.scalar(
-            f"SELECT COUNT(*) FROM {{stage}} s WHERE s.valid = 1 AND NOT EXISTS "  # noqa: S608
-            f"(SELECT 1 FROM {table} d WHERE d.code = s.code)"
+        # Each staged row learns the id of the dossier it updates, once; the write then joins
+        # by primary key and never checks "not exists" against the table it is filling.
+        stage.execute("UPDATE {stage} SET target = NULL")
+        stage.execute(
+            f"UPDATE {{stage}} AS s SET target = d.id FROM {table} d "  # noqa: S608
+            "WHERE d.code = s.code AND s.valid = 1"
         )
+        valid = stage.scalar("SELECT COUNT(*) FROM {stage} WHERE valid = 1")
+        created = stage.scalar("SELECT COUNT(*) FROM {stage} WHERE valid = 1 AND target IS NULL")
         compared = batch.compared
         differs = [distinct(f"d.{quote(c)}", f"s.{quote(c)}") for c in compared]
         if batch.has_field:
@@ -289,7 +294,7 @@ class ProcedureImporter(BulkImporter):
         after = ", ".join(f"s.{quote(c)}" for c in compared)
         changed = stage.query(
             f"SELECT s.code, f.name, s.field_key, {before}, {after} "  # noqa: S608
-            f"FROM {{stage}} s JOIN {table} d ON d.code = s.code "
+            f"FROM {{stage}} s JOIN {table} d ON d.id = s.target "
             f"LEFT JOIN {fields} f ON f.id = d.field_id "
             f"WHERE s.valid = 1 AND ({' OR '.join(differs)}) ORDER BY s.row_number"
         )
@@ -324,7 +329,7 @@ class ProcedureImporter(BulkImporter):
             f"INSERT INTO {table} ({', '.join(columns)}, field_id) "  # noqa: S608
             f"SELECT {', '.join(source)}, f.id FROM {{stage}} s "
             f"LEFT JOIN {fields} f ON f.key = s.field_key "
-            f"WHERE s.valid = 1 AND NOT EXISTS (SELECT 1 FROM {table} d WHERE d.code = s.code)"
+            "WHERE s.valid = 1 AND s.target IS NULL"
         )
         compared = [quote(c) for c in plan.compared]
         updates = [f"{c} = s.{c}" for c in compared]
@@ -335,7 +340,7 @@ class ProcedureImporter(BulkImporter):
         stage.execute(
             f"UPDATE {table} AS d SET {', '.join(updates)} "  # noqa: S608
             f"FROM {{stage}} s LEFT JOIN {fields} f ON f.key = s.field_key "
-            f"WHERE d.code = s.code AND s.valid = 1 AND ({' OR '.join(differs)})"
+            f"WHERE d.id = s.target AND s.valid = 1 AND ({' OR '.join(differs)})"
         )
 
     def stage_columns(self) -> tuple[tuple[str, str], ...]:
