@@ -139,7 +139,8 @@ def _salutation(cert: Certificate) -> str:
 
 def _page(cert: Certificate, layout: CertificateLayout, *, on_blank: bool) -> _Page:
     decision = cert.decision
-    assert decision.issued_on is not None  # checked by Certificate  # noqa: S101
+    if decision.issued_on is None:  # Certificate refuses this already; narrows the type
+        raise ValueError("a certificate needs the decision's date")
     texts = {
         "blank_nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "blank_motto": "Độc lập - Tự do - Hạnh phúc",

@@ -8,7 +8,9 @@ test checks that they match this builder. Every placeholder reads the view compo
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,9 +68,12 @@ def copies_and_signature(document: Document, width: float = A4.text_width) -> No
     signature_cell(signature, "v.signature")
 
 
-def signature_cell(cell: object, expression: str) -> None:
-    """Authority and title lines, room for signature and seal, then the name."""
-    cell_text(cell, f"{{%p for line in {expression}.lines %}}", "TDKT Signature")  # type: ignore[arg-type]
+def signature_cell(cell: object, expression: str, *, caption: str = "") -> None:
+    """Optional caption, authority and title lines, room for signature and seal, the name."""
+    first = caption or f"{{%p for line in {expression}.lines %}}"
+    cell_text(cell, first, "TDKT Signature")  # type: ignore[arg-type]
+    if caption:
+        para(cell, f"{{%p for line in {expression}.lines %}}", "TDKT Signature")
     para(cell, "{{ line }}", "TDKT Signature")
     para(cell, "{%p endfor %}", "TDKT Signature")
     for _ in range(4):  # about four blank 14 pt lines for signature and seal (practice)
@@ -230,24 +235,12 @@ def minutes(document: Document) -> None:
     para(document, "{{ v.closing }}", "TDKT Body")
     signatures = table(document, 1, [A4.text_width / 2] * 2, borders=False)
     secretary, chair = signatures.rows[0].cells
-    cell_text(secretary, "THƯ KÝ", "TDKT Signature")
-    signature_cell_after(secretary, "v.secretary_signature")
-    cell_text(chair, "CHỦ TỌA", "TDKT Signature")
-    signature_cell_after(chair, "v.chair_signature")
+    signature_cell(secretary, "v.secretary_signature", caption="THƯ KÝ")
+    signature_cell(chair, "v.chair_signature", caption="CHỦ TỌA")
     para(document, "Nơi nhận:", "TDKT Copies Heading").paragraph_format.space_before = Mm(4)
     para(document, "{%p for c in v.copies %}", "TDKT Copies")
     para(document, "- {{ c }}", "TDKT Copies")
     para(document, "{%p endfor %}", "TDKT Copies")
-
-
-def signature_cell_after(cell: object, expression: str) -> None:
-    """Like ``signature_cell`` for a cell that already has its caption paragraph."""
-    para(cell, f"{{%p for line in {expression}.lines %}}", "TDKT Signature")
-    para(cell, "{{ line }}", "TDKT Signature")
-    para(cell, "{%p endfor %}", "TDKT Signature")
-    for _ in range(4):
-        para(cell, "", "TDKT Signature")
-    para(cell, f"{{{{ {expression}.name }}}}", "TDKT Signature")
 
 
 def _paragraphs(document: Document, expression: str, style: str) -> None:
@@ -275,9 +268,20 @@ def main(argv: list[str] | None = None) -> int:
     target = Path(argv[0]) if argv else TEMPLATES
     target.mkdir(parents=True, exist_ok=True)
     for name in BUILDERS:
-        build(name).save(str(target / f"{name}.docx"))
-        print(target / f"{name}.docx")
+        path = target / f"{name}.docx"
+        data = io.BytesIO()
+        build(name).save(data)
+        if path.is_file() and _xml(path.read_bytes()) == _xml(data.getvalue()):
+            continue  # unchanged: keep the committed file byte for byte
+        path.write_bytes(data.getvalue())
+        print(path)
     return 0
+
+
+def _xml(data: bytes) -> dict[str, bytes]:
+    """The document parts of a .docx (the zip's timestamps differ on every save)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {n: archive.read(n) for n in archive.namelist() if n.startswith("word/")}
 
 
 if __name__ == "__main__":
