@@ -30,7 +30,7 @@ def _denied_count() -> int:
 @pytest.mark.parametrize(("user", "status"), [("investment_head", 200), ("planning_head", 403)])
 def test_person_detail_is_limited_to_the_unit_head_s_own_unit(client_for, registry, user, status):
     """The investment head opens Ánh's page; the planning head gets a Vietnamese 403."""
-    url = reverse("web:person-detail", kwargs={"uuid": registry.anh.uuid})
+    url = reverse("organizations:person-detail", kwargs={"uuid": registry.anh.uuid})
     response = client_for(user).get(url)
     assert response.status_code == status
     if status == 403:
@@ -42,7 +42,7 @@ def test_person_edit_post_is_refused_outside_scope_and_changes_nothing(
     client_for, registry, user, allowed
 ):
     """Same POST: the investment head saves it; the planning head gets 403 and no change."""
-    url = reverse("web:person-update", kwargs={"uuid": registry.anh.uuid})
+    url = reverse("organizations:person-update", kwargs={"uuid": registry.anh.uuid})
     events_before = AuditEvent.objects.filter(event_type=AuditEventType.PERSON_UPDATED).count()
     response = client_for(user).post(url, EDIT)
     anh = Person.objects.get(pk=registry.anh.pk)
@@ -63,9 +63,9 @@ def test_every_403_leaves_an_access_denied_event(client_for, registry):
     """Each refused page view and POST adds one ACCESS_DENIED event naming the path."""
     client = client_for("planning_head")
     before = _denied_count()
-    detail = reverse("web:person-detail", kwargs={"uuid": registry.anh.uuid})
-    edit = reverse("web:person-update", kwargs={"uuid": registry.anh.uuid})
-    org = reverse("web:organization-detail", kwargs={"uuid": registry.investment.uuid})
+    detail = reverse("organizations:person-detail", kwargs={"uuid": registry.anh.uuid})
+    edit = reverse("organizations:person-update", kwargs={"uuid": registry.anh.uuid})
+    org = reverse("organizations:organization-detail", kwargs={"uuid": registry.investment.uuid})
     assert client.get(detail).status_code == 403
     assert client.post(edit, EDIT).status_code == 403
     assert client.get(org).status_code == 403
@@ -79,7 +79,7 @@ def test_every_403_leaves_an_access_denied_event(client_for, registry):
 
 def test_read_only_role_cannot_open_edit_form(client_for, registry):
     """A council member (read-only) gets 403 from the edit POST and the person is unchanged."""
-    url = reverse("web:person-update", kwargs={"uuid": registry.anh.uuid})
+    url = reverse("organizations:person-update", kwargs={"uuid": registry.anh.uuid})
     response = client_for("council").post(url, EDIT)
     assert response.status_code == 403
     assert Person.objects.get(pk=registry.anh.pk).full_name == "Nguyễn Văn Ánh"
@@ -91,6 +91,6 @@ def test_group_forms_are_for_board_wide_writers_only(client_for, registry):
 
     group = group_create(actor=registry.officer, name="Khối các phòng", kind="block")
     group_members_set(actor=registry.officer, group=group, year=2026, members=[registry.planning])
-    url = reverse("web:group-members", kwargs={"uuid": group.uuid})
+    url = reverse("organizations:group-members", kwargs={"uuid": group.uuid})
     assert client_for("planning_head").get(url).status_code == 403
     assert client_for("officer").get(url).status_code == 200

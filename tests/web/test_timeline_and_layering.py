@@ -28,7 +28,7 @@ def test_timeline_shows_hanoi_time_actor_and_before_after(client_for, registry):
             start_date=date(2021, 9, 1),
         )
         person_update(actor=registry.officer, person=person, phone="0987654321")
-    url = reverse("web:person-detail", kwargs={"uuid": person.uuid})
+    url = reverse("organizations:person-detail", kwargs={"uuid": person.uuid})
     body = client_for("officer").get(url).content.decode()
     assert "02/03/2026 03:30" in body
     assert "Sửa cá nhân" in body

@@ -11,16 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.organizations.constants import GroupKind
 from tdkt.organizations.models import Organization
 from tdkt.organizations.services.groups import GROUP_FIELDS
+from tdkt.web.forms.widgets import model_choice_field
 
-from .people import OrganizationChoiceField
-from .widgets import model_choice_field, organization_label
-
-
-class OrganizationMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Organisation checkboxes showing the tree through indentation."""
-
-    def label_from_instance(self, obj: Organization) -> str:
-        return organization_label(obj)
+from .fields import OrganizationChoiceField, OrganizationMultipleChoiceField
 
 
 class _YearForm(forms.Form):

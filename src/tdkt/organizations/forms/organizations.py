@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.organizations.constants import Currency, InvestmentType, OrganizationKind
 from tdkt.organizations.models import IndustrialZone, Organization
+from tdkt.web.forms.widgets import model_choice_field
 
-from .people import OrganizationChoiceField
-from .widgets import model_choice_field
+from .fields import OrganizationChoiceField
 
 ORG_FIELDS = ["name", "short_name", "kind", "parent", "address"]
 ENTERPRISE_FIELDS = [

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.organizations.constants import Gender, PersonnelCategory
 from tdkt.organizations.models import Organization
+from tdkt.web.forms.widgets import DateInput, model_choice_field
 
-from .widgets import DateInput, model_choice_field, organization_label
+from .fields import OrganizationChoiceField
 
 PERSON_FIELDS = [
     "full_name",
@@ -23,13 +24,6 @@ PERSON_FIELDS = [
     "email",
     "phone",
 ]
-
-
-class OrganizationChoiceField(forms.ModelChoiceField):
-    """Organisation picker showing the tree through indentation."""
-
-    def label_from_instance(self, obj: Organization) -> str:
-        return organization_label(obj)
 
 
 class PersonForm(forms.Form):

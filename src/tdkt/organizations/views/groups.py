@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
+from tdkt.organizations.forms import GroupForm, GroupLeadershipForm, GroupMembersForm
 from tdkt.organizations.models import EmulationGroup
 from tdkt.organizations.selectors import group_get, organization_list
 from tdkt.organizations.services import (
@@ -28,7 +29,7 @@ from tdkt.organizations.services.groups import GROUP_FIELDS
 from tdkt.web import queries
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
-from tdkt.web.forms import GroupForm, GroupLeadershipForm, GroupMembersForm, apply_service_error
+from tdkt.web.forms.errors import apply_service_error
 
 HISTORY_LIMIT = 100
 
@@ -48,7 +49,7 @@ def group_list_view(request: HttpRequest) -> HttpResponse:
     others = queries.groups_without_members(actor=request.user, listed=groups)
     return render(
         request,
-        "web/groups/group_list.html",
+        "organizations/group_list.html",
         {"groups": groups, "others": others, "year": year},
     )
 
@@ -71,7 +72,7 @@ def group_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     events = history_for(group)[:HISTORY_LIMIT]
     return render(
         request,
-        "web/groups/group_detail.html",
+        "organizations/group_detail.html",
         {
             "group": group,
             "years": _years(group),
@@ -92,8 +93,8 @@ def group_create_view(request: HttpRequest) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã thêm %(name)s.") % {"name": group.name})
-            return redirect("web:group-detail", uuid=group.uuid)
-    return render(request, "web/groups/group_form.html", {"form": form, "group": None})
+            return redirect("organizations:group-detail", uuid=group.uuid)
+    return render(request, "organizations/group_form.html", {"form": form, "group": None})
 
 
 @web_view
@@ -110,8 +111,8 @@ def group_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:group-detail", uuid=group.uuid)
-    return render(request, "web/groups/group_form.html", {"form": form, "group": group})
+            return redirect("organizations:group-detail", uuid=group.uuid)
+    return render(request, "organizations/group_form.html", {"form": form, "group": group})
 
 
 @web_view
@@ -140,8 +141,8 @@ def group_members_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã cập nhật thành viên."))
-            return redirect("web:group-detail", uuid=group.uuid)
-    return render(request, "web/groups/group_members_form.html", {"form": form, "group": group})
+            return redirect("organizations:group-detail", uuid=group.uuid)
+    return render(request, "organizations/group_members_form.html", {"form": form, "group": group})
 
 
 @web_view
@@ -167,5 +168,7 @@ def group_leadership_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã ghi nhận khối trưởng, khối phó."))
-            return redirect("web:group-detail", uuid=group.uuid)
-    return render(request, "web/groups/group_leadership_form.html", {"form": form, "group": group})
+            return redirect("organizations:group-detail", uuid=group.uuid)
+    return render(
+        request, "organizations/group_leadership_form.html", {"form": form, "group": group}
+    )

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scopes import scope_for
 from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
+from tdkt.organizations.forms import OrganizationForm
+from tdkt.organizations.forms.organizations import ENTERPRISE_FIELDS, ORG_FIELDS
 from tdkt.organizations.models import Organization
 from tdkt.organizations.selectors import (
     organization_get,
@@ -23,8 +25,7 @@ from tdkt.organizations.selectors import (
 from tdkt.organizations.services import organization_create, organization_update
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
-from tdkt.web.forms import OrganizationForm, apply_service_error
-from tdkt.web.forms.organizations import ENTERPRISE_FIELDS, ORG_FIELDS
+from tdkt.web.forms.errors import apply_service_error
 
 PEOPLE_LIMIT = 50
 HISTORY_LIMIT = 100
@@ -55,7 +56,7 @@ def organization_tree(request: HttpRequest) -> HttpResponse:
     orgs = list(organization_list(actor=request.user, include_inactive=show_inactive))
     return render(
         request,
-        "web/organizations/organization_tree.html",
+        "organizations/organization_tree.html",
         {"roots": build_tree(orgs), "count": len(orgs), "show_inactive": show_inactive},
     )
 
@@ -69,7 +70,7 @@ def organization_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     events = history_for(org)[:HISTORY_LIMIT]
     return render(
         request,
-        "web/organizations/organization_detail.html",
+        "organizations/organization_detail.html",
         {
             "org": org,
             "children": children,
@@ -114,10 +115,10 @@ def organization_create_view(request: HttpRequest) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã thêm %(name)s.") % {"name": org.name})
-            return redirect("web:organization-detail", uuid=org.uuid)
+            return redirect("organizations:organization-detail", uuid=org.uuid)
     return render(
         request,
-        "web/organizations/organization_form.html",
+        "organizations/organization_form.html",
         {"form": form, "org": None, "enterprise_fields": ENTERPRISE_FIELDS},
     )
 
@@ -146,9 +147,9 @@ def organization_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:organization-detail", uuid=org.uuid)
+            return redirect("organizations:organization-detail", uuid=org.uuid)
     return render(
         request,
-        "web/organizations/organization_form.html",
+        "organizations/organization_form.html",
         {"form": form, "org": org, "enterprise_fields": ENTERPRISE_FIELDS},
     )

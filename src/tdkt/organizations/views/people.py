@@ -13,18 +13,13 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
+from tdkt.organizations.forms import EmploymentForm, PersonCreateForm, PersonFilterForm, PersonForm
+from tdkt.organizations.forms.people import PERSON_FIELDS
 from tdkt.organizations.selectors import organization_list, person_get, person_list
 from tdkt.organizations.services import employment_add, person_create, person_update
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import HtmxHttpRequest, web_view
-from tdkt.web.forms import (
-    EmploymentForm,
-    PersonCreateForm,
-    PersonFilterForm,
-    PersonForm,
-    apply_service_error,
-)
-from tdkt.web.forms.people import PERSON_FIELDS
+from tdkt.web.forms.errors import apply_service_error
 
 PAGE_SIZE = 25
 HISTORY_LIMIT = 100
@@ -45,7 +40,7 @@ def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page}
     partial = request.htmx and not request.htmx.history_restore_request
-    template = "web/people/_results.html" if partial else "web/people/person_list.html"
+    template = "organizations/_person_results.html" if partial else "organizations/person_list.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -58,7 +53,7 @@ def person_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     events = history_for(person)[:HISTORY_LIMIT]
     return render(
         request,
-        "web/people/person_detail.html",
+        "organizations/person_detail.html",
         {"person": person, "timeline": timeline(events, actor=request.user)},
     )
 
@@ -75,8 +70,8 @@ def person_create_view(request: HttpRequest) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã thêm %(name)s.") % {"name": person.full_name})
-            return redirect("web:person-detail", uuid=person.uuid)
-    return render(request, "web/people/person_form.html", {"form": form, "person": None})
+            return redirect("organizations:person-detail", uuid=person.uuid)
+    return render(request, "organizations/person_form.html", {"form": form, "person": None})
 
 
 @web_view
@@ -92,8 +87,8 @@ def person_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:person-detail", uuid=person.uuid)
-    return render(request, "web/people/person_form.html", {"form": form, "person": person})
+            return redirect("organizations:person-detail", uuid=person.uuid)
+    return render(request, "organizations/person_form.html", {"form": form, "person": person})
 
 
 @web_view
@@ -108,5 +103,5 @@ def employment_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã thêm quá trình công tác."))
-            return redirect("web:person-detail", uuid=person.uuid)
-    return render(request, "web/people/employment_form.html", {"form": form, "person": person})
+            return redirect("organizations:person-detail", uuid=person.uuid)
+    return render(request, "organizations/employment_form.html", {"form": form, "person": person})

@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import ensure_board_writer, is_board_writer
 from tdkt.core.errors import ApplicationError
+from tdkt.organizations.forms import ZoneForm
 from tdkt.organizations.models import IndustrialZone
 from tdkt.organizations.selectors import zone_get
 from tdkt.organizations.services import zone_create, zone_update
 from tdkt.organizations.services.zones import ZONE_FIELDS
 from tdkt.web import queries
 from tdkt.web.decorators import HtmxHttpRequest, web_view
-from tdkt.web.forms import ZoneForm, apply_service_error
+from tdkt.web.forms.errors import apply_service_error
 
 
 def _wants_row(request: HtmxHttpRequest) -> bool:
@@ -39,7 +40,7 @@ def _row_response(
         "can_edit": is_board_writer(request.user),
         "saved": saved,
     }
-    response = render(request, "web/zones/_row.html", context)
+    response = render(request, "organizations/_zone_row.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -61,7 +62,7 @@ def zone_list_view(request: HttpRequest) -> HttpResponse:
     zones = queries.zones_with_counts(actor=request.user, search=search)
     return render(
         request,
-        "web/zones/zone_list.html",
+        "organizations/zone_list.html",
         {"zones": zones, "q": search, "can_edit": is_board_writer(request.user)},
     )
 
@@ -78,8 +79,8 @@ def zone_create_view(request: HttpRequest) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã thêm %(name)s.") % {"name": zone.name})
-            return redirect("web:zone-list")
-    return render(request, "web/zones/zone_form.html", {"form": form, "zone": None})
+            return redirect("organizations:zone-list")
+    return render(request, "organizations/zone_form.html", {"form": form, "zone": None})
 
 
 @web_view
@@ -98,12 +99,12 @@ def zone_update_view(request: HtmxHttpRequest, uuid: UUID) -> HttpResponse:
             if row:
                 return _row_response(request, zone, saved=True)
             messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("web:zone-list")
+            return redirect("organizations:zone-list")
     if row:
         zone = queries.zone_with_count(actor=request.user, zone=zone)
-        template = "web/zones/_edit_row.html"
+        template = "organizations/_zone_edit_row.html"
     else:
-        template = "web/zones/zone_form.html"
+        template = "organizations/zone_form.html"
     response = render(request, template, {"form": form, "zone": zone})
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -114,5 +115,5 @@ def zone_row_view(request: HtmxHttpRequest, uuid: UUID) -> HttpResponse:
     """Return a zone's read-only row ("Hủy" of the edit row); a page request goes to the list."""
     zone = zone_get(actor=request.user, uuid=uuid)
     if not _wants_row(request):
-        return redirect("web:zone-list")
+        return redirect("organizations:zone-list")
     return _row_response(request, zone)
