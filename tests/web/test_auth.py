@@ -112,7 +112,9 @@ def test_language_switch_to_english_shows_english_labels(client_for):
     client = client_for("officer")
     body = client.get(reverse("organizations:person-list")).content.decode()
     assert "Cá nhân" in body
-    response = client.post("/i18n/setlang/", {"language": "en", "next": reverse("organizations:person-list")})
+    response = client.post(
+        "/i18n/setlang/", {"language": "en", "next": reverse("organizations:person-list")}
+    )
     assert response.status_code == 302
     body = client.get(reverse("organizations:person-list")).content.decode()
     assert "People" in body

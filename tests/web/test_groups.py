@@ -79,7 +79,9 @@ def test_empty_or_taken_name_is_shown_inline_and_nothing_is_written(
     """An empty name or the name of an existing block (any case) re-shows the form with a
     Vietnamese message; no group and no audit event is added."""
     created = _events(AuditEventType.GROUP_CREATED)
-    response = client_for("officer").post(reverse("organizations:group-create"), NEW | {"name": name})
+    response = client_for("officer").post(
+        reverse("organizations:group-create"), NEW | {"name": name}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["name"] == [message]
     assert message in response.content.decode()
@@ -127,7 +129,10 @@ def test_only_board_wide_writers_add_or_edit_groups(client_for, registry, block,
     and a member enterprise's rep (who all see the block) a 403 each, audited, nothing written."""
     client = client_for(user)
     denied = _events(AuditEventType.ACCESS_DENIED)
-    assert client.get(reverse("organizations:group-detail", kwargs={"uuid": block.uuid})).status_code == 200
+    assert (
+        client.get(reverse("organizations:group-detail", kwargs={"uuid": block.uuid})).status_code
+        == 200
+    )
     created = client.post(reverse("organizations:group-create"), NEW)
     edited = client.post(_update_url(block), {"name": "Khối đổi tên", "kind": "block"})
     names = set(EmulationGroup.objects.values_list("name", flat=True))
@@ -150,7 +155,9 @@ def test_add_and_edit_buttons_are_shown_only_to_board_wide_writers(
     """The officer sees "Thêm khối, cụm thi đua" and the block's "Sửa"; a member's head does not."""
     client = client_for(user)
     listing = client.get(reverse("organizations:group-list"), {"year": 2026}).content.decode()
-    detail = client.get(reverse("organizations:group-detail", kwargs={"uuid": block.uuid})).content.decode()
+    detail = client.get(
+        reverse("organizations:group-detail", kwargs={"uuid": block.uuid})
+    ).content.decode()
     assert "Khối các phòng chuyên môn" in listing
     assert (reverse("organizations:group-create") in listing) is shown
     assert (_update_url(block) in detail) is shown

@@ -32,7 +32,9 @@ def _org_data(registry, **overrides):
 
 def test_officer_creates_enterprise_with_profile(client_for, registry):
     """The form creates the enterprise under the Board with its tax code and zone."""
-    response = client_for("officer").post(reverse("organizations:organization-create"), _org_data(registry))
+    response = client_for("officer").post(
+        reverse("organizations:organization-create"), _org_data(registry)
+    )
     org = Organization.objects.get(name="Công ty TNHH Cơ khí Hồng Hà")
     assert response.status_code == 302
     assert org.parent == registry.board
@@ -111,7 +113,9 @@ def test_officer_sets_members_then_leadership(client_for, registry, block):
     assert response.status_code == 302
     lead = GroupLeadership.objects.get(group=block, year=2026)
     assert (lead.leader, lead.deputy) == (registry.investment, registry.planning)
-    body = client.get(reverse("organizations:group-detail", kwargs={"uuid": block.uuid})).content.decode()
+    body = client.get(
+        reverse("organizations:group-detail", kwargs={"uuid": block.uuid})
+    ).content.decode()
     assert "Năm 2026" in body
     assert "Phòng Quản lý Đầu tư" in body
 

@@ -73,7 +73,10 @@ def test_organization_tree_shows_units_nested(client_for, registry):
     """The tree lists the Board and its units, linking to each detail page."""
     body = client_for("officer").get(reverse("organizations:organization-list")).content.decode()
     assert "Phòng Quản lý Đầu tư" in body
-    assert reverse("organizations:organization-detail", kwargs={"uuid": registry.investment.uuid}) in body
+    assert (
+        reverse("organizations:organization-detail", kwargs={"uuid": registry.investment.uuid})
+        in body
+    )
     assert body.index("Ban Quản lý các khu công nghiệp") < body.index("Phòng Quản lý Đầu tư")
 
 
@@ -108,7 +111,9 @@ def test_write_buttons_are_hidden_from_read_only_roles(client_for, registry):
 
 def test_unknown_person_gives_vietnamese_404(client_for):
     """An unknown id gives a 404 page saying the person was not found."""
-    url = reverse("organizations:person-detail", kwargs={"uuid": "00000000-0000-0000-0000-000000000000"})
+    url = reverse(
+        "organizations:person-detail", kwargs={"uuid": "00000000-0000-0000-0000-000000000000"}
+    )
     response = client_for("officer").get(url)
     assert response.status_code == 404
     assert "Không tìm thấy cá nhân" in response.content.decode()

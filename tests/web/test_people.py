@@ -48,7 +48,9 @@ def test_htmx_search_returns_only_the_results_partial(client_for):
 def test_people_filters_by_organisation_and_category(client_for, registry):
     """Filtering by the enterprise shows its worker; by civil servants shows the two officials."""
     client = client_for("officer")
-    by_org = client.get(reverse("organizations:person-list"), {"org": str(registry.enterprise.uuid)})
+    by_org = client.get(
+        reverse("organizations:person-list"), {"org": str(registry.enterprise.uuid)}
+    )
     assert _names(by_org) == ["Lê Thị Hoa"]
     by_cat = client.get(reverse("organizations:person-list"), {"category": "civil_servant"})
     assert sorted(_names(by_cat)) == ["Nguyễn Văn Ánh", "Trần Minh Đức"]
@@ -102,10 +104,14 @@ def _create_data(registry, **overrides):
 
 def test_create_person_form_adds_person_with_post_and_audit(client_for, registry):
     """A valid form creates the person in the centre, with an audit event, then shows them."""
-    response = client_for("officer").post(reverse("organizations:person-create"), _create_data(registry))
+    response = client_for("officer").post(
+        reverse("organizations:person-create"), _create_data(registry)
+    )
     person = Person.objects.get(full_name="Đỗ Thị Mai")
     assert response.status_code == 302
-    assert response["Location"] == reverse("organizations:person-detail", kwargs={"uuid": person.uuid})
+    assert response["Location"] == reverse(
+        "organizations:person-detail", kwargs={"uuid": person.uuid}
+    )
     assert Employment.objects.get(person=person).organization == registry.centre
     assert AuditEvent.objects.filter(object_id=str(person.uuid)).exists()
 

@@ -164,7 +164,9 @@ def test_officer_adds_a_zone(client_for, registry):
     """The add form creates the zone through the service and returns to the list."""
     client = client_for("officer")
     data = {"name": "KCN Sóc Sơn", "kind": "industrial", "district": "Sóc Sơn", "status": "planned"}
-    response = client.post(reverse("organizations:zone-create"), data | {"area_ha": ""}, follow=True)
+    response = client.post(
+        reverse("organizations:zone-create"), data | {"area_ha": ""}, follow=True
+    )
     assert response.redirect_chain == [(reverse("organizations:zone-list"), 302)]
     assert "Đã thêm KCN Sóc Sơn." in response.content.decode()
     zone = IndustrialZone.objects.get(name="KCN Sóc Sơn")

@@ -3,7 +3,6 @@ leadership forms (all writes for board-wide writers only)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 from uuid import UUID
 
@@ -13,12 +12,21 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
 from tdkt.organizations.forms import GroupForm, GroupLeadershipForm, GroupMembersForm
-from tdkt.organizations.models import EmulationGroup
-from tdkt.organizations.selectors import group_get, organization_list
+from tdkt.organizations.permissions import (
+    can_change_reference_data,
+    ensure_can_change_reference_data,
+)
+from tdkt.organizations.selectors import (
+    group_get,
+    group_year,
+    group_years,
+    groups_of_year,
+    groups_without_members,
+    organization_list,
+)
 from tdkt.organizations.services import (
     group_create,
     group_leadership_set,
@@ -26,7 +34,6 @@ from tdkt.organizations.services import (
     group_update,
 )
 from tdkt.organizations.services.groups import GROUP_FIELDS
-from tdkt.web import queries
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
@@ -45,37 +52,32 @@ def _year(request: HttpRequest) -> int:
 def group_list_view(request: HttpRequest) -> HttpResponse:
     """List the blocks/clusters with members in a year, with that year's leadership."""
     year = _year(request)
-    groups = queries.groups_of_year(actor=request.user, year=year)
-    others = queries.groups_without_members(actor=request.user, listed=groups)
+    groups = groups_of_year(actor=request.user, year=year)
+    others = groups_without_members(actor=request.user, listed=groups)
     return render(
         request,
         "organizations/group_list.html",
-        {"groups": groups, "others": others, "year": year},
+        {
+            "groups": groups,
+            "others": others,
+            "year": year,
+            "can_edit": can_change_reference_data(request.user),
+        },
     )
-
-
-def _years(group: EmulationGroup) -> list[dict]:
-    members = defaultdict(list)
-    for m in group.memberships.select_related("organization").order_by(
-        "-year", "organization__name"
-    ):
-        members[m.year].append(m.organization)
-    leaders = {lead.year: lead for lead in group.leaderships.select_related("leader", "deputy")}
-    years = sorted(set(members) | set(leaders), reverse=True)
-    return [{"year": y, "members": members[y], "leadership": leaders.get(y)} for y in years]
 
 
 @web_view
 def group_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Show a block/cluster year by year (members, leader and deputy) and its history."""
-    group = group_get(actor=request.user, uuid=uuid)
+    group = group_get(actor=request.user, uuid=uuid, with_years=True)
     events = history_for(group)[:HISTORY_LIMIT]
     return render(
         request,
         "organizations/group_detail.html",
         {
             "group": group,
-            "years": _years(group),
+            "years": group_years(group),
+            "can_edit": can_change_reference_data(request.user),
             "timeline": timeline(events, actor=request.user),
         },
     )
@@ -84,7 +86,7 @@ def group_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @web_view
 def group_create_view(request: HttpRequest) -> HttpResponse:
     """Add a block or cluster through ``group_create`` (board-wide writers)."""
-    ensure_board_writer(request.user)
+    ensure_can_change_reference_data(request.user)
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -101,7 +103,7 @@ def group_create_view(request: HttpRequest) -> HttpResponse:
 def group_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Change a block/cluster's name, kind, organiser or description through ``group_update``."""
     group = group_get(actor=request.user, uuid=uuid)
-    ensure_board_writer(request.user)
+    ensure_can_change_reference_data(request.user)
     initial = {name: getattr(group, name) for name in GROUP_FIELDS}
     form = GroupForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -118,15 +120,12 @@ def group_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @web_view
 def group_members_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Replace a year's member list through ``group_members_set`` (board-wide writers)."""
-    group = group_get(actor=request.user, uuid=uuid)
-    ensure_board_writer(request.user)
+    group = group_get(actor=request.user, uuid=uuid, with_years=True)
+    ensure_can_change_reference_data(request.user)
     year = _year(request)
-    current = [
-        m.organization for m in group.memberships.filter(year=year).select_related("organization")
-    ]
     form = GroupMembersForm(
         request.POST or None,
-        initial={"year": year, "members": current},
+        initial={"year": year, "members": group_year(group, year).members},
         organizations=organization_list(actor=request.user),
     )
     if request.method == "POST" and form.is_valid():
@@ -148,18 +147,15 @@ def group_members_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @web_view
 def group_leadership_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Record a year's leader and deputy through ``group_leadership_set``."""
-    group = group_get(actor=request.user, uuid=uuid)
-    ensure_board_writer(request.user)
+    group = group_get(actor=request.user, uuid=uuid, with_years=True)
+    ensure_can_change_reference_data(request.user)
     year = _year(request)
-    existing = group.leaderships.filter(year=year).first()
-    initial: dict[str, Any] = {"year": year}
-    if existing is not None:
-        initial |= {"leader": existing.leader, "deputy": existing.deputy}
-    member_ids = group.memberships.values_list("organization_id", flat=True)
+    existing = group_year(group, year)
+    initial: dict[str, Any] = {"year": year, "leader": existing.leader, "deputy": existing.deputy}
     form = GroupLeadershipForm(
         request.POST or None,
         initial=initial,
-        organizations=organization_list(actor=request.user).filter(pk__in=member_ids),
+        organizations=organization_list(actor=request.user, member_of=group),
     )
     if request.method == "POST" and form.is_valid():
         try:

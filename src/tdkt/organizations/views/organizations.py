@@ -10,12 +10,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.scopes import scope_for
 from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
 from tdkt.organizations.forms import OrganizationForm
 from tdkt.organizations.forms.organizations import ENTERPRISE_FIELDS, ORG_FIELDS
 from tdkt.organizations.models import Organization
+from tdkt.organizations.permissions import (
+    can_add_records,
+    can_change_organization,
+    ensure_can_add_records,
+    ensure_can_change_organization,
+)
 from tdkt.organizations.selectors import (
     organization_get,
     organization_list,
@@ -57,7 +62,12 @@ def organization_tree(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organizations/organization_tree.html",
-        {"roots": build_tree(orgs), "count": len(orgs), "show_inactive": show_inactive},
+        {
+            "roots": build_tree(orgs),
+            "count": len(orgs),
+            "show_inactive": show_inactive,
+            "can_add": can_add_records(request.user),
+        },
     )
 
 
@@ -65,7 +75,7 @@ def organization_tree(request: HttpRequest) -> HttpResponse:
 def organization_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Show an organisation, its children, its people, enterprise profile and history."""
     org = organization_get(actor=request.user, uuid=uuid)
-    children = organization_list(actor=request.user, include_inactive=True).filter(parent=org)
+    children = organization_list(actor=request.user, include_inactive=True, parent=org)
     people = person_list(actor=request.user, organization=org)
     events = history_for(org)[:HISTORY_LIMIT]
     return render(
@@ -73,6 +83,7 @@ def organization_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
         "organizations/organization_detail.html",
         {
             "org": org,
+            "can_edit": can_change_organization(request.user, org),
             "children": children,
             "people": people[:PEOPLE_LIMIT],
             "people_count": people.count(),
@@ -102,6 +113,7 @@ def _form(
 @web_view
 def organization_create_view(request: HttpRequest) -> HttpResponse:
     """Add an organisation (and its enterprise profile) through ``organization_create``."""
+    ensure_can_add_records(request.user)
     initial = {}
     if parent_uuid := request.GET.get("parent"):
         initial["parent"] = organization_get(actor=request.user, uuid=parent_uuid)
@@ -127,13 +139,12 @@ def organization_create_view(request: HttpRequest) -> HttpResponse:
 def organization_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Change an organisation through ``organization_update``."""
     org = organization_get(actor=request.user, uuid=uuid)
+    ensure_can_change_organization(request.user, org)
     initial = {name: getattr(org, name) for name in [*ORG_FIELDS, "is_active"]}
     profile = getattr(org, "enterprise", None)
     if profile is not None:
         initial |= {name: getattr(profile, name) for name in ENTERPRISE_FIELDS}
-    lock_parent = org.parent is not None and not scope_for(request.user).covers_path(
-        org.parent.path
-    )
+    lock_parent = org.parent is not None and not can_change_organization(request.user, org.parent)
     form = _form(request, initial=initial, editing=True, lock_parent=lock_parent)
     if request.method == "POST" and form.is_valid():
         try:

@@ -15,6 +15,12 @@ from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
 from tdkt.organizations.forms import EmploymentForm, PersonCreateForm, PersonFilterForm, PersonForm
 from tdkt.organizations.forms.people import PERSON_FIELDS
+from tdkt.organizations.permissions import (
+    can_add_records,
+    can_change_person,
+    ensure_can_add_records,
+    ensure_can_change_person,
+)
 from tdkt.organizations.selectors import organization_list, person_get, person_list
 from tdkt.organizations.services import employment_add, person_create, person_update
 from tdkt.web.audit_display import timeline
@@ -38,7 +44,7 @@ def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
         category=filters.get("category", ""),
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page}
+    context = {"form": form, "page": page, "can_add": can_add_records(request.user)}
     partial = request.htmx and not request.htmx.history_restore_request
     template = "organizations/_person_results.html" if partial else "organizations/person_list.html"
     response = render(request, template, context)
@@ -54,13 +60,18 @@ def person_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return render(
         request,
         "organizations/person_detail.html",
-        {"person": person, "timeline": timeline(events, actor=request.user)},
+        {
+            "person": person,
+            "can_edit": can_change_person(request.user, person),
+            "timeline": timeline(events, actor=request.user),
+        },
     )
 
 
 @web_view
 def person_create_view(request: HttpRequest) -> HttpResponse:
     """Add a person with their first post through ``person_create``."""
+    ensure_can_add_records(request.user)
     organizations = organization_list(actor=request.user)
     form = PersonCreateForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
@@ -78,6 +89,7 @@ def person_create_view(request: HttpRequest) -> HttpResponse:
 def person_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Change a person's fields through ``person_update``."""
     person = person_get(actor=request.user, uuid=uuid)
+    ensure_can_change_person(request.user, person)
     initial = {name: getattr(person, name) for name in PERSON_FIELDS}
     form = PersonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -95,6 +107,7 @@ def person_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def employment_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Record a new post (a transfer by default) through ``employment_add``."""
     person = person_get(actor=request.user, uuid=uuid)
+    ensure_can_change_person(request.user, person)
     form = EmploymentForm(request.POST or None, organizations=organization_list(actor=request.user))
     if request.method == "POST" and form.is_valid():
         try:

@@ -15,14 +15,16 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.scopes import ensure_board_writer, is_board_writer
 from tdkt.core.errors import ApplicationError
 from tdkt.organizations.forms import ZoneForm
 from tdkt.organizations.models import IndustrialZone
-from tdkt.organizations.selectors import zone_get
+from tdkt.organizations.permissions import (
+    can_change_reference_data,
+    ensure_can_change_reference_data,
+)
+from tdkt.organizations.selectors import zone_get, zone_list
 from tdkt.organizations.services import zone_create, zone_update
 from tdkt.organizations.services.zones import ZONE_FIELDS
-from tdkt.web import queries
 from tdkt.web.decorators import HtmxHttpRequest, web_view
 from tdkt.web.forms.errors import apply_service_error
 
@@ -36,8 +38,8 @@ def _row_response(
 ) -> HttpResponse:
     """Render the read-only row of ``zone`` with its current enterprise count."""
     context = {
-        "zone": queries.zone_with_count(actor=request.user, zone=zone),
-        "can_edit": is_board_writer(request.user),
+        "zone": zone_get(actor=request.user, uuid=zone.uuid, with_counts=True),
+        "can_edit": can_change_reference_data(request.user),
         "saved": saved,
     }
     response = render(request, "organizations/_zone_row.html", context)
@@ -59,18 +61,18 @@ def _edit_form(request: HttpRequest, zone: IndustrialZone, *, row: bool) -> Zone
 def zone_list_view(request: HttpRequest) -> HttpResponse:
     """List industrial zones with how many enterprises are registered in each."""
     search = request.GET.get("q", "").strip()
-    zones = queries.zones_with_counts(actor=request.user, search=search)
+    zones = zone_list(actor=request.user, search=search, with_counts=True)
     return render(
         request,
         "organizations/zone_list.html",
-        {"zones": zones, "q": search, "can_edit": is_board_writer(request.user)},
+        {"zones": zones, "q": search, "can_edit": can_change_reference_data(request.user)},
     )
 
 
 @web_view
 def zone_create_view(request: HttpRequest) -> HttpResponse:
     """Add an industrial zone through ``zone_create`` (board-wide writers)."""
-    ensure_board_writer(request.user)
+    ensure_can_change_reference_data(request.user)
     form = ZoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -87,7 +89,7 @@ def zone_create_view(request: HttpRequest) -> HttpResponse:
 def zone_update_view(request: HtmxHttpRequest, uuid: UUID) -> HttpResponse:
     """Change a zone through ``zone_update``: as an edit row (htmx) or a whole page."""
     zone = zone_get(actor=request.user, uuid=uuid)
-    ensure_board_writer(request.user)
+    ensure_can_change_reference_data(request.user)
     row = _wants_row(request)
     form = _edit_form(request, zone, row=row)
     if request.method == "POST" and form.is_valid():
@@ -101,7 +103,7 @@ def zone_update_view(request: HtmxHttpRequest, uuid: UUID) -> HttpResponse:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("organizations:zone-list")
     if row:
-        zone = queries.zone_with_count(actor=request.user, zone=zone)
+        zone = zone_get(actor=request.user, uuid=zone.uuid, with_counts=True)
         template = "organizations/_zone_edit_row.html"
     else:
         template = "organizations/zone_form.html"
