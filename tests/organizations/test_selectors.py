@@ -62,9 +62,9 @@ def test_reading_another_units_person_is_refused(registry):
     """The planning head may open Đức but not Ánh of the investment department: Ánh and the
     department are "not found", with the message an unknown id gets."""
     assert person_get(actor=registry.planning_head, uuid=registry.duc.uuid) == registry.duc
-    with pytest.raises(NotFoundError, match="Không tìm thấy cá nhân."):
+    with pytest.raises(NotFoundError, match="Không tìm thấy cá nhân"):
         person_get(actor=registry.planning_head, uuid=registry.anh.uuid)
-    with pytest.raises(NotFoundError, match="Không tìm thấy tổ chức."):
+    with pytest.raises(NotFoundError, match="Không tìm thấy tổ chức"):
         organization_get(actor=registry.planning_head, uuid=registry.investment.uuid)
 
 

@@ -45,7 +45,7 @@ class HistoryApi(ListApiView):
 
     def get(self, request: Request, uuid: str) -> Response:
         obj = type(self).getter(actor=self.actor, uuid=uuid)
-        return self.paginate(history_for(obj).order_by("-seq"), AuditEventOutputSerializer)
+        return self.paginate(history_for(obj), AuditEventOutputSerializer)
 
 
 def history_view(getter: Getter, resource: str, tag: str) -> Any:

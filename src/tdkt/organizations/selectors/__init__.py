@@ -22,13 +22,14 @@ from .groups import (
 )
 from .history import audit_events_recent
 from .organizations import organization_get, organization_list, organization_names
-from .people import person_get, person_in_scope, person_list, person_unit_on
+from .people import employment_list, person_get, person_in_scope, person_list, person_unit_on
 from .zones import zone_get, zone_list, zone_names
 
 __all__ = [
     "GroupYear",
     "Tally",
     "audit_events_recent",
+    "employment_list",
     "enterprises_by_investment",
     "group_get",
     "group_list",

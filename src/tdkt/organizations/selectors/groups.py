@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import get_visible, scope_for, scoped
+from tdkt.core.text import fold
 from tdkt.organizations.models import (
     EmulationGroup,
     GroupLeadership,
@@ -57,14 +58,16 @@ def _in_scope(qs: QuerySet[EmulationGroup], actor: Any) -> QuerySet[EmulationGro
 
 
 def group_list(
-    *, actor: Any, year: int | None = None, with_years: bool = False
+    *, actor: Any, search: str = "", year: int | None = None, with_years: bool = False
 ) -> QuerySet[EmulationGroup]:
     """Return the blocks/clusters the actor may see: all for board-wide roles, else their own.
 
-    ``year`` keeps the groups with members that year; ``with_years`` prefetches what
-    ``group_years`` reads.
+    ``search`` matches the name without accents; ``year`` keeps the groups with members that
+    year; ``with_years`` prefetches what ``group_years`` reads.
     """
     qs = _in_scope(EmulationGroup.objects.all(), actor)
+    if search:
+        qs = qs.filter(search_key__contains=fold(search))
     if year is not None:
         qs = qs.filter(Exists(GroupMembership.objects.filter(group=OuterRef("pk"), year=year)))
     if with_years:

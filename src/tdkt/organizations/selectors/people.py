@@ -113,3 +113,9 @@ def person_unit_on(*, person: Person, on: date) -> Organization | None:
         .first()
     )
     return employment.organization if employment else None
+
+
+def employment_list(*, actor: Any) -> QuerySet[Employment]:
+    """Return the posts held in organisations of the actor's scope (past ones included)."""
+    qs = Employment.objects.select_related("person", "organization")
+    return scoped(qs, actor, path_field="organization__path").order_by("-start_date", "id")
