@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from tdkt.core.demo.logins import demo_login_rows, render_login_box
+from tdkt.demo.logins import demo_login_rows, render_login_box
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tdkt.core.demo.services import demo_data_load
+from tdkt.demo.services import demo_data_load
 from tdkt.core.errors import ApplicationError
 
 
