@@ -19,12 +19,12 @@ from tdkt.accounts.models import User
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.audit.services import verify
+from tdkt.core.errors import PermissionDeniedError
 from tdkt.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from tdkt.demo.board import BOARD_NAME
 from tdkt.demo.enterprises import tax_check_digit
 from tdkt.demo.people import demo_people
 from tdkt.demo.services import demo_data_load
-from tdkt.core.errors import PermissionDeniedError
 from tdkt.organizations.constants import (
     Currency,
     GroupKind,

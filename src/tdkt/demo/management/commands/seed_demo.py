@@ -7,8 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tdkt.demo.services import demo_data_load
 from tdkt.core.errors import ApplicationError
+from tdkt.demo.services import demo_data_load
 
 
 class Command(BaseCommand):
