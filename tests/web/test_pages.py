@@ -1,4 +1,5 @@
-"""Pages render for the roles allowed to see them, with real figures and Vietnamese text."""
+"""Pages show real figures and readable Vietnamese text (what each role sees and may do on
+each page is in ``test_scope_matrix.py``)."""
 
 from __future__ import annotations
 
@@ -6,33 +7,6 @@ import pytest
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
-
-READ_ROLES = [
-    "admin",
-    "officer",
-    "investment_head",
-    "planning_head",
-    "enterprise_rep",
-    "leader",
-    "council",
-    "viewer",
-]
-
-
-@pytest.mark.parametrize("role", READ_ROLES)
-def test_main_pages_render_for_every_role(client_for, role):
-    """Dashboard, tree, people, zones and groups open (200) for every role, in Vietnamese."""
-    client = client_for(role)
-    for name in [
-        "web:dashboard",
-        "organizations:organization-list",
-        "organizations:person-list",
-        "organizations:zone-list",
-        "organizations:group-list",
-    ]:
-        response = client.get(reverse(name))
-        assert response.status_code == 200, name
-        assert "Đăng xuất" in response.content.decode()
 
 
 def test_anonymous_user_is_sent_to_login(client):
