@@ -80,10 +80,13 @@ def group_get(*, actor: Any, uuid: UUID | str, with_years: bool = False) -> Emul
     qs = EmulationGroup.objects.all()
     if with_years:
         qs = qs.prefetch_related(*_YEAR_PREFETCHES)
+    everything = scope_for(actor).everything
     return get_visible(
         qs,
         uuid=uuid,
-        visible=lambda group: _in_scope(EmulationGroup.objects.filter(pk=group.pk), actor).exists(),
+        visible=lambda group: (
+            everything or _in_scope(EmulationGroup.objects.filter(pk=group.pk), actor).exists()
+        ),
         message=_("Không tìm thấy khối/cụm thi đua."),
     )
 
