@@ -15,6 +15,7 @@ INTERFACE_MODULES = [
     *SRC.glob("web/forms/*.py"),
     *SRC.glob("api/**/*.py"),
     *SRC.glob("*/views.py"),
+    *SRC.glob("*/views/*.py"),
     *SRC.glob("*/forms.py"),
     *SRC.glob("*/management/commands/*.py"),
 ]

@@ -11,12 +11,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 from rest_framework import serializers
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from .authentication import ApiTokenAuthentication
 from .pagination import PagePagination
 
 
@@ -27,7 +28,7 @@ class ApiView(APIView):
     ``WWW-Authenticate: Token`` header instead of DRF's 403 for session-only views.
     """
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
     renderer_classes = [JSONRenderer]
     pagination_class: type[PagePagination] | None = None

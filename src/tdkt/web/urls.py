@@ -2,15 +2,12 @@
 
 from django.urls import path
 
-from .views import auth, dashboard, groups, organizations, people, zones
+from .views import dashboard, groups, organizations, people, zones
 
 app_name = "web"
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
-    path("login/", auth.login_view, name="login"),
-    path("logout/", auth.logout_view, name="logout"),
-    path("account/password/", auth.password_change, name="password-change"),
     path("organizations/", organizations.organization_tree, name="organization-list"),
     path(
         "organizations/new/",

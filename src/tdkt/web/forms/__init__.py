@@ -1,6 +1,5 @@
 """Web forms: they parse and type input only; services do the business validation."""
 
-from .accounts import LoginForm, PasswordChangeForm
 from .errors import apply_service_error
 from .groups import GroupForm, GroupLeadershipForm, GroupMembersForm
 from .organizations import OrganizationForm
@@ -12,9 +11,7 @@ __all__ = [
     "GroupForm",
     "GroupLeadershipForm",
     "GroupMembersForm",
-    "LoginForm",
     "OrganizationForm",
-    "PasswordChangeForm",
     "PersonCreateForm",
     "PersonFilterForm",
     "PersonForm",
