@@ -41,6 +41,7 @@ def _validate_profile(
     role: str,
     organization: Organization | None,
     person: Person | None,
+    current_organization_id: int | None,
     errors: dict[str, list[str]],
 ) -> None:
     """Collect field errors of the role, organisation, person, names and e-mail."""
@@ -57,8 +58,8 @@ def _validate_profile(
     # Keeping a unit that has since closed is allowed; choosing one is not.
     if (
         organization is not None
-        and not organization.is_active
-        and user.organization_id != organization.pk
+        and organization.pk != current_organization_id
+        and not Organization.objects.filter(pk=organization.pk, is_active=True).exists()
     ):
         errors.setdefault("organization", []).append(_("Đơn vị này đã ngừng hoạt động."))
     if person is not None and User.objects.filter(person=person).exclude(pk=user.pk).exists():
@@ -121,7 +122,14 @@ def user_create(
         errors["username"] = [_("Tên đăng nhập phải có từ 1 đến 150 ký tự.")]
     elif User.objects.filter(username__iexact=user.username).exists():
         errors["username"] = [_("Tên đăng nhập đã tồn tại.")]
-    _validate_profile(user=user, role=role, organization=organization, person=person, errors=errors)
+    _validate_profile(
+        user=user,
+        role=role,
+        organization=organization,
+        person=person,
+        current_organization_id=None,
+        errors=errors,
+    )
     if errors:
         raise ApplicationError(_("Dữ liệu không hợp lệ."), fields=errors)
     if password is None:
@@ -174,7 +182,12 @@ def user_update(
     user.email = (email or "").strip()
     errors: dict[str, list[str]] = {}
     _validate_profile(
-        user=user, role=role, organization=organization, person=user.person, errors=errors
+        user=user,
+        role=role,
+        organization=organization,
+        person=user.person,
+        current_organization_id=user.organization_id,
+        errors=errors,
     )
     if errors:
         raise ApplicationError(_("Dữ liệu không hợp lệ."), fields=errors)
