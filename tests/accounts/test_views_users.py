@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tdkt.accounts.models import User
-from tdkt.accounts.services import user_create, user_deactivate, user_version
+from tdkt.accounts.services import api_token_create, user_create, user_deactivate, user_version
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tests.builders import PASSWORD
@@ -118,6 +118,17 @@ def test_detail_shows_history_and_no_internal_codes(client_for, registry):
     assert registry.viewer.date_joined.strftime("%d/%m/%Y") in body
     for code in ("user.deactivated", "is_active", "unit_head", "emulation_officer"):
         assert code not in body
+
+
+def test_history_reads_as_sentences_about_the_account(client_for, registry):
+    """Token and status events show Vietnamese labels and values, not field names."""
+    api_token_create(actor=registry.viewer, user=registry.viewer, name="Báo cáo")
+    user_deactivate(actor=registry.officer, user=registry.viewer)
+    body = client_for("officer").get(_url("user-detail", registry.viewer)).content.decode()
+    assert "<strong>Thu hồi mã truy cập API</strong>" in body
+    assert '<span class="field">Tên:</span> <del>Báo cáo</del> → <ins>—</ins>' in body
+    assert '<span class="field">Đang hoạt động:</span> <del>Có</del> → <ins>Không</ins>' in body
+    assert "<strong>Cấp mã truy cập API</strong>" in body
 
 
 # Actions shown ------------------------------------------------------------------------------
