@@ -77,7 +77,9 @@ def search_key(user: User) -> str:
 
 def lock_user(user: User) -> User:
     """Return ``user`` re-read under a row lock, so concurrent services queue."""
-    return User.objects.select_for_update().select_related("organization").get(pk=user.pk)
+    return (
+        User.objects.select_for_update(of=("self",)).select_related("organization").get(pk=user.pk)
+    )
 
 
 def lock_active_admin_ids() -> set[int]:
