@@ -31,7 +31,10 @@ def _signed_in(user: Any) -> bool:
 
 def is_administrator(user: Any) -> bool:
     """Return True for an administrator account (role, or a superuser from before roles)."""
-    return bool(user is not None and (user.is_superuser or user.role == Role.ADMIN))
+    return bool(
+        user is not None
+        and (getattr(user, "is_superuser", False) or getattr(user, "role", None) == Role.ADMIN)
+    )
 
 
 def can_manage_accounts(actor: Any) -> bool:

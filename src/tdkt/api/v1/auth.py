@@ -15,7 +15,6 @@ from tdkt.accounts.models import User
 from tdkt.accounts.policy import can_manage_accounts
 from tdkt.accounts.scopes import scope_for
 from tdkt.accounts.services import api_token_create
-from tdkt.accounts.services.tokens import token_lifetime_days
 from tdkt.api.base import ApiView
 from tdkt.api.errors import LockedOutError
 from tdkt.api.schema import component, error_responses
@@ -145,7 +144,6 @@ class TokenCreateApi(ApiView):
             actor=user,
             user=user,
             name=data.get("name") or self.DEFAULT_NAME,
-            days=token_lifetime_days(),
             replace=True,
         )
         return self.render(

@@ -16,8 +16,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.constants import Role
 from tdkt.accounts.models import User
+from tdkt.accounts.policy import is_administrator
 from tdkt.accounts.services import user_create
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
@@ -278,7 +278,7 @@ def demo_data_load(*, actor: User | None = None) -> DemoLoadReport:
     administrator. One ``system.demo_loaded`` event summarises a run that wrote something; a
     run that found everything in place records nothing.
     """
-    if actor is not None and not (actor.is_superuser or actor.role == Role.ADMIN):
+    if actor is not None and not is_administrator(actor):
         raise PermissionDeniedError(_("Chỉ quản trị hệ thống được nạp dữ liệu mẫu."))
     report = DemoLoadReport()
     _Loader(actor, report).run()
