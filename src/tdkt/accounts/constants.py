@@ -15,6 +15,21 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Người xem")
 
 
+# The account fields the audit trail follows, by the services and by ``guard`` alike.
+USER_FIELDS = [
+    "username",
+    "first_name",
+    "last_name",
+    "email",
+    "role",
+    "organization",
+    "person",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+]
+
+
 class LoginRecords(models.TextChoices):
     """The django-axes tables an operator may clear (``login_records_delete``)."""
 

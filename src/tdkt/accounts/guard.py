@@ -21,18 +21,9 @@ from django.db.models.signals import m2m_changed, post_save, pre_save
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 
+from .constants import USER_FIELDS
 from .models import User
 
-# The fields that decide who may do what, plus the identity shown in the audit trail.
-GUARDED_FIELDS = [
-    "username",
-    "role",
-    "organization",
-    "person",
-    "is_active",
-    "is_staff",
-    "is_superuser",
-]
 _in_service: ContextVar[bool] = ContextVar("tdkt_accounts_in_service", default=False)
 _BEFORE = "_tdkt_guard_before"
 _GRANTS_BEFORE = "_tdkt_grants_before"
@@ -51,17 +42,17 @@ def writing_through_services() -> Iterator[None]:
 def _user_pre_save(sender: Any, instance: User, update_fields: Any = None, **kwargs: Any) -> None:
     if _in_service.get():
         return
-    if update_fields is not None and not set(update_fields) & set(GUARDED_FIELDS):
+    if update_fields is not None and not set(update_fields) & set(USER_FIELDS):
         return  # e.g. last_login on sign-in, a password hash upgraded by Django
     stored = User.objects.filter(pk=instance.pk).first() if instance.pk else None
-    setattr(instance, _BEFORE, snapshot(stored, GUARDED_FIELDS) if stored else {})
+    setattr(instance, _BEFORE, snapshot(stored, USER_FIELDS) if stored else {})
 
 
 def _user_post_save(sender: Any, instance: User, **kwargs: Any) -> None:
     if _in_service.get() or not hasattr(instance, _BEFORE):
         return
     before = instance.__dict__.pop(_BEFORE)
-    changes = diff(before, snapshot(instance, GUARDED_FIELDS))
+    changes = diff(before, snapshot(instance, USER_FIELDS))
     if changes:
         record(
             event_type=AuditEventType.USER_CHANGED_OUTSIDE_SERVICES,

@@ -2,14 +2,13 @@
 one transaction. Nothing else writes users or API tokens (``tdkt.accounts.guard`` records
 anything that tries)."""
 
-from .common import USER_FIELDS, user_version
+from .common import user_version
 from .lockouts import login_records_delete, user_unlock
 from .passwords import user_password_change, user_set_password
 from .tokens import api_token_authenticate, api_token_create, api_token_revoke
 from .users import user_create, user_deactivate, user_reactivate, user_update
 
 __all__ = [
-    "USER_FIELDS",
     "api_token_authenticate",
     "api_token_create",
     "api_token_revoke",

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.constants import Role
+from tdkt.accounts.constants import USER_FIELDS, Role
 from tdkt.accounts.guard import writing_through_services
 from tdkt.accounts.models import User
 from tdkt.audit.services import snapshot
@@ -23,19 +23,6 @@ from tdkt.core.text import fold
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-USER_FIELDS = [
-    "username",
-    "first_name",
-    "last_name",
-    "email",
-    "role",
-    "organization",
-    "person",
-    "is_active",
-    "is_staff",
-    "is_superuser",
-]
 
 
 def account_service(func: Callable[P, R]) -> Callable[P, R]:

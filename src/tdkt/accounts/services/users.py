@@ -8,7 +8,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from tdkt.accounts import policy
-from tdkt.accounts.constants import Role
+from tdkt.accounts.constants import USER_FIELDS, Role
 from tdkt.accounts.models import User
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import PendingEvent, diff, record, record_many, snapshot
@@ -17,7 +17,6 @@ from tdkt.organizations.constants import OrganizationKind
 from tdkt.organizations.models import Organization, Person
 
 from .common import (
-    USER_FIELDS,
     account_service,
     check_password_strength,
     ensure_not_last_admin,
