@@ -87,6 +87,14 @@ def test_someone_else_s_account_is_not_found_for_non_managers(client_for, regist
         )
 
 
+@pytest.mark.parametrize("role", OTHERS)
+def test_own_account_page_for_non_managers_is_the_account_page(client_for, registry, role):
+    """A non-manager opening their own account by its address lands on "Tài khoản của tôi"."""
+    response = client_for(role).get(_url("user-detail", getattr(registry, role)))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:account")
+
+
 def test_list_search_ignores_accents_and_filters_by_role_and_status(client_for, registry):
     """ "pham thi dao" finds "Phạm Thị Đào"; role and status narrow the list."""
     user_create(

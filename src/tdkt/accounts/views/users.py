@@ -91,6 +91,8 @@ def user_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 def user_detail_view(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponse:
     """Show an account, its lockouts, tokens and history, with the actions the viewer may take."""
     account = user_get(actor=request.user, uuid=uuid)
+    if not policy.can_manage_accounts(request.user):
+        return redirect("accounts:account")  # only one's own account gets this far
     lockout = user_lockout(actor=request.user, user=account)
     events = user_history(actor=request.user, user=account)[:HISTORY_LIMIT]
     return render(
