@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from tdkt.accounts.services import api_token_create
+from tdkt.accounts.constants import Role
+from tdkt.accounts.services import api_token_create, user_deactivate
+from tests.builders import make_user
 from tests.scope_matrix import (
     GROUPS,
     NOBODY,
@@ -42,8 +44,8 @@ def _client(world: World, user: str) -> APIClient:
     client = APIClient()
     if user != "anonymous":
         account = world.actor(user)
-        token = api_token_create(actor=account, user=account)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _, key = api_token_create(actor=None, user=account, name="scope matrix")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 
@@ -61,7 +63,14 @@ def _label(world: World, name: str) -> str:
 def test_no_token_or_a_deactivated_account_s_token_is_refused(world, user):
     """Without a token, or with the token of an account deactivated since, every resource
     answers 401 in the API's error shape."""
-    client = _client(world, user)
+    if user == "inactive":
+        account = make_user("soon_inactive", Role.EMULATION_OFFICER)
+        client = APIClient()
+        _, key = api_token_create(actor=None, user=account, name="scope matrix")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        user_deactivate(actor=world.registry.admin, user=account)
+    else:
+        client = _client(world, user)
     for url, _, _ in RESOURCES.values():
         assert client.get(url).status_code == 401
     response = client.get(f"/api/v1/people/{world.registry.anh.uuid}/")

@@ -13,7 +13,7 @@ def test_anonymous_user_is_sent_to_login(client):
     """A visitor who is not signed in is redirected to the sign-in page."""
     response = client.get(reverse("organizations:person-list"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("web:login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_dashboard_shows_real_counts_for_officer(client_for, registry):

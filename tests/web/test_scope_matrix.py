@@ -61,7 +61,7 @@ def test_signed_out_and_deactivated_users_are_sent_to_sign_in(world, user):
     for url in urls:
         response = client.get(url)
         assert response.status_code == 302, url
-        assert response["Location"].startswith(reverse("web:login"))
+        assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def _kinds() -> dict[str, list[str]]:

@@ -8,7 +8,10 @@ Rules:
 * enterprise representative: their own enterprise, read and write;
 * viewer: the subtree of their organisation, read only;
 * a user without an organisation (and not board-wide), an inactive or an anonymous user sees
-  nothing.
+  nothing;
+* ``None`` is the system (set-up, migrations, demo data, commands run on the server): it may
+  read and change everything. Web views and API endpoints always pass ``request.user`` (a user
+  or ``AnonymousUser``), never ``None`` (decision 0021).
 
 The helpers below are the only way selectors apply these rules (docs/decisions/0013):
 
@@ -82,11 +85,15 @@ class Scope:
 
 
 NO_SCOPE = Scope(everything=False, path_prefixes=(), can_write=False)
+SYSTEM_SCOPE = Scope(everything=True, path_prefixes=(), can_write=True)
 
 
 def scope_for(user: Any) -> Scope:
-    """Return the read/write scope of ``user`` (anonymous and inactive users get nothing)."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+    """Return the read/write scope of ``user``: everything for the system (``None``), nothing
+    for anonymous and inactive users."""
+    if user is None:
+        return SYSTEM_SCOPE
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return NO_SCOPE
     role = user.role
     if user.is_superuser or role in BOARD_WIDE_READ:

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from rest_framework import serializers
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 from tdkt.core.access import record_access_denied
 from tdkt.core.errors import OutOfScopeError
 
+from .authentication import ApiTokenAuthentication
 from .pagination import PagePagination
 
 
@@ -30,7 +31,7 @@ class ApiView(APIView):
     ``WWW-Authenticate: Token`` header instead of DRF's 403 for session-only views.
     """
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
     renderer_classes = [JSONRenderer]
     pagination_class: type[PagePagination] | None = None

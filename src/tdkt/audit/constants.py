@@ -16,6 +16,26 @@ class AuditEventType(models.TextChoices):
     USER_UPDATED = "user.updated", _("Sửa tài khoản")
     USER_PASSWORD_CHANGED = "user.password_changed", _("Đổi mật khẩu")
     API_TOKEN_CREATED = "user.api_token_created", _("Cấp mã truy cập API")
+    # Accounts through services, tokens and lockouts (decisions 0020–0024)
+    USER_DEACTIVATED = "user.deactivated", _("Khoá tài khoản")
+    USER_REACTIVATED = "user.reactivated", _("Mở lại tài khoản")
+    USER_PASSWORD_SET = "user.password_set", _("Đặt lại mật khẩu")
+    USER_PASSWORD_CHANGE_FAILED = (
+        "user.password_change_failed",
+        _("Nhập sai mật khẩu hiện tại khi đổi mật khẩu"),
+    )
+    USER_PASSWORD_CHANGE_LOCKED = (
+        "user.password_change_locked",
+        _("Tạm khoá đổi mật khẩu do nhập sai nhiều lần"),
+    )
+    USER_UNLOCKED = "user.unlocked", _("Mở khoá đăng nhập")
+    USER_CHANGED_OUTSIDE_SERVICES = (
+        "user.changed_outside_services",
+        _("Thay đổi tài khoản ngoài chức năng quản lý tài khoản"),
+    )
+    USER_PERMISSIONS_CHANGED = "user.permissions_changed", _("Thay đổi nhóm, quyền của tài khoản")
+    API_TOKEN_REVOKED = "user.api_token_revoked", _("Thu hồi mã truy cập API")
+    LOGIN_RECORDS_DELETED = "security.login_records_deleted", _("Xoá bản ghi đăng nhập")
     # Registry
     ZONE_CREATED = "zone.created", _("Thêm khu công nghiệp")
     ZONE_UPDATED = "zone.updated", _("Sửa khu công nghiệp")

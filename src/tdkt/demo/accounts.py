@@ -25,7 +25,7 @@ class DemoAccount:
     person_name: str | None = None
 
 
-# The admin comes first: it is the actor of every registry write of the seed.
+# One login per role; the seed itself writes as the system (actor=None, decision 0021).
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("admin", Role.ADMIN, "Quản trị hệ thống"),
     DemoAccount(

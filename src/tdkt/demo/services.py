@@ -16,12 +16,12 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.constants import Role
 from tdkt.accounts.models import User
+from tdkt.accounts.policy import is_administrator
 from tdkt.accounts.services import user_create
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
-from tdkt.core.errors import ApplicationError, PermissionDeniedError
+from tdkt.core.errors import PermissionDeniedError
 from tdkt.organizations.constants import OrganizationKind
 from tdkt.organizations.models import (
     Employment,
@@ -64,7 +64,7 @@ class DemoLoadReport:
 class _Loader:
     """Walks the demo specs in dependency order, creating only what is missing."""
 
-    def __init__(self, writer: User, report: DemoLoadReport) -> None:
+    def __init__(self, writer: User | None, report: DemoLoadReport) -> None:
         self.writer = writer
         self.report = report
         self.orgs: dict[str, Organization] = {}
@@ -269,42 +269,23 @@ def _create_account(
     )
 
 
-def _demo_admin(report: DemoLoadReport) -> User:
-    """Return the demo admin (created first, as the system), the actor of all registry writes."""
-    spec = DEMO_ACCOUNTS[0]
-    admin = User.objects.filter(username__iexact=spec.username).first()
-    if admin is None:
-        admin = _create_account(spec, organization=None, person=None)
-        report.created["users"] += 1
-    if not admin.is_active or not (admin.is_superuser or admin.role == Role.ADMIN):
-        raise ApplicationError(
-            _(
-                "Tài khoản “%(username)s” đã tồn tại nhưng không phải quản trị hệ thống "
-                "đang hoạt động."
-            )
-            % {"username": admin.username}
-        )
-    return admin
-
-
 @transaction.atomic
 def demo_data_load(*, actor: User | None = None) -> DemoLoadReport:
     """Load whatever demo data is missing, all or nothing, and audit it once.
 
-    ``actor=None`` is the system (``manage.py seed_demo``): the demo admin account is created
-    first and performs the registry writes. An explicit actor must be an administrator.
-    One ``system.demo_loaded`` event summarises a run that wrote something; a run that
-    found everything in place records nothing.
+    ``actor=None`` is the system (``manage.py seed_demo``), which then appears as the author
+    of every demo row in the audit trail (decision 0021). An explicit actor must be an
+    administrator. One ``system.demo_loaded`` event summarises a run that wrote something; a
+    run that found everything in place records nothing.
     """
-    if actor is not None and not (actor.is_superuser or actor.role == Role.ADMIN):
+    if actor is not None and not is_administrator(actor):
         raise PermissionDeniedError(_("Chỉ quản trị hệ thống được nạp dữ liệu mẫu."))
     report = DemoLoadReport()
-    writer = actor if actor is not None else _demo_admin(report)
-    _Loader(writer, report).run()
+    _Loader(actor, report).run()
     if report.loaded:
         record(
             event_type=AuditEventType.DEMO_DATA_LOADED,
-            actor=writer,
+            actor=actor,
             changes={"created": [None, dict(sorted(report.created.items()))]},
         )
     return report

@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    "tdkt.accounts",  # before auth and axes: its audited commands replace theirs (ADR 0022)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -31,13 +32,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "django_htmx",
     "axes",
     "tdkt.core",
     "tdkt.audit",
-    "tdkt.accounts",
     "tdkt.organizations",
     "tdkt.documents",
     "tdkt.commendations",
@@ -118,9 +117,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "tdkt.accounts.validators.CharacterClassValidator"},
 ]
-LOGIN_URL = "web:login"
+LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
-LOGOUT_REDIRECT_URL = "web:login"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions end after inactivity and when the browser closes.
 SESSION_COOKIE_AGE = env_int("SESSION_SECONDS", 8 * 60 * 60)
@@ -135,7 +134,7 @@ AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "vi"
@@ -154,11 +153,12 @@ MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TDKT_IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+TDKT_API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)  # lifetime of new API tokens
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "tdkt.api.authentication.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
@@ -22,11 +23,13 @@ from tdkt.audit.models import AuditEvent
 from tdkt.organizations.selectors import organization_names, zone_names
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 ORG_KEYS = {"organization", "parent", "leader", "deputy"}
 RELATED_MODELS = {
     "organizations.person": ["organizations.Employment"],
     "organizations.organization": ["organizations.Enterprise"],
     "organizations.emulationgroup": ["organizations.GroupLeadership"],
+    "accounts.user": ["accounts.ApiToken"],
 }
 
 
@@ -55,6 +58,13 @@ def _extra_labels() -> dict[str, str]:
         "year": _("Năm"),
         "added": _("Thêm thành viên"),
         "removed": _("Bỏ thành viên"),
+        # Accounts: Django's own labels of these fields read badly in Vietnamese.
+        "first_name": _("Họ và tên"),
+        "is_active": _("Đang hoạt động"),
+        "is_staff": _("Vào trang quản trị"),
+        "is_superuser": _("Toàn quyền trên trang quản trị"),
+        "login_failures": _("Số lần đăng nhập sai"),
+        "ip_addresses": _("Địa chỉ IP"),
     }
 
 
@@ -102,6 +112,9 @@ class _Formatter:
             return str(dict(field.flatchoices).get(value, value))
         if isinstance(value, str) and ISO_DATE.match(value):
             return date.fromisoformat(value).strftime("%d/%m/%Y")
+        if isinstance(value, str) and ISO_DATETIME.match(value):
+            moment = timezone.localtime(datetime.fromisoformat(value))
+            return moment.strftime("%d/%m/%Y %H:%M")
         return str(value)
 
     def employment(self, post: dict[str, Any]) -> str:
