@@ -114,3 +114,47 @@ def test_too_many_form_fields_is_400_in_the_error_shape(db):
     fields = {f"f{i}": "x" for i in range(20)}
     response = APIClient().post(TOKEN, fields, format="multipart")
     assert_error(response, 400, "bad_request")
+
+
+def test_the_rules_engine_endpoint_reports_deep_json_as_a_malformed_case(registry, api_as):
+    """/rules/evaluate/ reads the body with the engine's own parser: deep nesting is a case
+    problem on ``$`` (as ``tdkt rules evaluate`` reports it), not a crash."""
+    response = api_as(registry.viewer).post(
+        "/api/v1/rules/evaluate/", _nested(5000), content_type="application/json"
+    )
+    body = assert_error(response, 400, "invalid")
+    assert body["fields"]["$"] == ["invalid JSON: nested too deeply"]
+
+
+def _api_views():
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern):
+                yield prefix + str(pattern.pattern), pattern.callback
+
+    for route, callback in walk(get_resolver().url_patterns):
+        view_class = getattr(callback, "cls", None)
+        if route.startswith("api/") and view_class is not None:
+            yield route, view_class
+
+
+def test_every_api_view_reads_bodies_with_the_bounded_parsers():
+    """A view that names DRF's plain JSON or multipart parser would bring the crash back."""
+    from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+
+    from tdkt.api.parsers import BoundedJSONParser, BoundedMultiPartParser
+
+    views = list(_api_views())
+    assert len(views) > 10
+    for route, view_class in views:
+        for parser in view_class.parser_classes:
+            if issubclass(parser, JSONParser):
+                assert issubclass(parser, BoundedJSONParser), route
+            elif issubclass(parser, MultiPartParser):
+                assert issubclass(parser, BoundedMultiPartParser), route
+            else:
+                assert issubclass(parser, FormParser), (route, parser)
