@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import auth, dashboard, groups, organizations, people, zones
+from .views import auth, dashboard, groups, jobs, organizations, people, zones
 
 app_name = "web"
 
@@ -46,4 +46,7 @@ urlpatterns = [
     path("groups/<uuid:uuid>/edit/", groups.group_update_view, name="group-update"),
     path("groups/<uuid:uuid>/members/", groups.group_members_view, name="group-members"),
     path("groups/<uuid:uuid>/leadership/", groups.group_leadership_view, name="group-leadership"),
+    path("jobs/", jobs.job_list_view, name="job-list"),
+    path("jobs/<uuid:uuid>/", jobs.job_detail_view, name="job-detail"),
+    path("jobs/<uuid:uuid>/download/", jobs.job_download_view, name="job-download"),
 ]
