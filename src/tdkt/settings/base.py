@@ -178,7 +178,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "DESCRIPTION": "Emulation and commendation management (thi đua – khen thưởng).",
+    "DESCRIPTION": (
+        "Emulation and commendation management (thi đua – khen thưởng).\n\n"
+        "Every error has one JSON shape, `{code, message, fields}`. A body that cannot be read "
+        "answers 400 `parse_error` (invalid JSON, or arrays/objects nested deeper than 32 "
+        "levels), a body of another type 415 `unsupported_media_type`, a body over the size "
+        "limit 413 `payload_too_large`, and an unexpected failure 500 `server_error` with no "
+        "detail. The schema and these docs need a signed-in session or a token."
+    ),
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
@@ -194,7 +201,16 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # Django's default config gives "django" its own console handler; without this, its
+        # messages would print twice (there and through the root handler).
+        "django": {
+            "handlers": ["console"],
+            "level": env_str("LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+    },
 }
 
 # Background tasks (Django's task API through the django-tasks backport): queued in the
