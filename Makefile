@@ -59,8 +59,8 @@ lint: $(DEV_STAMP) check-deploy
 	$(BIN)/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) tools/check_migration_names.py
-	$(PY) manage.py spectacular --file /tmp/tdkt-openapi.yaml --validate --fail-on-warn
-	diff -u docs/api/openapi.yaml /tmp/tdkt-openapi.yaml
+	$(PY) manage.py spectacular --file $(VENV)/openapi-check.yaml --validate --fail-on-warn
+	diff -u docs/api/openapi.yaml $(VENV)/openapi-check.yaml
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
