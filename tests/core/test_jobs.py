@@ -26,6 +26,13 @@ from .job_tasks import count_rows
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
+def real_queue(test):
+    """Queue in the database and commit for real, as in production: the worker checks its
+    connection between tasks (which a test wrapped in a transaction would lose), and
+    ``job_start`` enqueues only once the transaction commits."""
+    return pytest.mark.django_db(transaction=True)(override_settings(TASKS=DATABASE_TASKS)(test))
+
+
 def _events(job: BackgroundJob) -> list[str]:
     return list(
         AuditEvent.objects.filter(object_id=str(job.uuid))
@@ -49,14 +56,11 @@ def _run_worker() -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
-@override_settings(TASKS=DATABASE_TASKS)
-def test_a_task_queued_in_the_database_runs_in_the_worker_and_reports(
-    registry, django_capture_on_commit_callbacks
-):
+@real_queue
+def test_a_task_queued_in_the_database_runs_in_the_worker_and_reports(registry):
     """The job is queued when the request commits, the worker runs the task, and the job ends
     with every row counted, its message, its file, and start and end in the audit trail."""
-    with django_capture_on_commit_callbacks(execute=True):
-        job = _start(registry.officer, 125)
+    job = _start(registry.officer, 125)
     queued = DBTaskResult.objects.get()
     assert queued.args_kwargs["args"] == [str(job.uuid), 125]
     job.refresh_from_db()
@@ -75,31 +79,22 @@ def test_a_task_queued_in_the_database_runs_in_the_worker_and_reports(
     assert _events(job) == ["job.started", "job.finished"]
 
 
-@override_settings(TASKS=DATABASE_TASKS)
-def test_the_task_is_not_queued_when_the_starting_transaction_rolls_back(
-    registry, django_capture_on_commit_callbacks
-):
+@real_queue
+def test_the_task_is_not_queued_when_the_starting_transaction_rolls_back(registry):
     """No orphan task: a job whose creating transaction fails never reaches the queue."""
     from django.db import transaction
 
-    with (
-        django_capture_on_commit_callbacks(execute=True),
-        pytest.raises(RuntimeError),
-        transaction.atomic(),
-    ):
+    with pytest.raises(RuntimeError), transaction.atomic():
         _start(registry.officer, 10)
         raise RuntimeError("the import failed after starting the job")
     assert not DBTaskResult.objects.exists()
     assert not BackgroundJob.objects.exists()
 
 
-@override_settings(TASKS=DATABASE_TASKS)
-def test_a_rejected_job_fails_with_its_message_and_the_task_still_succeeds(
-    registry, django_capture_on_commit_callbacks
-):
+@real_queue
+def test_a_rejected_job_fails_with_its_message_and_the_task_still_succeeds(registry):
     """An ApplicationError is the job's expected end: the user reads why; no file is offered."""
-    with django_capture_on_commit_callbacks(execute=True):
-        job = _start(registry.officer, 50, reject_at=30)
+    job = _start(registry.officer, 50, reject_at=30)
     _run_worker()
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
@@ -110,13 +105,10 @@ def test_a_rejected_job_fails_with_its_message_and_the_task_still_succeeds(
     assert _events(job) == ["job.started", "job.failed"]
 
 
-@override_settings(TASKS=DATABASE_TASKS)
-def test_a_crashing_task_fails_the_job_without_leaking_the_error(
-    registry, django_capture_on_commit_callbacks
-):
+@real_queue
+def test_a_crashing_task_fails_the_job_without_leaking_the_error(registry):
     """A bug shows the user a generic message; the task result keeps the exception for us."""
-    with django_capture_on_commit_callbacks(execute=True):
-        job = _start(registry.officer, 50, crash_at=10)
+    job = _start(registry.officer, 50, crash_at=10)
     _run_worker()
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
