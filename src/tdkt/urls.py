@@ -1,4 +1,7 @@
-"""Top-level URLs: the web UI, the REST API with its schema and docs, and the admin."""
+"""Top-level URLs: the web UI, the REST API with its schema and docs, and the admin.
+
+The error handlers answer in Vietnamese pages, or in the API's JSON error shape under /api/.
+"""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -13,3 +16,8 @@ urlpatterns = [
     path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.web.urls")),
 ]
+
+handler400 = "tdkt.web.views.errors.bad_request"
+handler403 = "tdkt.web.views.errors.permission_denied"
+handler404 = "tdkt.web.views.errors.page_not_found"
+handler500 = "tdkt.web.views.errors.server_error"

@@ -23,7 +23,8 @@ class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField(
         help_text="Stable machine-readable code: invalid, forbidden, not_found, conflict, "
         "not_authenticated, authentication_failed, method_not_allowed, throttled, locked_out, "
-        "parse_error."
+        "parse_error (malformed JSON, or nested deeper than 32 levels), bad_request, "
+        "unsupported_media_type (415), payload_too_large (413), server_error (500)."
     )
     message = serializers.CharField(help_text="Human-readable message (Vietnamese by default).")
     # The serializer metaclass pops declared fields, so this does not replace `.fields`.

@@ -57,3 +57,7 @@ class AuditEventType(models.TextChoices):
     IMPORT_COMPLETED = "import.completed", _("Nhập dữ liệu thành công")
     IMPORT_REJECTED = "import.rejected", _("Nhập dữ liệu bị từ chối")
     DEMO_DATA_LOADED = "system.demo_loaded", _("Nạp dữ liệu mẫu")
+    # Background jobs (their progress ticks are not audited, only start and end)
+    JOB_STARTED = "job.started", _("Bắt đầu công việc nền")
+    JOB_FINISHED = "job.finished", _("Hoàn thành công việc nền")
+    JOB_FAILED = "job.failed", _("Công việc nền thất bại")

@@ -28,7 +28,7 @@ def _count_cases(text: str) -> int:
     """Count the cases of a batch before the full parse, so a huge batch is refused cheaply."""
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return 0  # parse_document reports the JSON error with its line and column
     cases = data.get("cases") if isinstance(data, dict) else None
     return len(cases) if isinstance(cases, list) else 0

@@ -350,6 +350,9 @@ def parse_document(text: str, rule_sets: tuple[str, ...]) -> Case | UnitCase:
         raise CaseError(
             [f"$: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
         ) from None
+    except RecursionError:
+        # json.loads recurses per level: a document nested ~1000 deep must not crash the caller.
+        raise CaseError(["$: invalid JSON: nested too deeply"]) from None
     r = _Reader()
     if not isinstance(data, dict):
         raise CaseError([f"$: expected an object, got {_kind(data)}"])

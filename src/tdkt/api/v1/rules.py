@@ -13,12 +13,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tdkt import rules
 from tdkt.api.base import ApiView
+from tdkt.api.parsers import BoundedJSONParser
 from tdkt.api.schema import ErrorSerializer, error_responses
 from tdkt.commendations.evaluation import (
     MAX_CASES,
@@ -132,7 +132,7 @@ class RuleEvaluateApi(ApiView):
     is reported like the command reports it (``$: invalid JSON at line …``).
     """
 
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     @extend_schema(
         tags=TAGS,
