@@ -91,16 +91,18 @@ def test_malformed_case_names_each_problem_by_json_path(registry, api_as):
     case = {**EXAMPLE_1, "ratings": {"2024": "excelent"}, "awards": [{"year": 2023, "code": "x"}]}
     body = assert_error(_post(api_as(registry.viewer), case), 400, "invalid")
     assert body["fields"] == {
-        "ratings.2024": ['unknown rating "excelent"'],
-        "awards[0].code": ['unknown award code "x"'],
+        "ratings.2024": ['Không có xếp loại "excelent".'],
+        "awards[0].code": ['Không có danh hiệu, hình thức "x".'],
     }
+    english = _post(api_as(registry.viewer), case, QUERY_STRING="lang=en").json()
+    assert english["fields"]["ratings.2024"] == ['unknown rating "excelent"']
 
 
 def test_invalid_json_is_reported_like_the_command_does(registry, api_as):
     """A body that is not JSON is a 400 on `$` with the line and column."""
     body = assert_error(_post(api_as(registry.viewer), '{"as_of": '), 400, "invalid")
     assert list(body["fields"]) == ["$"]
-    assert body["fields"]["$"][0].startswith("invalid JSON at line 1")
+    assert body["fields"]["$"][0].startswith("Dữ liệu JSON không hợp lệ ở dòng 1")
 
 
 def test_anonymous_caller_gets_401(db, api_as):

@@ -76,7 +76,7 @@ def test_bad_json_in_the_advanced_box_shows_the_path_and_keeps_the_text(client, 
     text = json.dumps(case)
     response = client.post(URL, {"mode": "json", "case_json": text})
     page = _page(response)
-    assert 'ratings.2024: unknown rating "excelent"' in page
+    assert 'ratings.2024: Không có xếp loại "excelent".' in page
     assert text in page  # the textarea keeps what was pasted
     assert ELIGIBLE not in page and NOT_ELIGIBLE not in page
 

@@ -17,7 +17,7 @@ from django_htmx.http import reswap, retarget
 
 from tdkt import rules
 from tdkt.accounts.scopes import scope_for
-from tdkt.commendations.evaluation import CaseError, evaluate_document, problems_by_path
+from tdkt.commendations.evaluation import CaseError, evaluate_document
 from tdkt.commendations.forms import EvaluateForm, JsonCaseForm
 from tdkt.commendations.selectors import rule_overrides
 from tdkt.commendations.services import rule_parameter_clear, rule_parameter_set
@@ -219,7 +219,7 @@ def rule_evaluate(request: HtmxHttpRequest) -> HttpResponse:
                 try:
                     output = evaluate_document(json_form.cleaned_data["case_json"], lang=lang)
                 except CaseError as exc:
-                    json_form.add_engine_problems(problems_by_path(exc.problems))
+                    json_form.add_engine_problems(exc.by_path(lang))
         else:
             form = EvaluateForm(request.POST, lang=lang)
             if form.is_valid():
@@ -227,7 +227,7 @@ def rule_evaluate(request: HtmxHttpRequest) -> HttpResponse:
                 try:
                     output = evaluate_document(json.dumps(case), lang=lang)
                 except CaseError as exc:
-                    form.add_engine_problems(problems_by_path(exc.problems), paths)
+                    form.add_engine_problems(exc.by_path(lang), paths)
     context = {
         "form": form,
         "json_form": json_form,

@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 from .codes import AWARD_CODES, COLLECTIVE, FORMS, INDIVIDUAL
-from .explain import format_value, lines, parameters_of
+from .explain import lines, parameters_of
 from .labels import CODE_LABELS
+from .params import UNITS, format_plain
 from .regimes.registry import REGISTRY, Registry
 from .salary import BASE_SALARY_TABLE
 
@@ -48,7 +49,12 @@ def code_page(code: str, registry: Registry = REGISTRY) -> str:
         rs = registry.get(name)
         values = registry.values(rs, None)
         plain = {n: pv.value for n, pv in values.items()}
-        out += [f"## {rs.name}: {rs.title}", "", f"Decision dates: {_dates(registry, name)}.", ""]
+        out += [
+            f"## {rs.name}: {rs.title.vi}",
+            "",
+            f"Decision dates: {_dates(registry, name)}.",
+            "",
+        ]
         for kind in (INDIVIDUAL, COLLECTIVE):
             rule = rs.rule(code, kind)
             if rule is None:
@@ -69,8 +75,8 @@ def code_page(code: str, registry: Registry = REGISTRY) -> str:
                     f"| {_cell(vi_line.citation)} |"
                 )
             out.append("")
-            if rule.note:
-                out += [f"*Not computed:* {rule.note}", ""]
+            if rule.note.en:
+                out += [f"*Not computed:* {rule.note.en}", ""]
             out += [
                 "| Parameter | Default | Unit | Status | Citation | Description |",
                 "|---|---|---|---|---|---|",
@@ -79,8 +85,8 @@ def code_page(code: str, registry: Registry = REGISTRY) -> str:
                 p = pv.parameter
                 status = "**UNVERIFIED**" if p.unverified else "verified"
                 out.append(
-                    f"| `{p.name}` | {format_value(pv.value)} | {p.unit} | {status} "
-                    f"| {_cell(p.citation)} | {_cell(p.description)} |"
+                    f"| `{p.name}` | {format_plain(pv.value) or '—'} | {UNITS[p.unit].en} "
+                    f"| {status} | {_cell(p.citation)} | {_cell(p.description.en)} |"
                 )
             out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -20,12 +20,7 @@ from rest_framework.response import Response
 from tdkt import rules
 from tdkt.api.base import ApiView
 from tdkt.api.schema import ErrorSerializer, error_responses
-from tdkt.commendations.evaluation import (
-    MAX_CASES,
-    CaseError,
-    evaluate_document,
-    problems_by_path,
-)
+from tdkt.commendations.evaluation import MAX_CASES, CaseError, evaluate_document
 from tdkt.commendations.selectors import rule_overrides
 from tdkt.rules.codes import AWARD_CODES, CODES_BY_KIND, FORMS, SUBJECT_KINDS
 from tdkt.rules.explain import lines, parameters_of
@@ -193,7 +188,7 @@ class RuleEvaluateApi(ApiView):
         try:
             return Response(evaluate_document(text, lang=lang))
         except CaseError as exc:
-            raise exceptions.ValidationError(problems_by_path(exc.problems)) from None
+            raise exceptions.ValidationError(exc.by_path(lang)) from None
 
 
 class RuleCodeListApi(ApiView):
