@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from tdkt.rules.codes import AWARDS, AwardCode
 from tdkt.rules.params import ParameterError, ParameterValue, resolve
 
 from . import r2013, r2022a, r2022b, r2026
@@ -37,10 +38,12 @@ class RuleSetError(LookupError):
 class Registry:
     """Rule sets by name; an object so tests can build one with other data."""
 
-    def __init__(self, rule_sets: Iterable[RuleSet]) -> None:
+    def __init__(
+        self, rule_sets: Iterable[RuleSet], awards: tuple[AwardCode, ...] = AWARDS
+    ) -> None:
         """Hold the rule sets after checking them (`RegistryError` names every gap)."""
         rule_sets = tuple(rule_sets)
-        validate(rule_sets)
+        validate(rule_sets, awards)
         self._by_name = {rs.name: rs for rs in rule_sets}
         self._values: dict[Any, dict[str, ParameterValue]] = {}
         self.known_parameters = frozenset(
