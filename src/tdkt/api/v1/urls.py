@@ -48,4 +48,9 @@ urlpatterns = [
     path("rules/codes/", rules.RuleCodeListApi.as_view(), name="rule-code-list"),
     path("rules/codes/<str:code>/explain/", rules.RuleExplainApi.as_view(), name="rule-explain"),
     path("rules/parameters/", rules.RuleParameterListApi.as_view(), name="rule-parameter-list"),
+    path(
+        "rules/parameters/<str:name>/",
+        rules.RuleParameterDetailApi.as_view(),
+        name="rule-parameter-detail",
+    ),
 ]

@@ -184,8 +184,8 @@ PARAMETERS = (
         f"{LAW}, Điều 28",
         t.SHARE_AC,
         Text(
-            "Tỷ lệ thành viên đạt Lao động tiên tiến; R2013 yêu cầu TRÊN tỷ lệ này.",
-            "Share of members who are Advanced Workers; R2013 requires MORE than this.",
+            "Tỷ lệ thành viên đạt Lao động tiên tiến; Luật 2003 yêu cầu CAO HƠN tỷ lệ này.",
+            "Share of members who are Advanced Workers; the 2003 law requires MORE than this.",
         ),
     ),
     p.percent(

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from tdkt.rules.codes import AWARDS, AwardCode
-from tdkt.rules.params import ParameterError, ParameterValue, resolve
+from tdkt.rules.params import ParameterError, ParameterValue, resolve, split_key
 
 from . import r2013, r2022a, r2022b, r2026
 from .base import RuleSet
@@ -87,6 +87,22 @@ class Registry:
                     self._values.clear()
                 self._values[key] = cached
         return dict(cached)
+
+    def coerce_override(self, key: str, raw: Any) -> Any:
+        """Check one override as an officer types it; return its value.
+
+        `key` is `name` (every rule set that has the parameter) or `RULESET:name`. Raise
+        `RuleSetError` for an unknown rule set and `ParameterError` for an unknown name, a
+        name the rule set does not have, or a value outside the type or legal range of any
+        rule set it applies to.
+        """
+        scope, name = split_key(key)
+        targets = [self.get(scope)] if scope is not None else list(self._by_name.values())
+        params = [p for rs in targets for p in rs.all_parameters() if p.name == name]
+        if not params:
+            raise ParameterError(key, "unknown")
+        values = [p.coerce(raw) for p in params]
+        return values[0]
 
     def latest(self, overrides: Mapping[str, Any] | None = None) -> RuleSet:
         """Return the active rule set with the latest start date (for `explain` defaults)."""

@@ -311,6 +311,9 @@ def case_schema(rule_sets: tuple[str, ...]) -> Field:
         "$",
         Text("Trường hợp", "Case"),
         (*header_fields(rule_sets), *CASE_BODY_FIELDS),
+        Text(
+            "Một cá nhân hoặc tập thể cần xét.", "One subject (person or collective) to evaluate."
+        ),
         checks=(_year_not_after_decision, _subject_kind_rules),
     )
 
@@ -322,6 +325,9 @@ def unit_schema(rule_sets: tuple[str, ...]) -> Field:
         "case",
         Text("Trường hợp", "Case"),
         CASE_BODY_FIELDS,
+        Text(
+            "Một người hoặc tập thể của đơn vị.", "One member (person or collective) of the unit."
+        ),
         checks=(_subject_kind_rules,),
     )
     unit = f.obj(
@@ -352,6 +358,10 @@ def unit_schema(rule_sets: tuple[str, ...]) -> Field:
                 max_items=MAX_CASES,
                 required=True,
             ),
+        ),
+        Text(
+            "Cả một đơn vị trong một năm, áp dụng tỷ lệ tối đa.",
+            "A whole unit for one year, where caps and ratios apply.",
         ),
         checks=(_year_not_after_decision,),
     )
