@@ -129,27 +129,32 @@ class EvaluateForm(forms.Form):
 
     # --- validation ---------------------------------------------------------------------------
 
-    def _pairs(self, data: dict[str, Any], first: str, second: str, count: int) -> None:
+    def _typed(self, name: str) -> bool:
+        """Tell whether something was typed in an input (valid or not)."""
+        raw = self.data.get(self.add_prefix(name))
+        return raw not in (None, "")
+
+    def _pairs(self, first: str, second: str, count: int) -> None:
         """Ask for both halves of a row (year and code, year and level) or neither."""
         for i in range(count):
-            a, b = data.get(f"{first}_{i}"), data.get(f"{second}_{i}")
-            if a in (None, "") and b:
+            a, b = self._typed(f"{first}_{i}"), self._typed(f"{second}_{i}")
+            if b and not a:
                 self.add_error(f"{first}_{i}", _("Nhập năm."))
-            elif a not in (None, "") and not b:
+            elif a and not b:
                 self.add_error(f"{second}_{i}", _("Chọn một giá trị."))
 
     def clean(self) -> dict[str, Any]:
         """Catch half-filled rows here; the engine checks everything else."""
         data = super().clean() or {}
-        self._pairs(data, "award_year", "award_code", AWARD_ROWS)
-        self._pairs(data, "disc_year", "disc_level", DISCIPLINE_ROWS)
+        self._pairs("award_year", "award_code", AWARD_ROWS)
+        self._pairs("disc_year", "disc_level", DISCIPLINE_ROWS)
         for i in range(INITIATIVE_ROWS):
-            parts = [data.get(f"init_{p}_{i}") for p in ("id", "year", "scope")]
-            if any(v not in (None, "") for v in parts) or data.get(f"init_used_{i}"):
-                for p, v in zip(("id", "year", "scope"), parts, strict=True):
-                    if v in (None, ""):
-                        self.add_error(f"init_{p}_{i}", _("Bắt buộc khi khai báo sáng kiến."))
-        if (data.get("ballot_yes") is None) != (data.get("ballot_members") is None):
+            parts = [f"init_{p}_{i}" for p in ("id", "year", "scope", "used")]
+            if any(self._typed(name) for name in parts):
+                for name in parts[:3]:
+                    if not self._typed(name):
+                        self.add_error(name, _("Bắt buộc khi khai báo sáng kiến."))
+        if self._typed("ballot_yes") != self._typed("ballot_members"):
             self.add_error("ballot_members", _("Nhập cả số phiếu đồng ý và tổng số thành viên."))
         return data
 
@@ -205,7 +210,8 @@ class EvaluateForm(forms.Form):
         if d.get("ballot_members") is not None:
             case["ballot"] = {"yes": d["ballot_yes"], "members": d["ballot_members"]}
             paths |= {"ballot": "ballot_members", "ballot.yes": "ballot_yes"}
-        if d["kind"] == COLLECTIVE:
+        typed = any(self._typed(n) for n in ("members", *COLLECTIVE_COUNTS, "leads_block"))
+        if d["kind"] == COLLECTIVE and typed:  # nothing typed: the engine says what is missing
             leads = {"yes": True, "no": False}.get(d.get("leads_block") or "")
             case["collective"] = {
                 "members": d.get("members"),

@@ -66,8 +66,9 @@ def form_field(
         blank = kwargs.pop("blank", None)
         options = choices_of(spec, lang)
         field = forms.ChoiceField(choices=[*([blank] if blank else []), *options], **kwargs)
-    elif spec.kind == "text":
-        field = forms.CharField(max_length=spec.max_length, **kwargs)
+    elif spec.kind == "text":  # the length is the schema's check, with the engine's message
+        attrs = {} if spec.max_length is None else {"maxlength": spec.max_length}
+        field = forms.CharField(widget=forms.TextInput(attrs=attrs), **kwargs)
     elif spec.kind == "list" and spec.item is not None and spec.item.kind == "choice":
         field = forms.MultipleChoiceField(choices=choices_of(spec.item, lang), **kwargs)
     else:

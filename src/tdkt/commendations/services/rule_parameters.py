@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tdkt import rules
@@ -64,9 +65,10 @@ def _checked_value(name: str, rule_set: str, value: Any) -> str:
                 _("Bộ quy tắc này không có tham số đó."),
                 fields={"rule_set": [_("Bộ quy tắc này không có tham số đó.")]},
             ) from exc
+        detail = exc.render("en" if (get_language() or "vi").startswith("en") else "vi")
         raise ApplicationError(
-            _("Giá trị không hợp lệ: %(detail)s.") % {"detail": exc.render("vi")},
-            fields={"value": [exc.render("vi").capitalize() + "."]},
+            _("Giá trị không hợp lệ: %(detail)s.") % {"detail": detail},
+            fields={"value": [detail[:1].upper() + detail[1:] + "."]},
         ) from exc
     return format_plain(coerced)
 

@@ -254,8 +254,8 @@ def law_parameters() -> tuple[Parameter, ...]:
             f"{LAW}, Điều 25",
             CAP_GF,
             Text(
-                "Tỷ lệ trên số tập thể đạt tiêu chuẩn Cờ thi đua cấp bộ, tỉnh (theo Luật 2003 là 20 %); "
-                "chưa xác định.",
+                "Tỷ lệ trên số tập thể đạt tiêu chuẩn Cờ thi đua cấp bộ, tỉnh (theo Luật 2003 là "
+                "20 %); chưa xác định.",
                 "Share of the collectives meeting the provincial Emulation Flag standard (the "
                 "2003 law had 20 %); not known.",
             ),

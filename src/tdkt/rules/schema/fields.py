@@ -184,5 +184,7 @@ def leaves(spec: Field, prefix: str = "") -> list[tuple[str, Field]]:
         item = spec.item
         if item.kind == "object":
             return [leaf for f in item.fields for leaf in leaves(f, path)]
+        if spec.kind == "year_map":  # each value is one item: `ratings.rating`
+            return [(f"{path}.{item.name}", item)]
         return [(path, spec)]
     return [(path, spec)]
