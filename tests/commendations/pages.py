@@ -45,7 +45,7 @@ def visible_text(html: str, *, skip: tuple[str, ...] = ()) -> str:
     """Return the text a reader sees (no tags, scripts or styles; `skip` drops by class)."""
     parser = _Text(skip)
     parser.feed(html)
-    return re.sub(r"\s+", " ", " ".join(parser.parts))
+    return re.sub(r"\s+", " ", "".join(parser.parts))
 
 
 def main_text(html: str, *, skip: tuple[str, ...] = ()) -> str:

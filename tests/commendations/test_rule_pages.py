@@ -12,6 +12,8 @@ from .pages import giveaways, main_text
 
 pytestmark = pytest.mark.django_db
 
+R2022B = "Luật TĐKT 2022 + Nghị định 152/2025/NĐ-CP"
+
 
 def _get(client, url: str) -> str:
     response = client.get(url)
@@ -30,7 +32,7 @@ def test_rule_list_names_every_title_and_form_by_category_without_codes(client, 
     assert "Chiến sĩ thi đua cơ sở (cá nhân)" in text
     assert "Giấy khen (cá nhân, tập thể)" in text
     assert "Luật TĐKT 2022 + Nghị định 152/2025/NĐ-CP" in text
-    assert "Áp dụng cho các quyết định từ ngày 01/07/2025." in text
+    assert f"{R2022B}: áp dụng cho các quyết định từ ngày 01/07/2025." in text
     assert giveaways(text) == []
 
 
