@@ -7,9 +7,6 @@ nothing else from the database, so every signed-in user may call it.
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
@@ -21,25 +18,16 @@ from tdkt import rules
 from tdkt.api.base import ApiView
 from tdkt.api.schema import ErrorSerializer, error_responses
 from tdkt.commendations.evaluation import MAX_CASES, CaseError, evaluate_document
-from tdkt.commendations.models import RuleParameterOverride
 from tdkt.commendations.selectors import (
     rule_overrides,
-    rule_parameter_get,
     rule_parameter_records,
-)
-from tdkt.commendations.services import (
-    ensure_can_change_parameters,
-    rule_parameter_set,
-    version_of,
 )
 from tdkt.rules.codes import AWARD_CODES, CODES_BY_KIND, FORMS, SUBJECT_KINDS
 from tdkt.rules.explain import lines, parameters_of
 from tdkt.rules.labels import CODE_LABELS
-from tdkt.rules.params import UNITS
 
 from . import rules_serializers as s
-
-TAGS = ["rules"]
+from .rules_common import TAGS, lang_of, parameter_json, rule_set_of
 
 # A case is a few hundred bytes; 1 MiB holds a batch of MAX_CASES with room to spare.
 MAX_BODY_BYTES = 1024 * 1024
@@ -92,70 +80,6 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "payload_too_large"
 
 
-def _lang(request: Request) -> str:
-    """Return ``?lang=`` when given, else the language negotiated from Accept-Language."""
-    data = s.LangQuerySerializer(data=request.query_params)
-    data.is_valid(raise_exception=True)
-    if data.validated_data.get("lang"):
-        return str(data.validated_data["lang"])
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
-
-
-def _json_value(value: Any) -> Any:
-    """Turn a parameter value into JSON: numbers stay numbers, dates become ISO strings."""
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return float(value)  # Decimal
-
-
-def _local(record: RuleParameterOverride | None) -> dict[str, Any] | None:
-    if record is None:
-        return None
-    user = record.updated_by
-    return {
-        "key": record.key,
-        "value": record.value,
-        "basis": record.basis,
-        "updated_by": None if user is None else user.get_username(),
-        "updated_at": record.updated_at,
-        "version": version_of(record),
-    }
-
-
-def _parameter(
-    pv: rules.ParameterValue,
-    lang: str,
-    rule_set: str,
-    records: dict[str, RuleParameterOverride],
-) -> dict[str, Any]:
-    p = pv.parameter
-    record = records.get(f"{rule_set}:{p.name}") or records.get(p.name)
-    return {
-        "name": p.name,
-        "label": p.label.get(lang),
-        "value": _json_value(pv.value),
-        "default": _json_value(p.default),
-        "type": p.type,
-        "choices": list(p.choices),
-        "minimum": _json_value(p.minimum),
-        "maximum": _json_value(p.maximum),
-        "nullable": p.nullable,
-        "unit": UNITS[p.unit].get(lang),
-        "citation": p.citation,
-        "unverified": p.unverified,
-        "overridden": pv.overridden,
-        "description": p.description.get(lang),
-        "local": _local(record) if pv.overridden else None,
-    }
-
-
-def _rule_set(query: dict[str, Any], overrides: dict[str, str]) -> Any:
-    name = query.get("rule_set")
-    return rules.REGISTRY.get(name) if name else rules.REGISTRY.latest(overrides)
-
-
 class RuleEvaluateApi(ApiView):
     """Evaluate a case or a unit batch, as ``tdkt rules evaluate`` does.
 
@@ -205,7 +129,7 @@ class RuleEvaluateApi(ApiView):
         ],
     )
     def post(self, request: Request) -> Response:
-        lang = _lang(request)
+        lang = lang_of(request)
         if (request.content_type or "").split(";")[0].strip() != "application/json":
             raise exceptions.UnsupportedMediaType(request.content_type)
         too_large = PayloadTooLarge(
@@ -268,10 +192,10 @@ class RuleExplainApi(ApiView):
         if code not in AWARD_CODES:
             raise exceptions.NotFound
         query = self.parse_query(s.RuleSetQuerySerializer)
-        lang = _lang(request)
+        lang = lang_of(request)
         overrides = rule_overrides()
         records = rule_parameter_records(actor=self.actor)
-        rule_set = _rule_set(query, overrides)
+        rule_set = rule_set_of(query, overrides)
         values = rules.REGISTRY.values(rule_set, overrides)
         plain = {name: pv.value for name, pv in values.items()}
         explained = []
@@ -288,7 +212,7 @@ class RuleExplainApi(ApiView):
                     ],
                     "note": rule.note.get(lang),
                     "parameters": [
-                        _parameter(pv, lang, rule_set.name, records)
+                        parameter_json(pv, lang, rule_set.name, records)
                         for pv in parameters_of(rule, values)
                     ],
                 }
@@ -303,128 +227,3 @@ class RuleExplainApi(ApiView):
                 "text": rules.explain_text(rule_set, code, values, lang),
             }
         )
-
-
-class RuleParameterListApi(ApiView):
-    """The parameters of a rule set with their effective values."""
-
-    @extend_schema(
-        tags=TAGS,
-        summary="List rule parameters",
-        description="Every parameter of a rule set (default: the latest active one): the "
-        "effective value after officer-set overrides, the engine default, its type and legal "
-        "range, unit, citation, whether the value is unverified, and the local value in "
-        "effect with the legal basis the officer typed.",
-        parameters=[s.RuleSetQuerySerializer],
-        responses={200: s.ParameterListSerializer, **error_responses(400)},
-    )
-    def get(self, request: Request) -> Response:
-        query = self.parse_query(s.RuleSetQuerySerializer)
-        lang = _lang(request)
-        overrides = rule_overrides()
-        records = rule_parameter_records(actor=self.actor)
-        rule_set = _rule_set(query, overrides)
-        return Response(
-            {
-                "rule_set": rule_set.name,
-                "title": rule_set.title.get(lang),
-                "parameters": [
-                    _parameter(pv, lang, rule_set.name, records)
-                    for pv in rules.list_parameters(rule_set.name, overrides)
-                ],
-            }
-        )
-
-
-def _effective(name: str, rule_set: str, lang: str, actor: Any) -> dict[str, Any]:
-    """Return one parameter as it applies in a rule set (for the answer of a change)."""
-    records = rule_parameter_records(actor=actor)
-    pv = next(
-        v for v in rules.list_parameters(rule_set, rule_overrides()) if v.parameter.name == name
-    )
-    return _parameter(pv, lang, rule_set, records)
-
-
-class RuleParameterDetailApi(ApiView):
-    """One parameter: read it, or set its local value (emulation officers only)."""
-
-    @extend_schema(
-        tags=TAGS,
-        summary="Get a rule parameter",
-        operation_id="v1_rules_parameter_retrieve",
-        description="The parameter as it applies in a rule set (default: the latest active "
-        "one that has it). Unknown name: 404.",
-        parameters=[s.RuleSetQuerySerializer],
-        responses={200: s.ParameterSerializer, **error_responses(400, 404)},
-    )
-    def get(self, request: Request, name: str) -> Response:
-        name = rule_parameter_get(actor=self.actor, name=name)
-        query = self.parse_query(s.RuleSetQuerySerializer)
-        rule_set = _rule_set_having(name, query.get("rule_set"), rule_overrides())
-        return Response(_effective(name, rule_set, _lang(request), self.actor))
-
-    @extend_schema(
-        tags=TAGS,
-        summary="Set a rule parameter",
-        operation_id="v1_rules_parameter_update",
-        description=(
-            "Store a local value with its legal basis, for one rule set (`rule_set`) or every "
-            "rule set that has the parameter — the same service as the page /rules/parameters/, "
-            "recorded in the audit trail. Only emulation officers and the administrator: others "
-            "get 403 before the body is read. The value must fit the parameter's type and legal "
-            "range (`minimum`, `maximum`, `choices`; e.g. a prize coefficient 0–50): otherwise "
-            "400 with the reason under `value`. Unknown name: 404. With `version` and a value "
-            "changed since: 409 `conflict`, nothing written."
-        ),
-        parameters=[s.LangQuerySerializer],
-        request=s.ParameterChangeSerializer,
-        responses={200: s.ParameterChangedSerializer, **error_responses(400, 403, 404, 409)},
-        examples=[
-            OpenApiExample(
-                "Hanoi's share of Advanced Workers",
-                value={
-                    "value": 65,
-                    "basis": "QĐ 32/2024/QĐ-UBND, Điều 8",
-                    "rule_set": "R2022b",
-                },
-                request_only=True,
-            )
-        ],
-    )
-    def put(self, request: Request, name: str) -> Response:
-        name = rule_parameter_get(actor=self.actor, name=name)  # 404 first: no oracle
-        ensure_can_change_parameters(self.actor)  # 403 before the input is validated
-        data = self.parse(s.ParameterChangeSerializer)
-        scope = data.get("rule_set") or ""
-        override = rule_parameter_set(
-            actor=self.actor,
-            name=name,
-            value=data["value"],
-            basis=data["basis"],
-            rule_set=scope,
-            expected_version=data.get("version"),
-        )
-        lang = _lang(request)
-        rule_set = _rule_set_having(name, scope or None, rule_overrides())
-        return Response(
-            {
-                "key": override.key,
-                "rule_set": scope or None,
-                "value": override.value,
-                "basis": override.basis,
-                "version": version_of(override),
-                "parameter": _effective(name, rule_set, lang, self.actor),
-            }
-        )
-
-
-def _rule_set_having(name: str, wanted: str | None, overrides: dict[str, str]) -> str:
-    """Return the rule set to show a parameter in: the one asked, else the latest having it."""
-    if wanted:
-        return wanted
-    latest = rules.REGISTRY.latest(overrides)
-    candidates = [latest.name, *reversed(rules.REGISTRY.names())]
-    for candidate in candidates:
-        if any(p.name == name for p in rules.REGISTRY.get(candidate).all_parameters()):
-            return candidate
-    return latest.name
