@@ -99,7 +99,10 @@ class RuleEvaluateApi(ApiView):
             "Vietnamese unless `?lang=en` or `Accept-Language: en`.\n\n"
             "A malformed case answers 400 `invalid` with one entry per problem in `fields`, "
             'keyed by its JSON path as the command prints it (`"ratings.2024"`, '
-            '`"awards[0].code"`; `"$"` for the document itself, e.g. invalid JSON). '
+            '`"awards[0].code"`; `"$"` for the document itself, e.g. invalid JSON); the '
+            "messages are in the answer's language (the command prints them in English). The "
+            "case is checked against the same schema as the command and the page "
+            "(`RuleCase`, `RuleUnitBatch` below: types, limits and choices). "
             f"Limits: a body of at most {MAX_BODY_BYTES // _MIB} MiB (413 "
             f"`payload_too_large`) and at most {MAX_CASES} cases in a batch (400 on `cases`)."
         ),
@@ -121,7 +124,7 @@ class RuleEvaluateApi(ApiView):
                 value={
                     "code": "invalid",
                     "message": "Dữ liệu không hợp lệ.",
-                    "fields": {"ratings.2024": ['unknown rating "excelent"']},
+                    "fields": {"ratings.2024": ['Không có xếp loại "excelent".']},
                 },
                 response_only=True,
                 status_codes=[400],
