@@ -123,7 +123,7 @@ def test_the_rules_engine_endpoint_reports_deep_json_as_a_malformed_case(registr
         "/api/v1/rules/evaluate/", _nested(5000), content_type="application/json"
     )
     body = assert_error(response, 400, "invalid")
-    assert body["fields"]["$"] == ["invalid JSON: nested too deeply"]
+    assert body["fields"]["$"] == ["Dữ liệu JSON lồng nhau quá sâu."]
 
 
 def _api_views():

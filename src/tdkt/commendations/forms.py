@@ -1,14 +1,14 @@
-"""Forms of the page "Kiểm tra điều kiện khen thưởng": a case without writing JSON, or the JSON.
+"""Forms of the rules pages: a case without writing JSON, the JSON itself, a parameter change.
 
-The form only collects facts; it builds the contract's case document (the JSON of
-`tdkt rules evaluate`), which the engine's own parser then validates. A problem the parser
-finds comes back as a ``path: message`` line and is shown under the input it came from.
+The evaluation form only collects facts: its fields are made from the engine's case schema
+(`schema_forms.form_field`), it builds the contract's case document, and the engine checks
+it. A problem the engine finds comes back with its JSON path and is shown, in Vietnamese,
+under the input it came from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -16,17 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tdkt.rules import REGISTRY
-from tdkt.rules.codes import (
-    AWARD_CODES,
-    COLLECTIVE,
-    INDIVIDUAL,
-    MAX_YEAR,
-    MIN_YEAR,
-    applies_to,
-)
-from tdkt.rules.labels import CODE_LABELS
-from tdkt.web.forms.widgets import DateInput, choice_field
+from tdkt.rules.codes import COLLECTIVE, INDIVIDUAL
+from tdkt.rules.schema import CASE, Problem
+from tdkt.rules.schema.case import COLLECTIVE_COUNTS
+from tdkt.web.forms.widgets import choice_field
+
+from .schema_forms import form_field
 
 RATING_YEARS = 6  # the form asks for six years; a longer history goes through the JSON box
 AWARD_ROWS = 5
@@ -34,118 +29,65 @@ INITIATIVE_ROWS = 3
 DISCIPLINE_ROWS = 2
 MAX_JSON_CHARS = 1024 * 1024
 
-NONE = [("", "—")]
-KINDS = [(INDIVIDUAL, gettext_lazy("Cá nhân")), (COLLECTIVE, gettext_lazy("Tập thể"))]
-RATINGS = [
-    ("excellent", gettext_lazy("Hoàn thành xuất sắc")),
-    ("good", gettext_lazy("Hoàn thành tốt")),
-    ("complete", gettext_lazy("Hoàn thành")),
-    ("incomplete", gettext_lazy("Không hoàn thành")),
-]
-SCOPES = [
-    ("grassroots", gettext_lazy("Cơ sở")),
-    ("provincial", gettext_lazy("Cấp bộ, ngành, tỉnh")),
-    ("national", gettext_lazy("Toàn quốc")),
-]
-DISCIPLINE = [
-    ("reprimand", gettext_lazy("Khiển trách")),
-    ("warning", gettext_lazy("Cảnh cáo")),
-    ("demotion", gettext_lazy("Hạ bậc, cách chức")),
-    ("dismissal", gettext_lazy("Buộc thôi việc")),
-]
-LEADS_BLOCK = [
-    ("", gettext_lazy("Chưa rõ")),
-    ("yes", gettext_lazy("Có")),
-    ("no", gettext_lazy("Không")),
-]
-COLLECTIVE_COUNTS = {
-    "members_completing_tasks": gettext_lazy("Số thành viên hoàn thành nhiệm vụ"),
-    "members_advanced_worker": gettext_lazy("Số thành viên đạt Lao động tiên tiến"),
-    "members_grassroots_fighter": gettext_lazy("Số thành viên đạt Chiến sĩ thi đua cơ sở"),
-    "members_disciplined_warning_or_above": gettext_lazy(
-        "Số thành viên bị kỷ luật từ cảnh cáo trở lên"
-    ),
-}
-
-
-def _year(**kwargs: Any) -> forms.IntegerField:
-    return forms.IntegerField(
-        min_value=MIN_YEAR,
-        max_value=MAX_YEAR,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "year"}),
-        **kwargs,
-    )
-
-
-def _count(label: Any, *, minimum: int = 0) -> forms.IntegerField:
-    return forms.IntegerField(label=label, required=False, min_value=minimum)
+NONE = ("", "—")
 
 
 class EvaluateForm(forms.Form):
     """The facts of one person or collective, as an emulation officer knows them."""
 
-    kind = forms.ChoiceField(
-        label=gettext_lazy("Đối tượng"), choices=KINDS, initial=INDIVIDUAL, widget=forms.RadioSelect
-    )
-    year = _year(label=gettext_lazy("Năm xét thành tích"))
-    as_of = forms.DateField(label=gettext_lazy("Ngày quyết định khen thưởng"), widget=DateInput())
-    rule_set = forms.ChoiceField(label=gettext_lazy("Bộ quy tắc"), initial="auto", required=False)
-    recruited_on = forms.DateField(
-        label=gettext_lazy("Ngày bắt đầu công tác liên tục tại cơ quan"),
-        required=False,
-        widget=DateInput(),
-        help_text=gettext_lazy("Để trống nếu đã công tác cả năm xét."),
-    )
-    ballot_yes = _count(gettext_lazy("Số phiếu đồng ý"))
-    ballot_members = _count(gettext_lazy("Tổng số thành viên Hội đồng"), minimum=1)
-    members = _count(gettext_lazy("Tổng số thành viên của tập thể"), minimum=1)
-    leads_block = forms.ChoiceField(
-        label=gettext_lazy("Dẫn đầu khối, cụm thi đua"), choices=LEADS_BLOCK, required=False
-    )
-    candidates = forms.MultipleChoiceField(
-        label=gettext_lazy("Danh hiệu, hình thức cần kiểm tra"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=gettext_lazy("Không chọn: kiểm tra mọi danh hiệu, hình thức áp dụng."),
-    )
-
-    def __init__(self, *args: Any, lang: str = "vi", **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, lang: str = "vi", rule_sets: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
         today = timezone.localdate()
-        kwargs.setdefault("initial", {"year": today.year - 1, "as_of": today})
+        kwargs.setdefault("initial", {"year": today.year - 1, "as_of": today, "kind": INDIVIDUAL})
         super().__init__(*args, **kwargs)
-        labels = CODE_LABELS[lang]
-        codes = [(code, labels[code]) for code in AWARD_CODES]
-        self.code_labels = dict(codes)
+        self.lang = lang
+        self.schema_paths: dict[str, str] = {}
+        self._add("kind", "subject.kind", lang, widget=forms.RadioSelect)
+        self._add("year", "year", lang)
+        self._add("as_of", "as_of", lang)
+        self._add("rule_set", "rule_set", lang, required=False)
         choice_field(self, "rule_set").choices = [
             ("auto", _("Tự động theo ngày quyết định")),
-            *[(name, name) for name in REGISTRY.names()],
+            *rule_sets,
         ]
-        choice_field(self, "candidates").choices = codes
+        self._add("recruited_on", "subject.recruited_on", lang)
         for k in range(RATING_YEARS):
-            self.fields[f"rating_{k}"] = forms.ChoiceField(
-                choices=[*NONE, *RATINGS], required=False
-            )
+            self._add(f"rating_{k}", "ratings.rating", lang, required=False, blank=NONE)
         for i in range(AWARD_ROWS):
-            self.fields[f"award_year_{i}"] = _year(required=False)
-            self.fields[f"award_code_{i}"] = forms.ChoiceField(
-                choices=[*NONE, *codes], required=False
-            )
+            self._add(f"award_year_{i}", "awards.year", lang, required=False)
+            self._add(f"award_code_{i}", "awards.code", lang, required=False, blank=NONE)
         for i in range(INITIATIVE_ROWS):
-            self.fields[f"init_id_{i}"] = forms.CharField(max_length=100, required=False)
-            self.fields[f"init_year_{i}"] = _year(required=False)
-            self.fields[f"init_scope_{i}"] = forms.ChoiceField(
-                choices=[*NONE, *SCOPES], required=False
-            )
-            self.fields[f"init_used_{i}"] = forms.ChoiceField(
-                choices=[("", _("Chưa dùng")), *codes], required=False
+            self._add(f"init_id_{i}", "initiatives.id", lang, required=False)
+            self._add(f"init_year_{i}", "initiatives.year", lang, required=False)
+            self._add(f"init_scope_{i}", "initiatives.scope", lang, required=False, blank=NONE)
+            self._add(
+                f"init_used_{i}",
+                "initiatives.used_for",
+                lang,
+                required=False,
+                blank=("", _("Chưa dùng")),
             )
         for i in range(DISCIPLINE_ROWS):
-            self.fields[f"disc_year_{i}"] = _year(required=False)
-            self.fields[f"disc_level_{i}"] = forms.ChoiceField(
-                choices=[*NONE, *DISCIPLINE], required=False
-            )
-        for name, label in COLLECTIVE_COUNTS.items():
-            self.fields[name] = _count(label)
+            self._add(f"disc_year_{i}", "discipline.year", lang, required=False)
+            self._add(f"disc_level_{i}", "discipline.level", lang, required=False, blank=NONE)
+        self._add("ballot_yes", "ballot.yes", lang, required=False)
+        self._add("ballot_members", "ballot.members", lang, required=False)
+        self._add("members", "collective.members", lang, required=False)
+        for name in COLLECTIVE_COUNTS:
+            self._add(name, f"collective.{name}", lang)
+        self.fields["leads_block"] = forms.ChoiceField(
+            label=CASE.at("collective.leads_block").label.get(lang),
+            choices=[("", _("Chưa rõ")), ("yes", _("Có")), ("no", _("Không"))],
+            required=False,
+        )
+        self.schema_paths["leads_block"] = "collective.leads_block"
+        self._add("candidates", "candidates", lang, widget=forms.CheckboxSelectMultiple)
+
+    def _add(self, name: str, path: str, lang: str, **kwargs: Any) -> None:
+        """Add the form field of a schema field and remember which one it came from."""
+        self.fields[name] = form_field(path, lang, **kwargs)
+        self.schema_paths[name] = path
 
     # --- what the template lays out as rows ------------------------------------------------
 
@@ -187,41 +129,33 @@ class EvaluateForm(forms.Form):
 
     # --- validation ---------------------------------------------------------------------------
 
-    def _pairs(self, data: dict[str, Any], first: str, second: str, count: int) -> None:
+    def _typed(self, name: str) -> bool:
+        """Tell whether something was typed in an input (valid or not)."""
+        raw = self.data.get(self.add_prefix(name))
+        return raw not in (None, "")
+
+    def _pairs(self, first: str, second: str, count: int) -> None:
         """Ask for both halves of a row (year and code, year and level) or neither."""
         for i in range(count):
-            a, b = data.get(f"{first}_{i}"), data.get(f"{second}_{i}")
-            if a in (None, "") and b:
+            a, b = self._typed(f"{first}_{i}"), self._typed(f"{second}_{i}")
+            if b and not a:
                 self.add_error(f"{first}_{i}", _("Nhập năm."))
-            elif a not in (None, "") and not b:
+            elif a and not b:
                 self.add_error(f"{second}_{i}", _("Chọn một giá trị."))
 
     def clean(self) -> dict[str, Any]:
         """Catch half-filled rows here; the engine checks everything else."""
         data = super().clean() or {}
-        self._pairs(data, "award_year", "award_code", AWARD_ROWS)
-        self._pairs(data, "disc_year", "disc_level", DISCIPLINE_ROWS)
+        self._pairs("award_year", "award_code", AWARD_ROWS)
+        self._pairs("disc_year", "disc_level", DISCIPLINE_ROWS)
         for i in range(INITIATIVE_ROWS):
-            parts = [data.get(f"init_{p}_{i}") for p in ("id", "year", "scope")]
-            if any(v not in (None, "") for v in parts) or data.get(f"init_used_{i}"):
-                for p, v in zip(("id", "year", "scope"), parts, strict=True):
-                    if v in (None, ""):
-                        self.add_error(f"init_{p}_{i}", _("Bắt buộc khi khai báo sáng kiến."))
-        if (data.get("ballot_yes") is None) != (data.get("ballot_members") is None):
+            parts = [f"init_{p}_{i}" for p in ("id", "year", "scope", "used")]
+            if any(self._typed(name) for name in parts):
+                for name in parts[:3]:
+                    if not self._typed(name):
+                        self.add_error(name, _("Bắt buộc khi khai báo sáng kiến."))
+        if self._typed("ballot_yes") != self._typed("ballot_members"):
             self.add_error("ballot_members", _("Nhập cả số phiếu đồng ý và tổng số thành viên."))
-        kind = data.get("kind")
-        if kind == COLLECTIVE and data.get("members") is None:
-            self.add_error("members", _("Bắt buộc với tập thể."))
-        wrong = [c for c in data.get("candidates", []) if kind and not applies_to(c, kind)]
-        if wrong:
-            self.add_error(
-                "candidates",
-                _("Không áp dụng cho đối tượng đã chọn: %(codes)s.")
-                % {"codes": ", ".join(self.code_labels[c] for c in wrong)},
-            )
-        year, as_of = data.get("year"), data.get("as_of")
-        if isinstance(year, int) and isinstance(as_of, date) and year > as_of.year:
-            self.add_error("year", _("Năm xét không thể sau ngày quyết định."))
         return data
 
     # --- the case document ----------------------------------------------------------------------
@@ -230,7 +164,7 @@ class EvaluateForm(forms.Form):
         """Return the contract's case dict and, for error display, JSON path → form field."""
         d = self.cleaned_data
         year: int = d["year"]
-        paths = {"as_of": "as_of", "year": "year", "rule_set": "rule_set"}
+        paths = {"as_of": "as_of", "year": "year", "rule_set": "rule_set", "subject": "kind"}
         subject: dict[str, Any] = {"kind": d["kind"]}
         if d["kind"] == INDIVIDUAL and d.get("recruited_on"):
             subject["recruited_on"] = d["recruited_on"].isoformat()
@@ -251,11 +185,13 @@ class EvaluateForm(forms.Form):
                 paths[f"ratings.{year - k}"] = f"rating_{k}"
         for i in range(AWARD_ROWS):
             if d.get(f"award_code_{i}"):
-                paths[f"awards[{len(case['awards'])}]"] = f"award_code_{i}"
+                at = f"awards[{len(case['awards'])}]"
+                paths |= {at: f"award_code_{i}", f"{at}.year": f"award_year_{i}"}
                 case["awards"].append({"year": d[f"award_year_{i}"], "code": d[f"award_code_{i}"]})
         for i in range(INITIATIVE_ROWS):
             if d.get(f"init_id_{i}"):
-                paths[f"initiatives[{len(case['initiatives'])}]"] = f"init_id_{i}"
+                at = f"initiatives[{len(case['initiatives'])}]"
+                paths |= {at: f"init_id_{i}", f"{at}.year": f"init_year_{i}"}
                 case["initiatives"].append(
                     {
                         "id": d[f"init_id_{i}"],
@@ -266,33 +202,35 @@ class EvaluateForm(forms.Form):
                 )
         for i in range(DISCIPLINE_ROWS):
             if d.get(f"disc_level_{i}"):
-                paths[f"discipline[{len(case['discipline'])}]"] = f"disc_level_{i}"
+                at = f"discipline[{len(case['discipline'])}]"
+                paths |= {at: f"disc_level_{i}", f"{at}.year": f"disc_year_{i}"}
                 case["discipline"].append(
                     {"year": d[f"disc_year_{i}"], "level": d[f"disc_level_{i}"]}
                 )
         if d.get("ballot_members") is not None:
             case["ballot"] = {"yes": d["ballot_yes"], "members": d["ballot_members"]}
             paths |= {"ballot": "ballot_members", "ballot.yes": "ballot_yes"}
-        if d["kind"] == COLLECTIVE:
+        typed = any(self._typed(n) for n in ("members", *COLLECTIVE_COUNTS, "leads_block"))
+        if d["kind"] == COLLECTIVE and typed:  # nothing typed: the engine says what is missing
             leads = {"yes": True, "no": False}.get(d.get("leads_block") or "")
             case["collective"] = {
-                "members": d["members"],
+                "members": d.get("members"),
                 **{name: d.get(name) or 0 for name in COLLECTIVE_COUNTS},
                 "leads_block": leads,
             }
-            paths["collective"] = "members"
-            paths |= {f"collective.{name}": name for name in COLLECTIVE_COUNTS}
+        paths["collective"] = "members"
+        paths |= {f"collective.{name}": name for name in COLLECTIVE_COUNTS}
         if d.get("candidates"):
             case["candidates"] = list(d["candidates"])
-            paths["candidates"] = "candidates"
+        paths["candidates"] = "candidates"
         return case, paths
 
-    def add_engine_problems(self, problems: dict[str, list[str]], paths: dict[str, str]) -> None:
-        """Show the engine's ``path: message`` problems under the inputs they came from."""
-        for path, messages in problems.items():
-            field = _field_for(path, paths)
-            for message in messages:
-                self.add_error(field, message if field else f"{path}: {message}")
+    def add_engine_problems(self, problems: tuple[Problem, ...], paths: dict[str, str]) -> None:
+        """Show the engine's problems under the inputs they came from, in the page's language."""
+        for problem in problems:
+            field = _field_for(problem.path, paths)
+            message = problem.message(self.lang)
+            self.add_error(field, message if field else problem.line(self.lang))
 
 
 def _field_for(path: str, paths: dict[str, str]) -> str | None:
@@ -314,8 +252,38 @@ class JsonCaseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12, "spellcheck": "false", "class": "mono"}),
     )
 
-    def add_engine_problems(self, problems: dict[str, list[str]]) -> None:
-        """Show every ``path: message`` line under the text box, each naming its JSON path."""
-        for path, messages in problems.items():
-            for message in messages:
-                self.add_error("case_json", f"{path}: {message}")
+    def add_engine_problems(self, problems: tuple[Problem, ...], lang: str) -> None:
+        """Show every problem under the text box, each naming its JSON path."""
+        for problem in problems:
+            self.add_error("case_json", problem.line(lang))
+
+
+SCOPE_ONE, SCOPE_ALL = "one", "all"
+
+
+class ParameterForm(forms.Form):
+    """An officer's change of one parameter: the value, where it applies, its legal basis."""
+
+    name = forms.CharField(widget=forms.HiddenInput)
+    value = forms.CharField(label=gettext_lazy("Giá trị mới"), max_length=100, required=False)
+    scope = forms.ChoiceField(
+        label=gettext_lazy("Áp dụng cho"),
+        choices=[(SCOPE_ONE, SCOPE_ONE), (SCOPE_ALL, SCOPE_ALL)],
+        initial=SCOPE_ONE,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    basis = forms.CharField(
+        label=gettext_lazy("Căn cứ (văn bản, điều khoản hoặc lý do)"), max_length=500
+    )
+    version_one = forms.CharField(required=False, widget=forms.HiddenInput)
+    version_all = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_scope(self) -> str:
+        """Without a choice the change applies to the rule set being viewed (the safer one)."""
+        return str(self.cleaned_data.get("scope") or SCOPE_ONE)
+
+    def expected_version(self) -> str:
+        """Return the version the officer saw of the value being changed."""
+        d = self.cleaned_data
+        return str(d["version_one"] if d["scope"] == SCOPE_ONE else d["version_all"])

@@ -1,150 +1,222 @@
-"""Pages about the legal rules: titles and forms explained, officer-set parameters, a checker."""
+"""Pages about the legal rules: titles and forms explained, officer-set parameters, a checker.
+
+Each page speaks to a civil servant: rule sets by their documents, dates as dd/mm/yyyy,
+money as `1.234.567 đồng`, no internal codes (`presenters` does the wording).
+"""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django_htmx.http import reswap, retarget
 
 from tdkt import rules
-from tdkt.accounts.scopes import scope_for
-from tdkt.commendations.evaluation import CaseError, evaluate_document, problems_by_path
-from tdkt.commendations.forms import EvaluateForm, JsonCaseForm
-from tdkt.commendations.selectors import rule_overrides
-from tdkt.commendations.services import rule_parameter_clear, rule_parameter_set
-from tdkt.core.errors import ApplicationError, PermissionDeniedError
+from tdkt.accounts.scopes import is_board_writer
+from tdkt.commendations import presenters as show
+from tdkt.commendations.evaluation import CaseError, evaluate_document, evaluate_json
+from tdkt.commendations.forms import SCOPE_ONE, EvaluateForm, JsonCaseForm, ParameterForm
+from tdkt.commendations.selectors import rule_overrides, rule_parameter_records
+from tdkt.commendations.services import (
+    ParameterChangedError,
+    ensure_can_change_parameters,
+    rule_parameter_clear,
+    rule_parameter_set,
+    version_of,
+)
+from tdkt.core.errors import ApplicationError
 from tdkt.core.vnwords import amount_in_words
-from tdkt.rules.codes import AWARD_CODES as CODES
-from tdkt.rules.labels import CODE_LABELS, VOTE_LABELS
+from tdkt.rules.codes import AWARDS, SUBJECT_KINDS
+from tdkt.rules.explain import parameters_of, requirements
+from tdkt.rules.labels import CODE_LABELS, VOCABULARIES, VOTE_LABELS
 from tdkt.web.decorators import HtmxHttpRequest, web_view
 from tdkt.web.forms.errors import apply_service_error
 
 
-def _lang() -> str:
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
-
-
 def _rule_set(request: HttpRequest, overrides: dict[str, str]) -> str:
-    wanted = request.GET.get("rule_set") or request.POST.get("rule_set_view") or ""
+    wanted = request.GET.get("rule_set") or ""
     if wanted in rules.REGISTRY.names():
         return wanted
     return rules.REGISTRY.latest(overrides).name
 
 
+def _picker(rule_set: str, overrides: dict[str, str], lang: str) -> dict[str, Any]:
+    choices = show.rule_set_choices(overrides, lang)
+    current = next(c for c in choices if c.name == rule_set)
+    return {"rule_set": rule_set, "rule_sets": choices, "current": current}
+
+
 @web_view
 def rule_list(request: HttpRequest) -> HttpResponse:
-    """List every title and form the engine knows, with a link to its explanation."""
+    """List every title and form the engine knows, by category, with the subjects it suits."""
     overrides = rule_overrides()
+    lang = show.current_lang()
     rule_set = _rule_set(request, overrides)
-    lang = _lang()
-    codes = [{"code": code, "label": CODE_LABELS[lang][code]} for code in CODES]
+    groups = []
+    for category in ("title", "form"):
+        items = [
+            {
+                "code": a.code,
+                "label": a.label.get(lang),
+                "subjects": ", ".join(
+                    VOCABULARIES["subject"][k].get(lang).lower() for k in a.subject_kinds
+                ),
+            }
+            for a in AWARDS
+            if a.category == category
+        ]
+        groups.append({"title": VOCABULARIES["category"][category].get(lang), "items": items})
     return render(
         request,
         "commendations/rule_list.html",
-        {"codes": codes, "rule_set": rule_set, "rule_sets": rules.REGISTRY.names()},
+        {"groups": groups, **_picker(rule_set, overrides, lang)},
     )
 
 
 @web_view
 def rule_explain(request: HttpRequest, code: str) -> HttpResponse:
-    """Show the conditions of one title or form with citations: the CLI's `explain` text."""
-    if code not in CODES:
+    """Show the conditions of one title or form, with their articles and parameters."""
+    award = next((a for a in AWARDS if a.code == code), None)
+    if award is None:
         raise Http404
     overrides = rule_overrides()
+    lang = show.current_lang()
     rule_set_name = _rule_set(request, overrides)
     rule_set = rules.REGISTRY.get(rule_set_name)
     values = rules.REGISTRY.values(rule_set, overrides)
-    text = rules.explain_text(rule_set, code, values, _lang())
+    plain = {n: pv.value for n, pv in values.items()}
+    sections = []
+    for kind in SUBJECT_KINDS:
+        rule = rule_set.rule(code, kind)
+        if rule is None:
+            continue
+        sections.append(
+            {
+                "subject": VOCABULARIES["subject"][kind].get(lang),
+                "conditions": requirements(rule, plain, lang),
+                "note": rule.note.get(lang),
+                "parameters": [
+                    {
+                        "label": pv.parameter.label.get(lang),
+                        "value": show.parameter_value(pv.parameter, pv.value, lang),
+                        "citation": pv.parameter.citation,
+                        "unverified": pv.parameter.unverified,
+                        "overridden": pv.overridden,
+                    }
+                    for pv in parameters_of(rule, values)
+                ],
+            }
+        )
     return render(
         request,
         "commendations/rule_explain.html",
         {
             "code": code,
-            "label": CODE_LABELS[_lang()][code],
-            "text": text,
-            "rule_set": rule_set_name,
-            "rule_sets": rules.REGISTRY.names(),
+            "label": award.label.get(lang),
+            "category": VOCABULARIES["category"][award.category].get(lang),
+            "sections": sections,
+            **_picker(rule_set_name, overrides, lang),
         },
     )
 
 
-class ParameterForm(forms.Form):
-    """An officer's change of one parameter, with its legal basis."""
-
-    name = forms.CharField(widget=forms.HiddenInput)
-    value = forms.CharField(label=gettext_lazy("Giá trị mới"), max_length=100, required=False)
-    scope_one = forms.BooleanField(
-        label=gettext_lazy("Chỉ áp dụng cho bộ quy tắc đang xem"), required=False
+def _saved_message(request: HttpRequest, name: str, rule_set: str, scope: str) -> None:
+    """Confirm a save: which parameter, its new value, and where it applies."""
+    lang = show.current_lang()
+    rs = rules.REGISTRY.get(rule_set)
+    pv = next(
+        v for v in rules.list_parameters(rule_set, rule_overrides()) if v.parameter.name == name
     )
-    basis = forms.CharField(label=gettext_lazy("Căn cứ"), max_length=500)
+    where = rs.title.get(lang) if scope == SCOPE_ONE else _("mọi bộ quy tắc có tham số này")
+    messages.success(
+        request,
+        _("Đã lưu «%(label)s»: giá trị mới %(value)s, áp dụng cho %(where)s.")
+        % {
+            "label": pv.parameter.label.get(lang),
+            "value": show.parameter_value(pv.parameter, pv.value, lang),
+            "where": where,
+        },
+    )
+
+
+def _parameter_post(request: HttpRequest, rule_set: str) -> ParameterForm | HttpResponse:
+    """Save or clear a value; return the form with its errors, or the redirect after."""
+    ensure_can_change_parameters(request.user)  # 403 before the input is read
+    back = f"{request.path}?rule_set={rule_set}"
+    if request.POST.get("clear"):
+        try:
+            rule_parameter_clear(
+                actor=request.user,
+                key=request.POST["clear"],
+                expected_version=request.POST.get("version", ""),
+            )
+        except ParameterChangedError as exc:
+            messages.error(request, exc.message)
+            return redirect(back)
+        messages.success(request, _("Đã trả tham số về giá trị mặc định."))
+        return redirect(back)
+    form = ParameterForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            rule_parameter_set(
+                actor=request.user,
+                name=data["name"],
+                value=data["value"],
+                basis=data["basis"],
+                rule_set=rule_set if data["scope"] == SCOPE_ONE else "",
+                expected_version=form.expected_version(),
+            )
+        except ParameterChangedError as exc:
+            form.add_error(None, exc.message)
+        except ApplicationError as exc:
+            apply_service_error(form, exc, aliases={"rule_set": "scope"})
+        else:
+            _saved_message(request, data["name"], rule_set, data["scope"])
+            anchor = "p-" + data["name"].replace(".", "-")
+            return redirect(f"{back}&saved={data['name']}#{anchor}")
+    return form
 
 
 @web_view
 def rule_parameters(request: HttpRequest) -> HttpResponse:
-    """List the parameters of a rule set; board-wide writers may change them."""
+    """List the parameters of a rule set; emulation officers change them with a legal basis."""
     overrides = rule_overrides()
+    lang = show.current_lang()
     rule_set = _rule_set(request, overrides)
-    can_edit = scope_for(request.user).everything and scope_for(request.user).can_write
-    form = ParameterForm()
+    form: ParameterForm | None = None
     if request.method == "POST":
-        if not can_edit:
-            raise PermissionDeniedError(
-                _("Chỉ cán bộ thi đua – khen thưởng được thay đổi tham số.")
-            )
-        if request.POST.get("clear"):
-            rule_parameter_clear(actor=request.user, key=request.POST["clear"])
-            messages.success(request, _("Đã trả tham số về giá trị mặc định."))
-            return redirect(f"{request.path}?rule_set={rule_set}")
-        form = ParameterForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                rule_parameter_set(
-                    actor=request.user,
-                    name=data["name"],
-                    value=data["value"],
-                    basis=data["basis"],
-                    rule_set=rule_set if data["scope_one"] else "",
-                )
-            except ApplicationError as exc:
-                apply_service_error(form, exc)
-            else:
-                messages.success(request, _("Đã lưu tham số %(name)s.") % {"name": data["name"]})
-                return redirect(f"{request.path}?rule_set={rule_set}")
-    rows = []
-    for pv in rules.list_parameters(rule_set, overrides):
-        p = pv.parameter
-        own_keys = [k for k in (f"{rule_set}:{p.name}", p.name) if k in overrides]
-        rows.append({"pv": pv, "p": p, "keys": own_keys})
+        outcome = _parameter_post(request, rule_set)
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        form = outcome
+        overrides = rule_overrides()
+    records = rule_parameter_records(actor=request.user)
+    versions = {key: version_of(record) for key, record in records.items()}
+    rows = [
+        show.parameter_row(pv, rule_set, records, lang, versions)
+        for pv in rules.list_parameters(rule_set, overrides)
+    ]
+    editing = request.POST.get("name") if form is not None else request.GET.get("edit")
     return render(
         request,
         "commendations/rule_parameters.html",
         {
             "rows": rows,
-            "rule_set": rule_set,
-            "rule_sets": rules.REGISTRY.names(),
-            "can_edit": can_edit,
-            "form": form,
-            "editing": request.POST.get("name") if form.errors else request.GET.get("edit"),
+            "can_edit": is_board_writer(request.user),
+            "form": form or ParameterForm(),
+            "editing": editing,
+            "saved": request.GET.get("saved"),
+            **_picker(rule_set, overrides, lang),
         },
     )
-
-
-def _vnd(amount: int | None, lang: str) -> str:
-    """Format an amount of đồng with the thousands separator of the language (2.340.000)."""
-    if amount is None:
-        return "—"
-    text = f"{amount:,}"
-    return text.replace(",", ".") if lang == "vi" else text
 
 
 _MARKS = {True: ("✓", "ok"), False: ("✗", "failed"), None: ("…", "pending")}
@@ -162,8 +234,7 @@ def _verdict_rows(results: list[dict[str, Any]], lang: str, rule_set: str) -> li
                 "eligible": v["eligible"],
                 "vote": VOTE_LABELS[lang][v["vote"]],
                 "vote_code": v["vote"],
-                "coefficient": v["prize_coefficient"],
-                "prize": _vnd(prize, lang),
+                "prize": show.money(prize, lang),
                 "prize_words": amount_in_words(prize) if prize is not None else "",
                 "conditions": [
                     {**c, "mark": _MARKS[c["ok"]][0], "css": _MARKS[c["ok"]][1]}
@@ -188,10 +259,10 @@ def _present(output: dict[str, Any], lang: str) -> dict[str, Any]:
             {"id": part["id"], "rows": rows, "eligible": [r for r in rows if r["eligible"]]}
         )
     return {
-        "rule_set": rule_set,
-        "as_of": output["as_of"],
+        "rule_set": show.rule_set_choice(rules.REGISTRY.get(rule_set), rule_overrides(), lang),
+        "as_of": show.day(date.fromisoformat(output["as_of"])),
         "year": output["year"],
-        "base_salary": _vnd(output["base_salary_vnd"], lang),
+        "base_salary": show.money(output["base_salary_vnd"], lang),
         "sections": sections,
         "caps": [
             {**cap, "label": CODE_LABELS[lang][cap["code"]]} for cap in output.get("caps", [])
@@ -204,12 +275,14 @@ def rule_evaluate(request: HtmxHttpRequest) -> HttpResponse:
     """Check a person or collective against the rules, with the same engine as the API.
 
     The form builds the contract's case document; the pasted JSON is used as is. Both go
-    through ``evaluate_document`` with the officer-set parameters, so the page, the API and
+    through the engine with the officer-set parameters, so the page, the API and
     ``tdkt rules evaluate`` agree. An htmx submit swaps only the results; when the input has
     errors the whole form is swapped instead, so the messages appear next to the inputs.
     """
-    lang = _lang()
-    form = EvaluateForm(lang=lang)
+    lang = show.current_lang()
+    overrides = rule_overrides()
+    rule_sets = [(c.name, c.title) for c in show.rule_set_choices(overrides, lang) if c.active]
+    form = EvaluateForm(lang=lang, rule_sets=rule_sets)
     json_form = JsonCaseForm()
     output = None
     if request.method == "POST":
@@ -219,15 +292,15 @@ def rule_evaluate(request: HtmxHttpRequest) -> HttpResponse:
                 try:
                     output = evaluate_document(json_form.cleaned_data["case_json"], lang=lang)
                 except CaseError as exc:
-                    json_form.add_engine_problems(problems_by_path(exc.problems))
+                    json_form.add_engine_problems(exc.problems, lang)
         else:
-            form = EvaluateForm(request.POST, lang=lang)
+            form = EvaluateForm(request.POST, lang=lang, rule_sets=rule_sets)
             if form.is_valid():
                 case, paths = form.to_case()
                 try:
-                    output = evaluate_document(json.dumps(case), lang=lang)
+                    output = evaluate_json(json.loads(json.dumps(case)), lang=lang)
                 except CaseError as exc:
-                    form.add_engine_problems(problems_by_path(exc.problems), paths)
+                    form.add_engine_problems(exc.problems, paths)
     context = {
         "form": form,
         "json_form": json_form,

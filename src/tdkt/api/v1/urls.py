@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import auth, groups, history, organizations, people, rules, zones
+from . import auth, groups, history, organizations, people, rules, rules_parameters, zones
 
 app_name = "v1"
 
@@ -47,5 +47,14 @@ urlpatterns = [
     path("rules/evaluate/", rules.RuleEvaluateApi.as_view(), name="rule-evaluate"),
     path("rules/codes/", rules.RuleCodeListApi.as_view(), name="rule-code-list"),
     path("rules/codes/<str:code>/explain/", rules.RuleExplainApi.as_view(), name="rule-explain"),
-    path("rules/parameters/", rules.RuleParameterListApi.as_view(), name="rule-parameter-list"),
+    path(
+        "rules/parameters/",
+        rules_parameters.RuleParameterListApi.as_view(),
+        name="rule-parameter-list",
+    ),
+    path(
+        "rules/parameters/<str:name>/",
+        rules_parameters.RuleParameterDetailApi.as_view(),
+        name="rule-parameter-detail",
+    ),
 ]

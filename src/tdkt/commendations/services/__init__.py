@@ -1,5 +1,17 @@
 """Writes of the commendation app."""
 
-from .rule_parameters import rule_parameter_clear, rule_parameter_set
+from .rule_parameters import (
+    ParameterChangedError,
+    ensure_can_change_parameters,
+    rule_parameter_clear,
+    rule_parameter_set,
+    version_of,
+)
 
-__all__ = ["rule_parameter_clear", "rule_parameter_set"]
+__all__ = [
+    "ParameterChangedError",
+    "ensure_can_change_parameters",
+    "rule_parameter_clear",
+    "rule_parameter_set",
+    "version_of",
+]

@@ -1,24 +1,20 @@
-"""Condition kinds about collectives (Law 2022 Art 25–28; Law 2003 Art 25–28).
-
-Same contract as `checks`: a `check` for the verdict and a `describe` for the explanation.
-"""
+"""Conditions about collectives (Law 2022 Art 25–28; Law 2003 Art 25–28)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from .conditions import Cond, value
-from .facts import AWARD_SLOT, Facts, bit
+from tdkt.rules.conditions import Cond, value
+from tdkt.rules.facts import AWARD_SLOT, Facts, bit
 
-Described = tuple[str, dict[str, Any]]
-Check = Callable[[Facts], bool | None]
-Describe = Callable[[Facts], Described]
-CheckPair = tuple[Check, Describe]
+from .base import CheckPair, Described, condition_kind
 
 
-def _collective_count(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
+@condition_kind("member_share", "all_members", "member_minimum", "no_members")
+def member_count(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
+    """Members counted in `field`: a share, all of them, at least some, or none."""
     field, kind = c.arg("field"), c.kind
     minimum: int | Decimal = value(c.arg("minimum"), v)
     strict = bool(c.arg("strict", False))
@@ -56,7 +52,10 @@ def _collective_count(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     return check, describe
 
 
-def _leads_block(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
+@condition_kind("leads_block")
+def leads_block(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
+    """The collective came first in its emulation block or cluster."""
+
     def check(f: Facts) -> bool:
         return f.collective is not None and f.collective.leads_block is True
 
@@ -70,7 +69,9 @@ def _leads_block(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
     return check, describe
 
 
-def _award_in_year(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
+@condition_kind("award_in_year")
+def award_in_year(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
+    """Held `code` for the evaluated year."""
     code, b = c.arg("code"), bit(year)
     slot = AWARD_SLOT[code]
 
@@ -84,13 +85,3 @@ def _award_in_year(c: Cond, v: Mapping[str, Any], year: int) -> CheckPair:
         }
 
     return check, describe
-
-
-COLLECTIVE_KINDS: dict[str, Callable[[Any, Mapping[str, Any], int], CheckPair]] = {
-    "member_share": _collective_count,
-    "all_members": _collective_count,
-    "member_minimum": _collective_count,
-    "no_members": _collective_count,
-    "leads_block": _leads_block,
-    "award_in_year": _award_in_year,
-}
