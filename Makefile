@@ -77,6 +77,7 @@ schema: $(STAMP)
 
 check-deploy: $(STAMP)
 	TDKT_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) TDKT_DATABASE_URL=postgresql://x@localhost/x \
+	TDKT_AUDIT_KEY=check:$$(head -c 36 /dev/urandom | base64) \
 	DJANGO_SETTINGS_MODULE=tdkt.settings.prod $(PY) manage.py check --deploy --fail-level WARNING
 
 bench: $(STAMP)

@@ -1,4 +1,9 @@
-"""Record audit events and verify the chain. ``record`` is the only writer of AuditEvent."""
+"""Record audit events. ``record``/``record_many`` are the only writers of AuditEvent.
+
+Appending is three statements inside the caller's transaction: lock and read the chain's head,
+insert the events, move the head (ADR 0028). Everything that does not need the lock (labels,
+canonical JSON of the changes) is prepared before it is taken.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,53 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connections, models, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
-from .chain import GENESIS, event_content, jsonable, link_hash
+from .chain import (
+    GENESIS,
+    canonical_json,
+    canonical_time,
+    clean_text,
+    jsonable,
+    keyed_hash,
+    link_message,
+)
 from .constants import AuditEventType
 from .context import current_ip
+from .keys import keyring
 from .models import AuditChainHead, AuditEvent
+from .verification import VerifyResult, verify
+
+__all__ = [
+    "PendingEvent",
+    "VerifyResult",
+    "diff",
+    "history_for",
+    "record",
+    "record_many",
+    "snapshot",
+    "verify",
+]
 
 Changes = Mapping[str, Any]
+INSERT_BATCH = 500
+_COLUMNS = (
+    "seq",
+    "occurred_at",
+    "actor_id",
+    "actor_label",
+    "event_type",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "changes",
+    "ip_address",
+    "key_id",
+    "prev_hash",
+    "hash",
+)
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -53,7 +96,11 @@ def _object_identity(obj: Any) -> tuple[str, str, str]:
 
 @dataclass(frozen=True)
 class PendingEvent:
-    """One event to append with ``record_many``: the arguments of ``record``, kept for later."""
+    """One event to append with ``record_many``: the arguments of ``record``, kept for later.
+
+    ``ip_address`` is normally left out and taken from the request being served; a summary
+    written later on behalf of another client (ADR 0027) names that client's address.
+    """
 
     event_type: AuditEventType
     actor: Any = None
@@ -61,6 +108,42 @@ class PendingEvent:
     changes: Changes | None = None
     actor_label: str | None = None
     object_repr: str | None = None
+    ip_address: str | None = None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """The stored values of one event, all but its place in the chain."""
+
+    actor_id: int | None
+    actor_label: str
+    event_type: str
+    object_type: str
+    object_id: str
+    object_repr: str
+    changes: Any
+    changes_text: str
+    ip_address: str
+
+
+def _prepare(pending: PendingEvent, default_ip: str) -> _Prepared:
+    event_type = AuditEventType(pending.event_type)  # an unknown type is a programming error
+    object_type, object_id, default_repr = _object_identity(pending.obj)
+    label = pending.actor_label if pending.actor_label is not None else _actor_label(pending.actor)
+    repr_ = pending.object_repr if pending.object_repr is not None else default_repr
+    changes = jsonable(dict(pending.changes or {}))
+    ip = pending.ip_address if pending.ip_address is not None else default_ip
+    return _Prepared(
+        actor_id=getattr(pending.actor, "pk", None),
+        actor_label=clean_text(label)[:200],
+        event_type=event_type.value,
+        object_type=clean_text(object_type)[:100],
+        object_id=clean_text(object_id)[:64],
+        object_repr=clean_text(repr_)[:300],
+        changes=changes,
+        changes_text=canonical_json(changes),
+        ip_address=clean_text(ip)[:64],
+    )
 
 
 def record(
@@ -86,110 +169,143 @@ def record_many(events: Sequence[PendingEvent]) -> list[AuditEvent]:
 
     A bulk write (an import of thousands of rows) records its events here in one short step
     at the end of its transaction, instead of taking and updating the head once per row.
+
+    No savepoint is taken: if appending fails inside the caller's transaction, that whole
+    transaction can only roll back, so a change is never committed without its event.
     """
     if not events:
         return []
+    ring = keyring()
+    key_id, secret = ring.current_id, ring.current_secret
+    default_ip = current_ip.get()
+    prepared = [_prepare(pending, default_ip) for pending in events]
     occurred_at = timezone.now()
-    ip = current_ip.get()
-    with transaction.atomic():
-        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        prev_hash, seq = head.last_hash, head.last_seq
-        rows: list[AuditEvent] = []
-        for pending in events:
+    time_text = canonical_time(occurred_at)
+    alias = router.db_for_write(AuditEvent)
+    connection = connections[alias]
+    stored_time = connection.ops.adapt_datetimefield_value(occurred_at)
+    rows: list[tuple[Any, ...]] = []
+    with transaction.atomic(using=alias, savepoint=False), connection.cursor() as cursor:
+        seq, prev_hash = _lock_head(cursor, connection)
+        for item in prepared:
             seq += 1
-            object_type, object_id, default_repr = _object_identity(pending.obj)
-            actor_id = getattr(pending.actor, "pk", None)
-            label = (
-                pending.actor_label
-                if pending.actor_label is not None
-                else _actor_label(pending.actor)
-            )
-            repr_ = (pending.object_repr if pending.object_repr is not None else default_repr)[:300]
-            safe_changes = jsonable(dict(pending.changes or {}))
-            content = event_content(
-                seq=seq,
-                occurred_at=occurred_at,
-                actor_id=actor_id,
-                actor_label=label,
-                event_type=str(pending.event_type),
-                object_type=object_type,
-                object_id=object_id,
-                object_repr=repr_,
-                changes=safe_changes,
-                ip_address=ip,
-            )
-            digest = link_hash(prev_hash, content)
-            rows.append(
-                AuditEvent(
-                    seq=seq,
-                    occurred_at=occurred_at,
-                    actor_id=actor_id,
-                    actor_label=label,
-                    event_type=str(pending.event_type),
-                    object_type=object_type,
-                    object_id=object_id,
-                    object_repr=repr_,
-                    changes=safe_changes,
-                    ip_address=ip,
+            digest = keyed_hash(
+                secret,
+                link_message(
                     prev_hash=prev_hash,
-                    hash=digest,
+                    seq=seq,
+                    occurred_at=time_text,
+                    actor_id=item.actor_id,
+                    actor_label=item.actor_label,
+                    event_type=item.event_type,
+                    object_type=item.object_type,
+                    object_id=item.object_id,
+                    object_repr=item.object_repr,
+                    changes=item.changes_text,
+                    ip_address=item.ip_address,
+                    key_id=key_id,
+                ),
+            )
+            rows.append(
+                (
+                    seq,
+                    stored_time,
+                    item.actor_id,
+                    item.actor_label,
+                    item.event_type,
+                    item.object_type,
+                    item.object_id,
+                    item.object_repr,
+                    item.changes_text,
+                    item.ip_address,
+                    key_id,
+                    prev_hash,
+                    digest,
                 )
             )
             prev_hash = digest
-        created = AuditEvent.objects.bulk_create(rows, batch_size=500)
-        head.last_seq = seq
-        head.last_hash = prev_hash
-        head.save(update_fields=["last_seq", "last_hash"])
-    return created
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    """Outcome of a chain check; ``broken_seq`` names the first bad link."""
-
-    ok: bool
-    checked: int
-    broken_seq: int | None = None
-    reason: str = ""
-
-
-def verify(*, chunk_size: int = 2000) -> VerifyResult:
-    """Walk the chain in ``seq`` order and report the first link that does not hold."""
-    expected_seq = 1
-    prev = GENESIS
-    checked = 0
-    rows = AuditEvent.objects.order_by("seq").iterator(chunk_size=chunk_size)
-    for event in rows:
-        if event.seq != expected_seq:
-            return VerifyResult(
-                False, checked, expected_seq, f"missing event #{expected_seq} (found #{event.seq})"
-            )
-        if event.prev_hash != prev:
-            return VerifyResult(False, checked, event.seq, "previous-hash link does not match")
-        content = event_content(
-            seq=event.seq,
-            occurred_at=event.occurred_at,
-            actor_id=event.actor_id,
-            actor_label=event.actor_label,
-            event_type=event.event_type,
-            object_type=event.object_type,
-            object_id=event.object_id,
-            object_repr=event.object_repr,
-            changes=event.changes,
-            ip_address=event.ip_address,
+        ids = _insert(cursor, connection, rows)
+        cursor.execute(
+            f"UPDATE {_table(connection, AuditChainHead)} SET last_seq = %s, last_hash = %s "  # noqa: S608
+            "WHERE id = 1",
+            [seq, prev_hash],
         )
-        if link_hash(prev, content) != event.hash:
-            return VerifyResult(False, checked, event.seq, "content does not match its hash")
-        prev = event.hash
-        expected_seq += 1
-        checked += 1
-    head = AuditChainHead.objects.filter(pk=1).first()
-    last_seq = head.last_seq if head else 0
-    if last_seq != checked or (head and head.last_hash != prev):
-        return VerifyResult(
-            False, checked, checked + 1, f"chain ends at #{checked} but head says #{last_seq}"
+    return [
+        _instance(alias, pk, row, item, occurred_at)
+        for pk, row, item in zip(ids, rows, prepared, strict=True)
+    ]
+
+
+def _table(connection: BaseDatabaseWrapper, model: type[models.Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _lock_head(cursor: Any, connection: BaseDatabaseWrapper) -> tuple[int, str]:
+    """Lock the head row (PostgreSQL; SQLite's IMMEDIATE transaction already holds the lock).
+
+    The row is created on first use, e.g. after a test flushed the tables.
+    """
+    head = _table(connection, AuditChainHead)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    select = f"SELECT last_seq, last_hash FROM {head} WHERE id = 1{lock}"  # noqa: S608
+    cursor.execute(select)
+    row = cursor.fetchone()
+    if row is None:
+        cursor.execute(
+            f"INSERT INTO {head} (id, last_seq, last_hash) VALUES (1, 0, %s) "  # noqa: S608
+            "ON CONFLICT (id) DO NOTHING",
+            [GENESIS],
         )
-    return VerifyResult(True, checked)
+        cursor.execute(select)
+        row = cursor.fetchone()
+    return int(row[0]), str(row[1])
+
+
+def _insert(
+    cursor: Any, connection: BaseDatabaseWrapper, rows: list[tuple[Any, ...]]
+) -> list[int | None]:
+    """Insert ``rows`` in multi-row statements; return their ids where the database says."""
+    table = _table(connection, AuditEvent)
+    columns = ", ".join(connection.ops.quote_name(c) for c in _COLUMNS)
+    placeholder = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
+    returning = connection.features.can_return_rows_from_bulk_insert
+    ids: list[int | None] = []
+    for start in range(0, len(rows), INSERT_BATCH):
+        batch = rows[start : start + INSERT_BATCH]
+        sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([placeholder] * len(batch))}"  # noqa: S608
+        params = [value for row in batch for value in row]
+        if returning:
+            cursor.execute(sql + " RETURNING id", params)
+            ids.extend(int(found[0]) for found in cursor.fetchall())
+        else:
+            cursor.execute(sql, params)
+            ids.extend([None] * len(batch))
+    return ids
+
+
+def _instance(
+    alias: str, pk: int | None, row: tuple[Any, ...], item: _Prepared, occurred_at: Any
+) -> AuditEvent:
+    """Return the stored event as a model instance, without reading it back."""
+    event = AuditEvent(
+        id=pk,
+        seq=row[0],
+        occurred_at=occurred_at,
+        actor_id=item.actor_id,
+        actor_label=item.actor_label,
+        event_type=item.event_type,
+        object_type=item.object_type,
+        object_id=item.object_id,
+        object_repr=item.object_repr,
+        changes=item.changes,
+        ip_address=item.ip_address,
+        key_id=row[10],
+        prev_hash=row[11],
+        hash=row[12],
+    )
+    event._state.adding = False
+    event._state.db = alias
+    return event
 
 
 def history_for(obj: models.Model) -> models.QuerySet[AuditEvent]:

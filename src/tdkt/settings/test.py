@@ -8,6 +8,8 @@ from .base import DATABASES
 from .env import env_str
 
 SECRET_KEY = "test-only-key"  # noqa: S105
+TDKT_AUDIT_KEY = "test:fixed-audit-key-for-tests-only-000000"  # ADR 0025
+TDKT_AUDIT_OLD_KEYS = []
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
