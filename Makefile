@@ -82,6 +82,7 @@ check-deploy: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/rules_bench.py
+	$(PY) bench/audit_bench.py
 
 clean:
 	rm -rf $(VENV) var/tdkt.sqlite3*

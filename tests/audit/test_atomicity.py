@@ -55,7 +55,7 @@ def test_an_audit_record_that_fails_leaves_no_write(monkeypatch):
     def broken_insert(*args, **kwargs):
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr(audit_services, "_insert", broken_insert)
+    monkeypatch.setattr(audit_services, "_append", broken_insert)
     with pytest.raises(DatabaseError):
         person_update(actor=registry.officer, person=registry.anh, phone="0911111111")
     assert _state(registry.anh) == before
@@ -69,7 +69,7 @@ def test_a_swallowed_audit_failure_still_undoes_the_write(monkeypatch):
     def broken_insert(*args, **kwargs):
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr(audit_services, "_insert", broken_insert)
+    monkeypatch.setattr(audit_services, "_append", broken_insert)
     with transaction.atomic():
         Person.objects.filter(pk=registry.anh.pk).update(phone="0933333333")
         with contextlib.suppress(DatabaseError):

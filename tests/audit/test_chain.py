@@ -105,3 +105,21 @@ def test_bulk_append_links_every_event_in_order(registry):
     assert [e.seq for e in created] == [before + 1, before + 2]
     assert created[1].prev_hash == created[0].hash
     assert verify().ok
+
+
+def test_a_large_batch_is_appended_in_several_statements_as_one_chain(registry):
+    """An import-sized batch (over one INSERT's worth) still forms consecutive links."""
+    from tdkt.audit.services import INSERT_BATCH, PendingEvent, record_many
+
+    head = verify().head_seq
+    size = 2 * INSERT_BATCH + 1
+    created = record_many(
+        [
+            PendingEvent(AuditEventType.PERSON_UPDATED, obj=registry.anh, changes={"n": [n, n + 1]})
+            for n in range(size)
+        ]
+    )
+    assert [e.seq for e in created] == list(range(head + 1, head + size + 1))
+    stored = dict(AuditEvent.objects.filter(seq__gt=head).values_list("pk", "seq"))
+    assert {e.pk: e.seq for e in created} == stored
+    assert verify().ok

@@ -145,10 +145,15 @@ def test_rotated_keys_verify_old_events_while_the_old_key_is_kept(registry):
         assert "unknown key id 'a2026'" in result.reason
 
 
-def test_record_appends_in_three_statements(registry, django_assert_num_queries):
-    """Appending locks the head, inserts the event and moves the head: nothing more."""
-    with django_assert_num_queries(3):
-        record(event_type=AuditEventType.PERSON_UPDATED, actor=registry.officer)
+def test_record_appends_in_two_or_three_statements(registry, django_assert_num_queries):
+    """Appending locks the head, inserts the event and moves the head: nothing more.
+
+    PostgreSQL inserts and moves the head in one statement.
+    """
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 3):
+        event = record(event_type=AuditEventType.PERSON_UPDATED, actor=registry.officer)
+    assert AuditEvent.objects.get(pk=event.pk).hash == event.hash
+    assert verify().ok
 
 
 def test_checkpoint_command_prints_a_line_that_verify_accepts(registry, tmp_path, capsys):

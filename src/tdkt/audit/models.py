@@ -44,7 +44,7 @@ class AuditEvent(models.Model):
     ip_address = models.CharField(_("địa chỉ IP"), max_length=64, blank=True)
     key_id = models.CharField(_("mã khoá"), max_length=16, blank=True, default="")
     prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    hash = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = _("sự kiện nhật ký")

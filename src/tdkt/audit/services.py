@@ -1,8 +1,9 @@
 """Record audit events. ``record``/``record_many`` are the only writers of AuditEvent.
 
-Appending is three statements inside the caller's transaction: lock and read the chain's head,
-insert the events, move the head (ADR 0028). Everything that does not need the lock (labels,
-canonical JSON of the changes) is prepared before it is taken.
+Appending is done inside the caller's transaction: lock and read the chain's head, insert the
+events, move the head — two statements on PostgreSQL, three on SQLite (ADR 0028). Everything
+that does not need the lock (labels, canonical JSON of the changes) is prepared before it is
+taken.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ _COLUMNS = (
     "prev_hash",
     "hash",
 )
+_FIELDS = ("id", *_COLUMNS)  # AuditEvent's concrete fields, in order
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -185,8 +187,9 @@ def record_many(events: Sequence[PendingEvent]) -> list[AuditEvent]:
     connection = connections[alias]
     stored_time = connection.ops.adapt_datetimefield_value(occurred_at)
     rows: list[tuple[Any, ...]] = []
+    sql = _statements(connection)
     with transaction.atomic(using=alias, savepoint=False), connection.cursor() as cursor:
-        seq, prev_hash = _lock_head(cursor, connection)
+        seq, prev_hash = _lock_head(cursor, sql)
         for item in prepared:
             seq += 1
             digest = keyed_hash(
@@ -224,62 +227,94 @@ def record_many(events: Sequence[PendingEvent]) -> list[AuditEvent]:
                 )
             )
             prev_hash = digest
-        ids = _insert(cursor, connection, rows)
-        cursor.execute(
-            f"UPDATE {_table(connection, AuditChainHead)} SET last_seq = %s, last_hash = %s "  # noqa: S608
-            "WHERE id = 1",
-            [seq, prev_hash],
-        )
+        ids = _append(cursor, sql, rows, (seq, prev_hash))
     return [
         _instance(alias, pk, row, item, occurred_at)
         for pk, row, item in zip(ids, rows, prepared, strict=True)
     ]
 
 
-def _table(connection: BaseDatabaseWrapper, model: type[models.Model]) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
+@dataclass(frozen=True)
+class _Statements:
+    """The statements of an append, written once per database vendor.
 
-
-def _lock_head(cursor: Any, connection: BaseDatabaseWrapper) -> tuple[int, str]:
-    """Lock the head row (PostgreSQL; SQLite's IMMEDIATE transaction already holds the lock).
-
-    The row is created on first use, e.g. after a test flushed the tables.
+    On PostgreSQL the last INSERT also moves the head (a data-modifying WITH), so an append
+    is two round trips; SQLite, local and without that syntax, runs the UPDATE on its own.
     """
-    head = _table(connection, AuditChainHead)
+
+    lock_head: str
+    create_head: str
+    move_head: str
+    insert_prefix: str
+    insert_row: str
+    returning: str
+    writable_cte: bool
+
+
+_STATEMENTS: dict[str, _Statements] = {}
+
+
+def _statements(connection: BaseDatabaseWrapper) -> _Statements:
+    """Return the statements for this connection's database vendor (built on first use)."""
+    found = _STATEMENTS.get(connection.vendor)
+    if found is None:
+        found = _STATEMENTS[connection.vendor] = _build_statements(connection)
+    return found
+
+
+def _build_statements(connection: BaseDatabaseWrapper) -> _Statements:
+    quote = connection.ops.quote_name
+    head = quote(AuditChainHead._meta.db_table)
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    select = f"SELECT last_seq, last_hash FROM {head} WHERE id = 1{lock}"  # noqa: S608
-    cursor.execute(select)
+    return _Statements(
+        lock_head=f"SELECT last_seq, last_hash FROM {head} WHERE id = 1{lock}",  # noqa: S608
+        # The head row is created on first use, e.g. after a test flushed the tables.
+        create_head=f"INSERT INTO {head} (id, last_seq, last_hash) VALUES (1, 0, %s) "  # noqa: S608
+        "ON CONFLICT (id) DO NOTHING",
+        move_head=f"UPDATE {head} SET last_seq = %s, last_hash = %s WHERE id = 1",  # noqa: S608
+        insert_prefix=f"INSERT INTO {quote(AuditEvent._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(c) for c in _COLUMNS)}) VALUES ",
+        insert_row="(" + ", ".join(["%s"] * len(_COLUMNS)) + ")",
+        returning=" RETURNING id" if connection.features.can_return_rows_from_bulk_insert else "",
+        writable_cte=connection.vendor == "postgresql",
+    )
+
+
+def _lock_head(cursor: Any, sql: _Statements) -> tuple[int, str]:
+    """Lock the head row (PostgreSQL; SQLite's IMMEDIATE transaction already holds the lock)."""
+    cursor.execute(sql.lock_head)
     row = cursor.fetchone()
     if row is None:
-        cursor.execute(
-            f"INSERT INTO {head} (id, last_seq, last_hash) VALUES (1, 0, %s) "  # noqa: S608
-            "ON CONFLICT (id) DO NOTHING",
-            [GENESIS],
-        )
-        cursor.execute(select)
+        cursor.execute(sql.create_head, [GENESIS])
+        cursor.execute(sql.lock_head)
         row = cursor.fetchone()
     return int(row[0]), str(row[1])
 
 
-def _insert(
-    cursor: Any, connection: BaseDatabaseWrapper, rows: list[tuple[Any, ...]]
+def _append(
+    cursor: Any, sql: _Statements, rows: list[tuple[Any, ...]], head: tuple[int, str]
 ) -> list[int | None]:
-    """Insert ``rows`` in multi-row statements; return their ids where the database says."""
-    table = _table(connection, AuditEvent)
-    columns = ", ".join(connection.ops.quote_name(c) for c in _COLUMNS)
-    placeholder = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
-    returning = connection.features.can_return_rows_from_bulk_insert
+    """Insert ``rows`` in multi-row statements, move the head to ``head``; return the ids."""
     ids: list[int | None] = []
-    for start in range(0, len(rows), INSERT_BATCH):
-        batch = rows[start : start + INSERT_BATCH]
-        sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([placeholder] * len(batch))}"  # noqa: S608
+    batches = [rows[start : start + INSERT_BATCH] for start in range(0, len(rows), INSERT_BATCH)]
+    for number, batch in enumerate(batches, start=1):
         params = [value for row in batch for value in row]
-        if returning:
-            cursor.execute(sql + " RETURNING id", params)
+        insert = sql.insert_prefix + ", ".join([sql.insert_row] * len(batch))
+        if sql.writable_cte and number == len(batches):
+            cursor.execute(
+                f"WITH inserted AS ({insert} RETURNING id, seq), moved AS ({sql.move_head}) "  # noqa: S608
+                "SELECT id FROM inserted ORDER BY seq",
+                [*params, *head],
+            )
+            ids.extend(int(found[0]) for found in cursor.fetchall())
+            return ids
+        if sql.returning:
+            cursor.execute(insert + sql.returning, params)
             ids.extend(int(found[0]) for found in cursor.fetchall())
         else:
-            cursor.execute(sql, params)
+            cursor.execute(insert, params)
             ids.extend([None] * len(batch))
+    cursor.execute(sql.move_head, list(head))
     return ids
 
 
@@ -287,25 +322,9 @@ def _instance(
     alias: str, pk: int | None, row: tuple[Any, ...], item: _Prepared, occurred_at: Any
 ) -> AuditEvent:
     """Return the stored event as a model instance, without reading it back."""
-    event = AuditEvent(
-        id=pk,
-        seq=row[0],
-        occurred_at=occurred_at,
-        actor_id=item.actor_id,
-        actor_label=item.actor_label,
-        event_type=item.event_type,
-        object_type=item.object_type,
-        object_id=item.object_id,
-        object_repr=item.object_repr,
-        changes=item.changes,
-        ip_address=item.ip_address,
-        key_id=row[10],
-        prev_hash=row[11],
-        hash=row[12],
-    )
-    event._state.adding = False
-    event._state.db = alias
-    return event
+    seq, _, actor_id, label, etype, otype, oid, orepr, _, ip, key_id, prev_hash, digest = row
+    values = (pk, seq, occurred_at, actor_id, label, etype, otype, oid, orepr, item.changes, ip)
+    return AuditEvent.from_db(alias, _FIELDS, [*values, key_id, prev_hash, digest])
 
 
 def history_for(obj: models.Model) -> models.QuerySet[AuditEvent]:
