@@ -26,7 +26,7 @@ class AuditEvent(models.Model):
     """
 
     seq = models.PositiveBigIntegerField(_("số thứ tự"), unique=True)
-    occurred_at = models.DateTimeField(_("thời điểm (UTC)"), db_index=True)
+    occurred_at = models.DateTimeField(_("thời điểm (UTC)"))
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người thực hiện"),

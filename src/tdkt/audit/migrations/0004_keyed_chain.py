@@ -26,6 +26,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name='auditevent',
+            name='occurred_at',
+            field=models.DateTimeField(verbose_name='thời điểm (UTC)'),
+        ),
+        migrations.AlterField(
+            model_name='auditevent',
             name='event_type',
             field=models.CharField(db_index=True, max_length=64, verbose_name='loại sự kiện'),
         ),
