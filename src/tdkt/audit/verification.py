@@ -210,7 +210,7 @@ class _Walk:
                 secret = secrets.get(key_id)
                 if secret is None:
                     failure = (seq, f"signed with unknown key id '{key_id}'")
-                else:
+                else:  # chain.link_message, inlined: this loop runs once per event
                     message = join(
                         (
                             prev,
