@@ -55,7 +55,7 @@ from tdkt.audit.verification import CHUNK, _pages, _read_snapshot  # noqa: E402
 from tdkt.organizations.services import people  # noqa: E402
 
 FILL_BATCH = 5_000
-BLOCK = 50
+BLOCK = 20
 _phones = itertools.count(10_000_000)
 
 
