@@ -10,6 +10,24 @@ from .chain import GENESIS
 from .constants import event_type_label
 from .fields import CanonicalJSONField
 
+# The stored columns of an event in link order (chain.link_message), then its two hashes:
+# what record_many inserts and what verify reads, as plain tuples.
+CHAIN_COLUMNS = (
+    "seq",
+    "occurred_at",
+    "actor_id",
+    "actor_label",
+    "event_type",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "changes",
+    "ip_address",
+    "key_id",
+    "prev_hash",
+    "hash",
+)
+
 
 class AuditEvent(models.Model):
     """One change or security event.

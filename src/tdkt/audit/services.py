@@ -28,7 +28,7 @@ from .chain import (
 from .constants import AuditEventType
 from .context import current_ip
 from .keys import keyring
-from .models import AuditChainHead, AuditEvent
+from .models import CHAIN_COLUMNS, AuditChainHead, AuditEvent
 from .verification import VerifyResult, verify
 
 __all__ = [
@@ -44,22 +44,7 @@ __all__ = [
 
 Changes = Mapping[str, Any]
 INSERT_BATCH = 500
-_COLUMNS = (
-    "seq",
-    "occurred_at",
-    "actor_id",
-    "actor_label",
-    "event_type",
-    "object_type",
-    "object_id",
-    "object_repr",
-    "changes",
-    "ip_address",
-    "key_id",
-    "prev_hash",
-    "hash",
-)
-_FIELDS = ("id", *_COLUMNS)  # AuditEvent's concrete fields, in order
+_FIELDS = ("id", *CHAIN_COLUMNS)  # AuditEvent's concrete fields, in order
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -273,8 +258,8 @@ def _build_statements(connection: BaseDatabaseWrapper) -> _Statements:
         "ON CONFLICT (id) DO NOTHING",
         move_head=f"UPDATE {head} SET last_seq = %s, last_hash = %s WHERE id = 1",  # noqa: S608
         insert_prefix=f"INSERT INTO {quote(AuditEvent._meta.db_table)} "  # noqa: S608
-        f"({', '.join(quote(c) for c in _COLUMNS)}) VALUES ",
-        insert_row="(" + ", ".join(["%s"] * len(_COLUMNS)) + ")",
+        f"({', '.join(quote(c) for c in CHAIN_COLUMNS)}) VALUES ",
+        insert_row="(" + ", ".join(["%s"] * len(CHAIN_COLUMNS)) + ")",
         returning=" RETURNING id" if connection.features.can_return_rows_from_bulk_insert else "",
         writable_cte=connection.vendor == "postgresql",
     )

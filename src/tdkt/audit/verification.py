@@ -30,24 +30,9 @@ from .chain import (
     legacy_link_hash,
 )
 from .keys import keyring
-from .models import AuditChainHead, AuditEvent
+from .models import CHAIN_COLUMNS, AuditChainHead, AuditEvent
 
 CHUNK = 10_000
-COLUMNS = (
-    "seq",
-    "occurred_at",
-    "actor_id",
-    "actor_label",
-    "event_type",
-    "object_type",
-    "object_id",
-    "object_repr",
-    "changes",
-    "ip_address",
-    "key_id",
-    "prev_hash",
-    "hash",
-)
 _CHECKPOINT = re.compile(r"^tdkt-audit-checkpoint seq=(\d+) hash=([0-9a-f]{64})(?:\s.*)?$")
 
 
@@ -156,7 +141,7 @@ def _pages(cursor: Any, connection: BaseDatabaseWrapper, size: int) -> Iterator[
     """Yield the rows in ``seq`` order, ``size`` at a time (keyset pages on the seq index)."""
     quote = connection.ops.quote_name
     sql = (
-        f"SELECT {', '.join(quote(c) for c in COLUMNS)} "  # noqa: S608
+        f"SELECT {', '.join(quote(c) for c in CHAIN_COLUMNS)} "  # noqa: S608
         f"FROM {quote(AuditEvent._meta.db_table)} WHERE seq > %s ORDER BY seq LIMIT %s"
     )
     last = 0
