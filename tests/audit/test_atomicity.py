@@ -47,29 +47,31 @@ def test_a_write_that_fails_leaves_no_event():
     assert verify().ok
 
 
-def test_an_audit_record_that_fails_leaves_no_write(monkeypatch):
+@pytest.fixture
+def break_appending(monkeypatch):
+    """Return a switch that makes appending to the chain fail, as a full disk would."""
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    return lambda: monkeypatch.setattr(audit_services, "_append", fail)
+
+
+def test_an_audit_record_that_fails_leaves_no_write(break_appending):
     """If the event cannot be appended, the change it describes is not saved either."""
     registry = build_registry()
     before = _state(registry.anh)
-
-    def broken_insert(*args, **kwargs):
-        raise DatabaseError("disk full")
-
-    monkeypatch.setattr(audit_services, "_append", broken_insert)
+    break_appending()
     with pytest.raises(DatabaseError):
         person_update(actor=registry.officer, person=registry.anh, phone="0911111111")
     assert _state(registry.anh) == before
 
 
-def test_a_swallowed_audit_failure_still_undoes_the_write(monkeypatch):
+def test_a_swallowed_audit_failure_still_undoes_the_write(break_appending):
     """Code that catches the failure and carries on cannot commit its unaudited change."""
     registry = build_registry()
     before = _state(registry.anh)
-
-    def broken_insert(*args, **kwargs):
-        raise DatabaseError("disk full")
-
-    monkeypatch.setattr(audit_services, "_append", broken_insert)
+    break_appending()
     with transaction.atomic():
         Person.objects.filter(pk=registry.anh.pk).update(phone="0933333333")
         with contextlib.suppress(DatabaseError):

@@ -76,6 +76,17 @@ def _rewrite(tamper, *, secret: bytes | None, edit_seq: int, label: str) -> None
         cursor.execute(f"UPDATE {head_table()} SET last_hash = %s", [prev])  # noqa: S608
 
 
+def _cut_tail(tamper, *, keep: int) -> None:
+    """Delete the events after ``keep`` and roll the head back to it, as an attacker would."""
+    kept = AuditEvent.objects.get(seq=keep)
+    tamper(f"DELETE FROM {events_table()} WHERE seq > %s", [kept.seq])  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {head_table()} SET last_seq = %s, last_hash = %s",  # noqa: S608
+            [kept.seq, kept.hash],
+        )
+
+
 def test_every_new_event_names_the_key_that_signed_it(registry):
     """Events carry the current key id, and their hash is keyed (not a bare SHA-256)."""
     event = record(event_type=AuditEventType.PERSON_UPDATED, actor=registry.officer)
@@ -117,13 +128,7 @@ def test_a_rewrite_by_a_key_holder_is_caught_by_an_earlier_checkpoint(registry, 
 def test_a_deleted_tail_with_the_head_rolled_back_is_caught_by_a_checkpoint(registry, tamper):
     """Deleting the newest events and rolling the head back fools the chain, not a checkpoint."""
     checkpoint = Checkpoint(verify().head_seq, verify().head_hash)
-    kept = AuditEvent.objects.get(seq=checkpoint.seq - 3)
-    tamper(f"DELETE FROM {events_table()} WHERE seq > %s", [kept.seq])  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {head_table()} SET last_seq = %s, last_hash = %s",  # noqa: S608
-            [kept.seq, kept.hash],
-        )
+    _cut_tail(tamper, keep=checkpoint.seq - 3)
     assert verify().ok
     result = verify(checkpoints=[checkpoint])
     assert not result.ok
@@ -177,13 +182,7 @@ def test_verify_command_fails_when_the_chain_no_longer_reaches_a_checkpoint(
     head = verify()
     path = tmp_path / "checkpoints.txt"
     path.write_text(Checkpoint(head.head_seq, head.head_hash).line() + "\n", encoding="utf-8")
-    last = AuditEvent.objects.get(seq=head.head_seq - 1)
-    tamper(f"DELETE FROM {events_table()} WHERE seq = %s", [head.head_seq])  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {head_table()} SET last_seq = %s, last_hash = %s",  # noqa: S608
-            [last.seq, last.hash],
-        )
+    _cut_tail(tamper, keep=head.head_seq - 1)
     with pytest.raises(SystemExit) as exc:
         call_command("audit", "verify", "--checkpoint", str(path))
     assert exc.value.code == 1
