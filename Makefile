@@ -87,11 +87,13 @@ schema: $(DEV_STAMP)
 
 check-deploy: $(RUN_STAMP)
 	TDKT_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) TDKT_DATABASE_URL=postgresql://x@localhost/x \
+	TDKT_AUDIT_KEY=check:$$(head -c 36 /dev/urandom | base64) \
 	DJANGO_SETTINGS_MODULE=tdkt.settings.prod $(PY) manage.py check --deploy --fail-level WARNING
 
 bench: $(DEV_STAMP) document-deps
 	$(PY) bench/rules_bench.py
 	$(PY) bench/documents_bench.py
+	$(PY) bench/audit_bench.py
 
 ## make clean — remove the virtualenv and the development database (a fresh start)
 clean:

@@ -124,6 +124,7 @@ def test_dev_refuses_production_settings(tmp_path):
         "DJANGO_SETTINGS_MODULE": "tdkt.settings.prod",
         "TDKT_SECRET_KEY": secrets.token_urlsafe(50),
         "TDKT_DATABASE_URL": "postgresql://x@127.0.0.1:1/x",
+        "TDKT_AUDIT_KEY": "dev1:" + secrets.token_urlsafe(32),
     }
     done = subprocess.run(
         [sys.executable, "manage.py", "dev", "--noreload"],

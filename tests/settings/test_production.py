@@ -97,7 +97,12 @@ def test_every_settings_module_sends_the_same_strict_csp():
         "print(json.dumps(out))\n"
     )
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("TDKT_", "DJANGO_"))}
-    env = {**clean, "TDKT_SECRET_KEY": STRONG_KEY, "TDKT_DATABASE_URL": "postgresql://x@h/x"}
+    env = {
+        **clean,
+        "TDKT_SECRET_KEY": STRONG_KEY,
+        "TDKT_DATABASE_URL": "postgresql://x@h/x",
+        "TDKT_AUDIT_KEY": "csp1:" + "k" * 8 + STRONG_KEY[:32],
+    }
     done = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )

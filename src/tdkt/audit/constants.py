@@ -1,4 +1,8 @@
-"""Audit event types: one named, stable value per kind of change (never integer codes)."""
+"""Audit event types: one named, stable value per kind of change (never integer codes).
+
+The enum lives only in code: ``AuditEvent.event_type`` is a plain column without ``choices``,
+so adding a member needs no migration (ADR 0028). Labels for display come from here.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -61,3 +65,13 @@ class AuditEventType(models.TextChoices):
     JOB_STARTED = "job.started", _("Bắt đầu công việc nền")
     JOB_FINISHED = "job.finished", _("Hoàn thành công việc nền")
     JOB_FAILED = "job.failed", _("Công việc nền thất bại")
+    # Audit trail itself
+    AUDIT_CHAIN_SEALED = "system.audit_chain_sealed", _("Niêm phong nhật ký cũ bằng khoá bí mật")
+
+
+def event_type_label(value: str) -> str:
+    """Return the display label of an event type; a value no longer in the enum shows as is."""
+    try:
+        return str(AuditEventType(value).label)
+    except ValueError:
+        return value

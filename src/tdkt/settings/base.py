@@ -153,6 +153,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TDKT_IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 TDKT_API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)  # lifetime of new API tokens
 
+# Audit trail (ADR 0025-0027): the key that signs new links, "<key id>:<secret>", never stored
+# in the database; retired keys, comma-separated, kept only to verify the links they signed;
+# the window over which security events from anonymous clients are counted, not chained.
+TDKT_AUDIT_KEY = env_str("AUDIT_KEY", "")
+TDKT_AUDIT_OLD_KEYS = env_list("AUDIT_OLD_KEYS", [])
+TDKT_AUDIT_ANONYMOUS_WINDOW_SECONDS = env_int("AUDIT_ANONYMOUS_WINDOW_SECONDS", 600)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",

@@ -6,6 +6,8 @@ from pathlib import Path
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
+TDKT_AUDIT_KEY = "test:fixed-audit-key-for-tests-only-000000"  # ADR 0025
+TDKT_AUDIT_OLD_KEYS = []
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
