@@ -37,3 +37,9 @@ class AuditEventType(models.TextChoices):
     IMPORT_COMPLETED = "import.completed", _("Nhập dữ liệu thành công")
     IMPORT_REJECTED = "import.rejected", _("Nhập dữ liệu bị từ chối")
     DEMO_DATA_LOADED = "system.demo_loaded", _("Nạp dữ liệu mẫu")
+    # Commendation workflow
+    ROUND_CREATED = "round.created", _("Mở đợt xét khen thưởng")
+    ROUND_UPDATED = "round.updated", _("Sửa đợt xét khen thưởng")
+    PROPOSAL_CREATED = "proposal.created", _("Lập đề nghị khen thưởng")
+    PROPOSAL_UPDATED = "proposal.updated", _("Sửa đề nghị khen thưởng")
+    PROPOSAL_TRANSITIONED = "proposal.transitioned", _("Chuyển bước đề nghị khen thưởng")
