@@ -8,7 +8,7 @@ TDKT_PORT ?= 8000
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= tdkt.settings.dev
 
-.PHONY: run setup test test-fast test-e2e lint typecheck fmt bench schema browser-deps migrate demo clean check-deploy messages screenshots
+.PHONY: run setup test test-fast test-e2e lint typecheck fmt bench schema browser-deps document-deps migrate demo clean check-deploy messages screenshots
 
 $(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,15 +25,15 @@ demo: migrate
 	$(PY) manage.py seed_demo
 
 ## make run — set up, migrate, load demo data (idempotent) and serve on 127.0.0.1:$(TDKT_PORT)
-run: demo
+run: document-deps demo
 	@$(PY) manage.py demo_logins --port $(TDKT_PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(TDKT_PORT)
 
 ## make test — the whole suite: unit, integration and browser tests
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps document-deps
 	DJANGO_SETTINGS_MODULE=tdkt.settings.test $(BIN)/pytest -n 2 -q
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) document-deps
 	DJANGO_SETTINGS_MODULE=tdkt.settings.test $(BIN)/pytest -n 2 -q -m "not e2e"
 
 test-e2e: $(STAMP) browser-deps
@@ -45,6 +45,10 @@ screenshots: $(STAMP) browser-deps
 
 browser-deps:
 	@bash tools/ensure-chromium.sh
+
+## fonts-liberation2 and Pango for the PDFs of official documents (tdkt.documents.official)
+document-deps:
+	@bash tools/ensure-document-fonts.sh
 
 lint: $(STAMP) check-deploy
 	$(BIN)/ruff check src tests bench
@@ -79,8 +83,9 @@ check-deploy: $(STAMP)
 	TDKT_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) TDKT_DATABASE_URL=postgresql://x@localhost/x \
 	DJANGO_SETTINGS_MODULE=tdkt.settings.prod $(PY) manage.py check --deploy --fail-level WARNING
 
-bench: $(STAMP)
+bench: $(STAMP) document-deps
 	$(PY) bench/rules_bench.py
+	$(PY) bench/documents_bench.py
 
 clean:
 	rm -rf $(VENV) var/tdkt.sqlite3*

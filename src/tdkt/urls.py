@@ -9,5 +9,6 @@ urlpatterns = [
     path("api/", include("tdkt.api.urls")),
     path("imports/", include("tdkt.documents.urls")),
     path("rules/", include("tdkt.commendations.urls")),
+    path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.web.urls")),
 ]

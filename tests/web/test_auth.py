@@ -110,11 +110,13 @@ def test_wrong_current_password_is_refused(client_for, registry):
 def test_language_switch_to_english_shows_english_labels(client_for):
     """After choosing English the menu and page headings are in English; Vietnamese is default."""
     client = client_for("officer")
-    body = client.get(reverse("web:person-list")).content.decode()
+    body = client.get(reverse("organizations:person-list")).content.decode()
     assert "Cá nhân" in body
-    response = client.post("/i18n/setlang/", {"language": "en", "next": reverse("web:person-list")})
+    response = client.post(
+        "/i18n/setlang/", {"language": "en", "next": reverse("organizations:person-list")}
+    )
     assert response.status_code == 302
-    body = client.get(reverse("web:person-list")).content.decode()
+    body = client.get(reverse("organizations:person-list")).content.decode()
     assert "People" in body
     assert "Sign out" in body
     assert "Civil servant" in client.get(reverse("web:dashboard")).content.decode()

@@ -17,6 +17,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tdkt.core.access import record_access_denied
+from tdkt.core.errors import OutOfScopeError
+
 from .pagination import PagePagination
 
 
@@ -67,6 +70,12 @@ class ApiView(APIView):
     def get_serializer_context(self) -> dict[str, Any]:
         """Give serializers the request, so reference fields resolve through the actor's scope."""
         return {"request": self.request, "view": self}
+
+    def handle_exception(self, exc: Exception) -> Response:
+        """Answer as usual; also audit a lookup refused as out of scope (it answers 404)."""
+        if isinstance(exc, OutOfScopeError):
+            record_access_denied(self.request)
+        return super().handle_exception(exc)
 
     @property
     def actor(self) -> Any:

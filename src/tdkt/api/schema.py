@@ -37,8 +37,9 @@ class ErrorSerializer(serializers.Serializer):
 _DESCRIPTIONS = {
     400: "Invalid input: `code` is `invalid` and `fields` names each wrong field.",
     401: "Not signed in: no session and no valid `Authorization: Token …` header.",
-    403: "Forbidden: the object or action is outside the caller's scope (`code` = `forbidden`).",
-    404: "Not found (`code` = `not_found`).",
+    403: "Forbidden: the caller may not do this, e.g. change what they may only read "
+    "(`code` = `forbidden`).",
+    404: "Not found, or outside the caller's scope: the two answer alike (`code` = `not_found`).",
     409: "Conflict with the current state (`code` = `conflict`).",
     429: "Too many requests or too many failed sign-ins.",
 }

@@ -55,3 +55,11 @@ class NotFoundError(ApplicationError):
 
     def __init__(self, message: str, **kwargs: Any) -> None:
         super().__init__(message, code=ErrorCode.NOT_FOUND, **kwargs)
+
+
+class OutOfScopeError(NotFoundError):
+    """The object exists but lies outside the actor's scope.
+
+    It answers exactly like ``NotFoundError`` (same status, code and message: no existence
+    oracle); only the interfaces tell it apart, to record the attempt as ACCESS_DENIED.
+    """

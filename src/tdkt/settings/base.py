@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tdkt.organizations",
     "tdkt.documents",
     "tdkt.commendations",
+    "tdkt.demo",
     "tdkt.web",
     "tdkt.api",
 ]

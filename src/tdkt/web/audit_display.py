@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
-from tdkt.organizations.selectors import organization_list, zone_list
+from tdkt.organizations.selectors import organization_names, zone_names
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ORG_KEYS = {"organization", "parent", "leader", "deputy"}
@@ -131,29 +131,16 @@ def _org_ids(events: Iterable[AuditEvent]) -> set[int]:
 def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]:
     """Return readable rows for ``events`` (already limited to what ``actor`` may see)."""
     events = list(events)
-    ids = _org_ids(events)
-    names = (
-        dict(
-            organization_list(actor=actor, include_inactive=True)
-            .filter(pk__in=ids)
-            .values_list("pk", "name")
-        )
-        if ids
-        else {}
-    )
+    names = organization_names(actor=actor, ids=_org_ids(events))
     zone_ids = {
-        pair[i]
+        value
         for event in events
         for key, pair in (event.changes or {}).items()
         if key == "zone" and isinstance(pair, list)
-        for i in range(len(pair))
-        if isinstance(pair[i], int)
+        for value in pair
+        if isinstance(value, int)
     }
-    zones = (
-        dict(zone_list(actor=actor).filter(pk__in=zone_ids).values_list("pk", "name"))
-        if zone_ids
-        else {}
-    )
+    zones = zone_names(actor=actor, ids=zone_ids)
     fmt = _Formatter(names, zones)
     extra = _extra_labels()
     labels = dict(AuditEventType.choices)
