@@ -18,7 +18,7 @@ from django_htmx.http import reswap, retarget
 from tdkt import rules
 from tdkt.accounts.scopes import scope_for
 from tdkt.commendations.evaluation import CaseError, evaluate_document, problems_by_path
-from tdkt.commendations.forms import EvaluateForm, JsonCaseForm
+from tdkt.commendations.forms.rules import EvaluateForm, JsonCaseForm
 from tdkt.commendations.selectors import rule_overrides
 from tdkt.commendations.services import rule_parameter_clear, rule_parameter_set
 from tdkt.core.errors import ApplicationError, PermissionDeniedError
