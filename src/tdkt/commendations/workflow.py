@@ -64,6 +64,9 @@ MOVES: tuple[Move, ...] = (
     Move(S.AT_COUNCIL, S.VOTED, Who.SYSTEM, guard="council_voted"),
     Move(S.VOTED, S.PUBLISHED, Who.OFFICER, guard="publication_open"),
     Move(S.PUBLISHED, S.DECIDED, Who.SYSTEM, guard="decision_signed"),
+    # Publication is optional for the Board's own titles and forms (docs/decisions/0522):
+    # a voted list may go straight to a decision.
+    Move(S.VOTED, S.DECIDED, Who.SYSTEM, guard="decision_signed"),
 )
 
 # States in which the unit may still edit its lines and dossier.

@@ -154,6 +154,11 @@ MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TDKT_IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+# The public address printed in certificates' QR codes (…/verify/<token>/): the address
+# citizens reach, not the one an officer happened to use.
+TDKT_PUBLIC_URL = env_str("PUBLIC_URL", "http://127.0.0.1:8000")
+# Verification page: at most this many look-ups per client address per window (seconds).
+TDKT_VERIFY_RATE = (env_int("VERIFY_RATE_LIMIT", 30), env_int("VERIFY_RATE_WINDOW", 600))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

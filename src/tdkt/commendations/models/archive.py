@@ -89,6 +89,18 @@ class Award(models.Model):
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
     issuer_name = models.CharField(_("cơ quan quyết định"), max_length=300, blank=True)
     prize_vnd = models.BigIntegerField(_("tiền thưởng (đồng)"), null=True, blank=True)
+    prize_coefficient = models.DecimalField(
+        _("hệ số tiền thưởng"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    prize_note = models.CharField(
+        _("ghi chú tiền thưởng"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: không chi vì cùng thời gian đã hưởng danh hiệu cao hơn."),
+    )
+    list_position = models.PositiveIntegerField(
+        _("thứ tự trong danh sách"), default=0, help_text=_("Thứ tự in trong danh sách kèm theo.")
+    )
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=AwardStatus.choices, default=AwardStatus.GRANTED
     )

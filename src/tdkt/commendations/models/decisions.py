@@ -128,6 +128,12 @@ class Decision(models.Model):
     )
     legal_basis = models.JSONField(_("căn cứ"), default=list, blank=True)
     proposal_basis = models.TextField(_("xét đề nghị của"), blank=True)
+    award_phrase = models.CharField(
+        _("nội dung khen thưởng"),
+        max_length=500,
+        blank=True,
+        help_text=_("Đầu Điều 1, ví dụ: Tặng Giấy khen của Trưởng ban …"),
+    )
     achievement_text = models.TextField(_("thành tích"), blank=True)
     state = models.CharField(
         _("trạng thái"), max_length=10, choices=DecisionState.choices, default=DecisionState.DRAFT
@@ -146,6 +152,12 @@ class Decision(models.Model):
     signer_name = models.CharField(_("họ tên người ký"), max_length=200, blank=True)
     rule_set = models.CharField(_("bộ quy tắc"), max_length=20, blank=True)
     base_salary_vnd = models.PositiveIntegerField(_("lương cơ sở"), null=True, blank=True)
+    priced_on = models.DateField(
+        _("tiền thưởng tính theo ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Dự thảo: ngày dùng để tạm tính tiền thưởng; khi ký: ngày ký."),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -174,5 +186,6 @@ class Decision(models.Model):
 
     @property
     def number_label(self) -> str:
-        """Return ``125/QĐ-BQL``, or an empty string for a draft without a number."""
-        return f"{self.number}/{self.series}" if self.number else ""
+        """Return ``125/QĐ-BQL`` (zero-padded below 10, Decree 30/2020 Annex I §II.3), or an
+        empty string for a draft without a number."""
+        return f"{self.number:02d}/{self.series}" if self.number else ""

@@ -1,5 +1,30 @@
 """Writes of the commendation app."""
 
+from .decisions import decision_discard, decision_draft_create, decision_update
+from .fund import fund_entry_add, fund_year_set
+from .publication import (
+    proposal_line_withdraw,
+    publication_comment_add,
+    publication_comment_resolve,
+    publication_open,
+)
+from .revocation import award_revoke
 from .rule_parameters import rule_parameter_clear, rule_parameter_set
+from .signing import decision_sign, document_series_align
 
-__all__ = ["rule_parameter_clear", "rule_parameter_set"]
+__all__ = [
+    "award_revoke",
+    "decision_discard",
+    "decision_draft_create",
+    "decision_sign",
+    "decision_update",
+    "document_series_align",
+    "fund_entry_add",
+    "fund_year_set",
+    "proposal_line_withdraw",
+    "publication_comment_add",
+    "publication_comment_resolve",
+    "publication_open",
+    "rule_parameter_clear",
+    "rule_parameter_set",
+]
