@@ -32,7 +32,12 @@ from tdkt.commendations.decision_access import (
     ensure_can_manage_decisions,
     ensure_can_sign_decisions,
 )
-from tdkt.commendations.decision_texts import BOARD_NAME, DECISION_SERIES, code_label
+from tdkt.commendations.decision_texts import (
+    BOARD_NAME,
+    DECISION_SERIES,
+    code_label,
+    legal_bases_for,
+)
 from tdkt.commendations.models import (
     Award,
     Decision,
@@ -156,6 +161,10 @@ def decision_sign(
             )
             % {"rule_set": sheet.rule_set, "codes": ", ".join(unknown)}
         )
+    if sheet.rule_set != locked.rule_set and locked.legal_basis == legal_bases_for(locked.rule_set):
+        # Drafted under one regime, signed under another (e.g. across 01/07/2025): the
+        # căn cứ nobody edited follow the rule set of the signing date.
+        locked.legal_basis = legal_bases_for(sheet.rule_set)
     locked.number = _next_number(locked.series, signed_on.year)
     locked.state = DecisionState.SIGNED
     locked.decided_on = signed_on
@@ -179,6 +188,7 @@ def decision_sign(
             "rule_set",
             "base_salary_vnd",
             "priced_on",
+            "legal_basis",
             "version",
         ]
     )
