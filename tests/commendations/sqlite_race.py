@@ -42,11 +42,7 @@ def _setup() -> None:
         registry, specs={registry.planning: [LineSpec(registry.duc)]}, name="Đợt chung"
     )
     shared = decision_draft_create(actor=registry.officer, round=drafts_of_one.round).pk
-    print(
-        json.dumps(
-            {"drafts": drafts, "shared": shared, "leaders": ["leader", second.username]}
-        )
-    )
+    print(json.dumps({"drafts": drafts, "shared": shared, "leaders": ["leader", second.username]}))
 
 
 def _sign(pk: str, username: str, at: str) -> None:

@@ -119,7 +119,10 @@ def voted_round(
         state=SessionState.CLOSED,
     )
     voted = VotedRound(round=round_)
-    heads = {registry.investment: registry.investment_head, registry.planning: registry.planning_head}
+    heads = {
+        registry.investment: registry.investment_head,
+        registry.planning: registry.planning_head,
+    }
     for unit, lines in specs.items():
         proposal = Proposal.objects.create(round=round_, organization=unit)
         made = []
@@ -150,9 +153,7 @@ def voted_round(
                 no_count=0 if spec.passed else 1,
                 passed=spec.passed,
             )
-        proposal = proposal_transition(
-            actor=None, proposal=proposal, to_state=S.VOTED, system=True
-        )
+        proposal = proposal_transition(actor=None, proposal=proposal, to_state=S.VOTED, system=True)
         voted.proposals.append(proposal)
         voted.lines.extend(made)
     return voted

@@ -30,8 +30,7 @@ from tdkt.commendations.decision_texts import (
     is_title,
 )
 from tdkt.commendations.models import Award, Decision
-from tdkt.documents.official import (
-    DEFAULT_LAYOUTS,
+from tdkt.documents.official.model import (
     Certificate,
     CertificateKind,
     DecisionDocument,
@@ -42,10 +41,6 @@ from tdkt.documents.official import (
     PaymentList,
     RecipientKind,
     SignatureBlock,
-    render_certificates_pdf,
-    render_decision_docx,
-    render_decision_pdf,
-    render_payment_list_xlsx,
 )
 
 BOARD = IssuingBody(superior=BOARD_SUPERIOR, name=BOARD_NAME_UPPER, place=BOARD_PLACE)
@@ -54,11 +49,7 @@ COMMENDATION_CODES = {
     "prime_minister_certificate_of_commendation",
 }
 # A title is certified by a "Giấy chứng nhận" printed on the Giấy khen layout.
-TITLE_LAYOUTS = {
-    CertificateKind.CERTIFICATE_OF_MERIT: replace(
-        DEFAULT_LAYOUTS[CertificateKind.CERTIFICATE_OF_MERIT], heading="GIẤY CHỨNG NHẬN"
-    )
-}
+TITLE_HEADING = "GIẤY CHỨNG NHẬN"
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``: called as a long rendering advances (a task's progress bar)."""
@@ -132,6 +123,10 @@ def render_decision(
     decision: Decision, awards: Sequence[Award], fmt: str, *, progress: Progress = _no_progress
 ) -> bytes:
     """Return the decision as ``docx`` or ``pdf`` bytes."""
+    # The renderers load WeasyPrint (and Pango): imported when a file is made, so the web
+    # app starts without them (docs/decisions/0301).
+    from tdkt.documents.official import render_decision_docx, render_decision_pdf
+
     renderers = {"docx": render_decision_docx, "pdf": render_decision_pdf}
     if fmt not in renderers:
         raise ValueError(f"unknown format {fmt!r}")
@@ -199,7 +194,12 @@ def render_certificates(
             yield certificate(award, decision)
             progress(done, total)
 
-    layouts = TITLE_LAYOUTS if any(is_title(a.code) for a in lines) else None
+    from tdkt.documents.official import DEFAULT_LAYOUTS, render_certificates_pdf
+
+    layouts = None
+    if any(is_title(a.code) for a in lines):
+        merit = CertificateKind.CERTIFICATE_OF_MERIT
+        layouts = {merit: replace(DEFAULT_LAYOUTS[merit], heading=TITLE_HEADING)}
     return render_certificates_pdf(certificates(), output, layouts=layouts)
 
 
@@ -239,4 +239,6 @@ def _coefficient_text(value: Decimal | None) -> str:
 
 def render_payment_list(decision: Decision, awards: Sequence[Award]) -> bytes:
     """Return the payment list as an Excel workbook."""
+    from tdkt.documents.official import render_payment_list_xlsx
+
     return render_payment_list_xlsx(payment_list(decision, awards))

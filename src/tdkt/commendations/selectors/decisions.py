@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scopes import get_visible, scope_for, scoped
 from tdkt.commendations.constants import AwardStatus, DecisionState, ProposalState
 from tdkt.commendations.decision_access import can_read_all_decisions
-from tdkt.commendations.models import Award, Decision, Round
+from tdkt.commendations.models import Award, Decision, ProposalLine, Round
 from tdkt.commendations.selectors.lines import AFTER_VOTE, undecided_lines
 
 LINE_SCOPE = "proposal_line__proposal__organization__path"
@@ -193,4 +193,32 @@ def shell_lines(decision: Decision) -> list[Award]:
     """Return every line of a decision, in list order (the command line sees everything)."""
     return list(
         decision.awards.select_related("person", "organization").order_by("list_position", "id")
+    )
+
+
+def proposal_line_for_decisions(*, actor: Any, uuid: UUID | str) -> ProposalLine:
+    """Return a proposal line for withdrawal (board-wide readers only, else 404)."""
+    return get_visible(
+        ProposalLine.objects.select_related(
+            "proposal__round", "proposal__organization", "person", "organization"
+        ),
+        uuid=uuid,
+        visible=lambda _line: can_read_all_decisions(actor),
+        message=_("Không tìm thấy dòng đề nghị."),
+    )
+
+
+def signed_decisions(*, actor: Any, year: int | None = None) -> QuerySet[Decision]:
+    """Return the signed decisions the actor may read (for a payment's decision)."""
+    qs = decision_list(actor=actor, year=year).filter(state=DecisionState.SIGNED)
+    return qs.order_by("-decided_on", "-number")
+
+
+def signed_decision_get(*, actor: Any, uuid: UUID | str) -> Decision:
+    """Return a signed decision the actor may read, else "not found"."""
+    return get_visible(
+        Decision.objects.filter(state=DecisionState.SIGNED),
+        uuid=uuid,
+        visible=lambda decision: _visible(actor, decision),
+        message=_(NOT_FOUND),
     )
