@@ -71,7 +71,11 @@ def _report() -> None:
                 "numbers": sorted(
                     n for n in Decision.objects.values_list("number", flat=True) if n
                 ),
-                "last": list(DocumentSeries.objects.values_list("last_number", flat=True)),
+                "last": list(
+                    DocumentSeries.objects.filter(symbol="QĐ-BQL").values_list(
+                        "last_number", flat=True
+                    )
+                ),
             }
         )
     )

@@ -142,6 +142,8 @@ def test_leader_signs_numbers_and_grants(registry):
     assert {a.status for a in awards} == {AwardStatus.GRANTED}
     assert [a.prize_vnd for a in awards] == [450_000, 890_000, 450_000]
     assert {a.decision_number for a in awards} == {"125/QĐ-BQL"}
+    # The certificates' register (sổ vàng) has its own series per year.
+    assert [a.register_number for a in awards] == ["001/GK-2020", "002/GK-2020", "003/GK-2020"]
     tokens = [a.verification_token for a in awards]
     assert len(set(tokens)) == 3
     assert all(re.fullmatch(r"[A-Za-z0-9_-]{43}", t) for t in tokens)  # 256 random bits
@@ -173,7 +175,7 @@ def test_signed_decision_cannot_be_signed_or_edited_again(registry):
     with pytest.raises(ApplicationError, match="đã được ký"):
         decision_update(actor=registry.officer, decision=draft, title="Khác")
     year = timezone.localdate().year
-    assert DocumentSeries.objects.get(year=year).last_number == 1
+    assert DocumentSeries.objects.get(year=year, symbol="QĐ-BQL").last_number == 1
 
 
 def test_numbers_follow_each_other_and_restart_each_year(registry):

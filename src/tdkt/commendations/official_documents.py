@@ -166,7 +166,7 @@ def certificate(award: Award, decision: Decision) -> Certificate:
         place=BOARD_PLACE,
         issuer_lines=("TRƯỞNG BAN", BOARD_SHORT_UPPER),
         signature=signature(decision),
-        register_number=f"{award.list_position + 1:03d}/{decision.number_label}",
+        register_number=award.register_number,
         verification_url=verification_url(award),
     )
 

@@ -105,6 +105,11 @@ def _every_line_appraised(proposal: Proposal) -> str | None:
     return None
 
 
+def guard_registered(name: str) -> bool:
+    """Return True when a module has registered the guard ``name``."""
+    return name in _GUARDS
+
+
 def moves_from(state: str) -> tuple[Move, ...]:
     """Return the moves allowed from ``state`` (for showing only the actions a user may take)."""
     return tuple(move for move in MOVES if move.source == state)

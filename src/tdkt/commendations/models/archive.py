@@ -98,6 +98,12 @@ class Award(models.Model):
         blank=True,
         help_text=_("Ví dụ: không chi vì cùng thời gian đã hưởng danh hiệu cao hơn."),
     )
+    register_number = models.CharField(
+        _("số sổ vàng"),
+        max_length=30,
+        blank=True,
+        help_text=_("Số vào sổ khen thưởng, in trên giấy khen; theo loại giấy khen và năm."),
+    )
     list_position = models.PositiveIntegerField(
         _("thứ tự trong danh sách"), default=0, help_text=_("Thứ tự in trong danh sách kèm theo.")
     )

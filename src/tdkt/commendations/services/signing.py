@@ -36,6 +36,7 @@ from tdkt.commendations.decision_texts import (
     BOARD_NAME,
     DECISION_SERIES,
     code_label,
+    is_title,
     legal_bases_for,
 )
 from tdkt.commendations.models import (
@@ -53,6 +54,10 @@ from tdkt.core.errors import ApplicationError, ErrorCode
 
 # Bytes of randomness of a certificate's verification token (``secrets``, URL-safe): 256 bits.
 TOKEN_BYTES = 32
+# Registers (sổ vàng) of certificates, one series per kind and year, apart from the decision
+# numbers (documents-and-forms.md §6.2).
+REGISTER_FORMS = "GK"
+REGISTER_TITLES = "CN"
 
 S = ProposalState
 
@@ -110,13 +115,20 @@ def _check_publication(locked: Decision, awards: list[Award], signed_on: date) -
         )
 
 
-def _next_number(symbol: str, year: int) -> int:
-    """Take the next number of a yearly series under a row lock (never reused)."""
+def _take_numbers(symbol: str, year: int, count: int = 1) -> int:
+    """Take ``count`` consecutive numbers of a yearly series under a row lock; return the
+    first. Numbers are never reused: a failed signature rolls the series back with it."""
     DocumentSeries.objects.get_or_create(symbol=symbol, year=year)
     series = DocumentSeries.objects.select_for_update().get(symbol=symbol, year=year)
-    series.last_number += 1
+    first = series.last_number + 1
+    series.last_number += count
     series.save(update_fields=["last_number"])
-    return series.last_number
+    return first
+
+
+def _register_symbol(code: str) -> str:
+    """The register (sổ vàng) of a line: Giấy chứng nhận for a title, Giấy khen for a form."""
+    return REGISTER_TITLES if is_title(code) else REGISTER_FORMS
 
 
 @transaction.atomic
@@ -165,7 +177,7 @@ def decision_sign(
         # Drafted under one regime, signed under another (e.g. across 01/07/2025): the
         # căn cứ nobody edited follow the rule set of the signing date.
         locked.legal_basis = legal_bases_for(sheet.rule_set)
-    locked.number = _next_number(locked.series, signed_on.year)
+    locked.number = _take_numbers(locked.series, signed_on.year)
     locked.state = DecisionState.SIGNED
     locked.decided_on = signed_on
     locked.year = signed_on.year
@@ -193,6 +205,13 @@ def decision_sign(
         ]
     )
     locked.refresh_from_db(fields=["version"])
+    registers: dict[str, list[Award]] = {}
+    for award in awards:
+        registers.setdefault(_register_symbol(award.code), []).append(award)
+    for symbol, lines in sorted(registers.items()):
+        first = _take_numbers(symbol, signed_on.year, len(lines))
+        for offset, award in enumerate(lines):
+            award.register_number = f"{first + offset:03d}/{symbol}-{signed_on.year}"
     for award in awards:
         award.status = AwardStatus.GRANTED
         award.decision_number = locked.number_label
@@ -208,6 +227,7 @@ def decision_sign(
             "decision_date",
             "issuer_name",
             "verification_token",
+            "register_number",
         ],
     )
     _move_proposals(actor, awards)

@@ -17,7 +17,6 @@ from tdkt.commendations.management.commands.decisions import (
     add_number_arguments,
     find_decision,
 )
-from tdkt.commendations.official_documents import certificate_lines, render_certificates
 from tdkt.commendations.selectors.decisions import shell_lines
 
 
@@ -31,6 +30,11 @@ class Command(BaseCommand):
         render.add_argument("--output", required=True, help="PDF file to write")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        from tdkt.commendations.official_documents import (  # loads WeasyPrint
+            certificate_lines,
+            render_certificates,
+        )
+
         decision = find_decision(options["number"], options["year"])
         lines = shell_lines(decision)
         if not certificate_lines(lines):

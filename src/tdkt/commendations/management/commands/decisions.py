@@ -13,7 +13,6 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tdkt.commendations.decision_json import decision_detail, decision_summary
-from tdkt.commendations.official_documents import render_decision
 from tdkt.commendations.selectors.decisions import (
     decision_for_shell,
     decisions_for_shell,
@@ -64,6 +63,8 @@ class Command(BaseCommand):
         if command == "show":
             self._json(decision_detail(decision, lines))
             return
+        from tdkt.commendations.official_documents import render_decision  # loads WeasyPrint
+
         Path(options["output"]).write_bytes(render_decision(decision, lines, options["format"]))
 
     def _json(self, data: Any) -> None:
