@@ -161,7 +161,7 @@ def decision_draft_create(
         changes={
             "round": [None, round.name],
             "title": [None, decision.title],
-            "codes": [None, chosen],
+            "codes": [None, [code_label(code) for code in chosen]],
             "lines": [None, len(awards)],
             "total_prize_vnd": [None, sheet.total],
         },

@@ -89,7 +89,7 @@ def fund_entry_add(
         actor=actor,
         obj=fund,
         changes={
-            "kind": [None, kind],
+            "entry_kind": [None, str(FundEntryKind(kind).label)],
             "amount_vnd": [None, amount_vnd],
             "on": [None, on],
             "description": [None, entry.description],

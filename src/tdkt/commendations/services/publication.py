@@ -158,7 +158,7 @@ def publication_comment_add(
         obj=publication,
         changes={
             "line": [None, str(line)],
-            "kind": [None, kind],
+            "comment_kind": [None, str(CommentKind(kind).label)],
             "author_name": [None, comment.author_name],
             "text": [None, comment.text],
         },
@@ -233,7 +233,7 @@ def proposal_line_withdraw(*, actor: Any, line: ProposalLine, reason: str) -> Pr
         changes={
             "line": [None, str(locked)],
             "reason": [None, reason],
-            **({"decision_draft": [str(draft.uuid), None]} if draft else {}),
+            **({"decision": [draft.title, None]} if draft else {}),
         },
     )
     if draft is not None:
