@@ -239,11 +239,11 @@ def _round(
         )
         record(event_type=AuditEventType.PROPOSAL_CREATED, actor=writer, obj=proposal)
         for position, spec in enumerate(lines):
-            person = spec.recipient if isinstance(spec.recipient, Person) else None
+            recipient = spec.recipient
             ProposalLine.objects.create(
                 proposal=proposal,
-                person=person,
-                organization=None if person else spec.recipient,
+                person=recipient if isinstance(recipient, Person) else None,
+                organization=recipient if isinstance(recipient, Organization) else None,
                 code=spec.code,
                 achievement=ACHIEVEMENT,
                 position=position,
