@@ -11,7 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("tdkt.api.urls")),
     path("imports/", include("tdkt.documents.urls")),
-    path("rules/", include("tdkt.commendations.urls")),
+    path("", include("tdkt.commendations.urls")),
     path("", include("tdkt.accounts.urls")),
     path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.web.urls")),

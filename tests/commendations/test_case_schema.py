@@ -16,7 +16,7 @@ from rest_framework import serializers
 from rest_framework.test import APIClient
 
 from tdkt.api.v1 import rules_serializers as s
-from tdkt.commendations.forms import EvaluateForm
+from tdkt.commendations.forms.rules import EvaluateForm
 from tdkt.rules import REGISTRY
 from tdkt.rules.cli import main
 from tdkt.rules.schema import CASE, UNIT, CaseError, Field, Problem, parse_document

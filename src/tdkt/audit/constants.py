@@ -68,6 +68,33 @@ class AuditEventType(models.TextChoices):
     # Audit trail itself
     AUDIT_CHAIN_SEALED = "system.audit_chain_sealed", _("Niêm phong nhật ký cũ bằng khoá bí mật")
 
+    # Commendation workflow
+    ROUND_CREATED = "round.created", _("Mở đợt xét khen thưởng")
+    ROUND_UPDATED = "round.updated", _("Sửa đợt xét khen thưởng")
+    PROPOSAL_CREATED = "proposal.created", _("Lập đề nghị khen thưởng")
+    PROPOSAL_UPDATED = "proposal.updated", _("Sửa đề nghị khen thưởng")
+    PROPOSAL_TRANSITIONED = "proposal.transitioned", _("Chuyển bước đề nghị khen thưởng")
+    # Publication, decisions, certificates, fund and revocation (issue #9 §4)
+    PUBLICATION_OPENED = "publication.opened", _("Công khai danh sách khen thưởng")
+    PUBLICATION_CLOSED = "publication.closed", _("Kết thúc công khai danh sách khen thưởng")
+    PUBLICATION_COMMENT_RECORDED = (
+        "publication.comment_recorded",
+        _("Ghi nhận ý kiến về danh sách công khai"),
+    )
+    PUBLICATION_COMMENT_RESOLVED = (
+        "publication.comment_resolved",
+        _("Xử lý ý kiến về danh sách công khai"),
+    )
+    PROPOSAL_LINE_WITHDRAWN = "proposal_line.withdrawn", _("Rút khỏi danh sách khen thưởng")
+    DECISION_DRAFTED = "decision.drafted", _("Lập dự thảo quyết định khen thưởng")
+    DECISION_UPDATED = "decision.updated", _("Sửa dự thảo quyết định khen thưởng")
+    DECISION_DISCARDED = "decision.discarded", _("Huỷ dự thảo quyết định khen thưởng")
+    DECISION_SIGNED = "decision.signed", _("Ký quyết định khen thưởng")
+    DOCUMENT_SERIES_ALIGNED = "document_series.aligned", _("Cập nhật số văn bản đã dùng")
+    AWARD_REVOKED = "award.revoked", _("Thu hồi khen thưởng")
+    FUND_YEAR_SET = "fund.year_set", _("Cập nhật số dư đầu năm của quỹ")
+    FUND_ENTRY_ADDED = "fund.entry_added", _("Ghi thu, chi quỹ thi đua, khen thưởng")
+
 
 def event_type_label(value: str) -> str:
     """Return the display label of an event type; a value no longer in the enum shows as is."""

@@ -44,6 +44,7 @@ from tdkt.organizations.services import (
 
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from .board import BOARD_NAME, BOARD_SHORT_NAME, UNITS, ZONES
+from .decisions2019 import load_2019_decisions
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
 from .people import PersonSpec, demo_people
@@ -80,6 +81,9 @@ class _Loader:
         for spec in GROUPS:
             self.load_group(spec)
         self.load_accounts()
+        load_2019_decisions(
+            writer=self.writer, orgs=self.orgs, people=self.people, created=self.report.created
+        )
         return self.report
 
     # Registry -----------------------------------------------------------------------------

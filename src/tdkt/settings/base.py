@@ -160,6 +160,12 @@ TDKT_AUDIT_KEY = env_str("AUDIT_KEY", "")
 TDKT_AUDIT_OLD_KEYS = env_list("AUDIT_OLD_KEYS", [])
 TDKT_AUDIT_ANONYMOUS_WINDOW_SECONDS = env_int("AUDIT_ANONYMOUS_WINDOW_SECONDS", 600)
 
+# The public address printed in certificates' QR codes (…/verify/<token>/): the address
+# citizens reach, not the one an officer happened to use.
+TDKT_PUBLIC_URL = env_str("PUBLIC_URL", "http://127.0.0.1:8000")
+# Verification page: at most this many look-ups per client address per window (seconds).
+TDKT_VERIFY_RATE = (env_int("VERIFY_RATE_LIMIT", 30), env_int("VERIFY_RATE_WINDOW", 600))
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -211,6 +217,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
+        # WeasyPrint reports each layout step at INFO: noise on the command line's stderr.
+        "weasyprint": {"level": "WARNING"},
         # Django's default config gives "django" its own console handler; without this, its
         # messages would print twice (there and through the root handler).
         "django": {

@@ -65,6 +65,23 @@ def _extra_labels() -> dict[str, str]:
         "is_superuser": _("Toàn quyền trên trang quản trị"),
         "login_failures": _("Số lần đăng nhập sai"),
         "ip_addresses": _("Địa chỉ IP"),
+        # Publication, decisions, fund (commendations)
+        "round": _("Đợt xét"),
+        "codes": _("Danh hiệu, hình thức"),
+        "lines": _("Số dòng"),
+        "proposals": _("Số đề nghị"),
+        "line": _("Dòng đề nghị"),
+        "comment_kind": _("Loại ý kiến"),
+        "author_name": _("Người góp ý"),
+        "text": _("Nội dung"),
+        "resolution": _("Kết quả xử lý"),
+        "reason": _("Lý do"),
+        "decision": _("Quyết định"),
+        "entry_kind": _("Loại"),
+        "description": _("Nội dung"),
+        "last_number": _("Số đã dùng đến"),
+        "total_prize_vnd": _("Tổng tiền thưởng"),
+        "receivable_vnd": _("Số tiền phải thu hồi"),
     }
 
 
@@ -108,6 +125,8 @@ class _Formatter:
             return ", ".join(str(v) for v in value) or "—"
         if isinstance(value, bool):
             return _("Có") if value else _("Không")
+        if name.endswith("_vnd") and isinstance(value, int):
+            return _("%(amount)s đồng") % {"amount": f"{value:,}".replace(",", ".")}
         if field is not None and field.choices:
             return str(dict(field.flatchoices).get(value, value))
         if isinstance(value, str) and ISO_DATE.match(value):

@@ -16,12 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tdkt.commendations.schema_forms import form_field
 from tdkt.rules.codes import COLLECTIVE, INDIVIDUAL
 from tdkt.rules.schema import CASE, Problem
 from tdkt.rules.schema.case import COLLECTIVE_COUNTS
 from tdkt.web.forms.widgets import choice_field
-
-from .schema_forms import form_field
 
 RATING_YEARS = 6  # the form asks for six years; a longer history goes through the JSON box
 AWARD_ROWS = 5

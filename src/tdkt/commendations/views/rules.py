@@ -22,7 +22,7 @@ from tdkt import rules
 from tdkt.accounts.scopes import is_board_writer
 from tdkt.commendations import presenters as show
 from tdkt.commendations.evaluation import CaseError, evaluate_document, evaluate_json
-from tdkt.commendations.forms import SCOPE_ONE, EvaluateForm, JsonCaseForm, ParameterForm
+from tdkt.commendations.forms.rules import SCOPE_ONE, EvaluateForm, JsonCaseForm, ParameterForm
 from tdkt.commendations.selectors import rule_overrides, rule_parameter_records
 from tdkt.commendations.services import (
     ParameterChangedError,
