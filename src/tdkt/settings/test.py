@@ -12,6 +12,7 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-test-media-"))
+TDKT_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-test-private-"))
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not env_str("DATABASE_URL"):
     DATABASES["default"]["TEST"] = {"NAME": None}  # in-memory
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
