@@ -11,28 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
 from tdkt.commendations.constants import AwardStatus
 from tdkt.commendations.models import Award
-from tdkt.documents.official import (
-    ArchivedDecision,
-    DecisionDocument,
-    DecisionLine,
-    DocumentReference,
-    IssuingBody,
-    RecipientKind,
-    SignatureBlock,
-    render_archive_xlsx,
-)
 from tdkt.rules.labels import CODE_LABELS
+
+if TYPE_CHECKING:  # the official package imports WeasyPrint: loaded only when exporting
+    from tdkt.documents.official import ArchivedDecision, DecisionLine, DocumentReference
 
 MAX_ROWS = 50_000
 _NUMBER = re.compile(r"^(\d+)/(.+)$")
 
 
 def _reference(award: Award) -> DocumentReference:
+    from tdkt.documents.official import DocumentReference
+
     decision = award.decision
     if decision is not None and decision.number:
         return DocumentReference(
@@ -45,6 +41,8 @@ def _reference(award: Award) -> DocumentReference:
 
 
 def _line(award: Award) -> DecisionLine:
+    from tdkt.documents.official import DecisionLine, RecipientKind
+
     return DecisionLine(
         kind=RecipientKind.INDIVIDUAL if award.person_id else RecipientKind.COLLECTIVE,
         name=award.recipient_name,
@@ -55,6 +53,13 @@ def _line(award: Award) -> DecisionLine:
 
 
 def _document(awards: list[Award]) -> ArchivedDecision:
+    from tdkt.documents.official import (
+        ArchivedDecision,
+        DecisionDocument,
+        IssuingBody,
+        SignatureBlock,
+    )
+
     first = awards[0]
     decision = first.decision
     years = sorted({a.year for a in awards})
@@ -97,6 +102,8 @@ def _grouped(awards: Iterable[Award]) -> Iterator[ArchivedDecision]:
 
 def export_awards(awards: QuerySet[Award]) -> bytes:
     """Return the awards (already scoped and filtered) as the archive workbook."""
+    from tdkt.documents.official import render_archive_xlsx
+
     ordered = awards.order_by(
         "-decision_date", "decision_number", "decision_id", "issuer_name", "search_key", "id"
     )[:MAX_ROWS]

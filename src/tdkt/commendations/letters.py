@@ -11,25 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tdkt.commendations.authority import CITY_REQUEST
 from tdkt.commendations.models import ProposalLine, Round
-from tdkt.documents.official import (
-    Awardee,
-    DocumentReference,
-    IssuingBody,
-    ProposalLetter,
-    RecipientKind,
-    SignatureBlock,
-    render_proposal_docx,
-    render_proposal_pdf,
-)
 from tdkt.rules.labels import CODE_LABELS
 
-BOARD = IssuingBody(
-    superior="UBND THÀNH PHỐ HÀ NỘI",
-    name="BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP VÀ CHẾ XUẤT HÀ NỘI",
-)
+if TYPE_CHECKING:  # the renderers import WeasyPrint: loaded only when a letter is drawn up
+    from tdkt.documents.official import Awardee, ProposalLetter
+
+BOARD_SUPERIOR = "UBND THÀNH PHỐ HÀ NỘI"
+BOARD_UPPER = "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP VÀ CHẾ XUẤT HÀ NỘI"
 BOARD_NAME = "Ban Quản lý các Khu công nghiệp và chế xuất Hà Nội"
 ADDRESSEES = ("Ủy ban nhân dân thành phố Hà Nội", "Sở Nội vụ thành phố Hà Nội")
 
@@ -81,6 +73,8 @@ class LetterRequest:
 
 def nominee(line: ProposalLine, where: str) -> Awardee:
     """Return a line as an awardee of the letter (``where``: position and unit)."""
+    from tdkt.documents.official import Awardee, RecipientKind
+
     if line.person is not None:
         return Awardee(
             kind=RecipientKind.INDIVIDUAL, name=line.person.full_name, position_unit=where
@@ -98,6 +92,13 @@ def build_letter(
     rule_set: str,
 ) -> ProposalLetter:
     """Return the tờ trình of a round for one code above the Board's authority."""
+    from tdkt.documents.official import (
+        DocumentReference,
+        IssuingBody,
+        ProposalLetter,
+        SignatureBlock,
+    )
+
     label = CODE_LABELS["vi"].get(request.code, request.code)
     signature = (
         SignatureBlock.deputy(name=request.signer_name)
@@ -105,7 +106,7 @@ def build_letter(
         else SignatureBlock.head(name=request.signer_name)
     )
     return ProposalLetter(
-        issuer=BOARD,
+        issuer=IssuingBody(superior=BOARD_SUPERIOR, name=BOARD_UPPER),
         reference=DocumentReference(
             symbol="TTr-BQL", number=request.number, issued_on=request.issued_on
         ),
@@ -124,6 +125,8 @@ def build_letter(
 
 def render_letter(letter: ProposalLetter, fmt: str) -> bytes:
     """Return the letter as ``docx`` or ``pdf`` bytes."""
+    from tdkt.documents.official import render_proposal_docx, render_proposal_pdf
+
     if fmt == "pdf":
         return render_proposal_pdf(letter)
     return render_proposal_docx(letter)

@@ -44,6 +44,7 @@ from tdkt.organizations.services import (
 
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from .board import BOARD_NAME, BOARD_SHORT_NAME, UNITS, ZONES
+from .commendations import load_commendations
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
 from .people import PersonSpec, demo_people
@@ -80,6 +81,13 @@ class _Loader:
         for spec in GROUPS:
             self.load_group(spec)
         self.load_accounts()
+        load_commendations(
+            writer=self.writer,
+            orgs=self.orgs,
+            specs=demo_people(),
+            people=self.people,
+            created=self.report.created,
+        )
         return self.report
 
     # Registry -----------------------------------------------------------------------------

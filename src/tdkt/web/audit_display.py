@@ -24,8 +24,14 @@ from tdkt.organizations.selectors import organization_names, zone_names
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ORG_KEYS = {"organization", "parent", "leader", "deputy"}
 RELATED_MODELS = {
-    "organizations.person": ["organizations.Employment"],
-    "organizations.organization": ["organizations.Enterprise"],
+    "organizations.person": [
+        "organizations.Employment",
+        "commendations.YearlyRating",
+        "commendations.Initiative",
+        "commendations.Discipline",
+    ],
+    "organizations.organization": ["organizations.Enterprise", "commendations.YearlyRating"],
+    "commendations.proposal": ["commendations.ProposalLine", "commendations.ProposalAttachment"],
     "organizations.emulationgroup": ["organizations.GroupLeadership"],
 }
 
@@ -55,6 +61,11 @@ def _extra_labels() -> dict[str, str]:
         "year": _("Năm"),
         "added": _("Thêm thành viên"),
         "removed": _("Bỏ thành viên"),
+        "lines": _("Dòng đề nghị"),
+        "line": _("Dòng đề nghị"),
+        "attachment": _("Tài liệu"),
+        "size": _("Dung lượng (byte)"),
+        "sha256": _("Mã kiểm tra SHA-256"),
     }
 
 

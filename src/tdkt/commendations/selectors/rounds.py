@@ -55,6 +55,11 @@ class Deadline:
         """True after the deadline."""
         return self.days_left < 0
 
+    @property
+    def days_late(self) -> int:
+        """Working days since the deadline (0 when not overdue)."""
+        return max(-self.days_left, 0)
+
 
 def round_deadline(round_: Round, *, today: date | None = None) -> Deadline:
     """Return the deadline of a round with the working days left from ``today``."""

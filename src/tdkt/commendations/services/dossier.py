@@ -19,6 +19,7 @@ from tdkt.commendations.permissions import ensure_can_appraise
 from tdkt.commendations.services.proposals import bump, conflict_error, lock_for_edit
 from tdkt.commendations.uploads import check_upload
 from tdkt.core.errors import ApplicationError
+from tdkt.rules.labels import CODE_LABELS
 
 MAX_ATTACHMENTS = 50
 
@@ -98,6 +99,17 @@ def attachment_remove(
     return locked
 
 
+def _finding_text(line: ProposalLine) -> str:
+    """ "Name: title — Không đủ điều kiện (Hồ sơ chưa đầy đủ)", as the timeline shows it."""
+    text = (
+        f"{line.person or line.organization}: {CODE_LABELS['vi'].get(line.code, line.code)}"
+        f" — {AppraisalVerdict(line.appraisal).label}"
+    )
+    if line.appraisal_reason:
+        text += f" ({AppraisalReason(line.appraisal_reason).label})"
+    return text
+
+
 @dataclass(frozen=True)
 class Appraisal:
     """The officer's finding on one line: "đủ" or "không đủ điều kiện" with a coded reason."""
@@ -162,18 +174,6 @@ def proposal_appraise(
         event_type=AuditEventType.PROPOSAL_LINE_APPRAISED,
         actor=actor,
         obj=locked,
-        changes={
-            "lines": [
-                None,
-                [
-                    {
-                        "line": f"{line.person or line.organization}: {line.code}",
-                        "appraisal": verdict[1],
-                        "reason": reason[1],
-                    }
-                    for line, verdict, reason in changed
-                ],
-            ]
-        },
+        changes={"lines": [None, [_finding_text(line) for line, _v, _r in changed]]},
     )
     return locked

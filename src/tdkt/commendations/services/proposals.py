@@ -184,7 +184,7 @@ def proposal_lines_add(
             event_type=AuditEventType.PROPOSAL_CREATED,
             actor=actor,
             obj=locked,
-            changes={"round": [None, round_.name], "organization": [None, organization.pk]},
+            changes={"organization": [None, organization.pk]},
         )
     if new:
         ProposalLine.objects.bulk_create(new)
@@ -269,6 +269,8 @@ def proposal_line_update(
     changes = diff(before, data)
     if not changes:
         return current
+    if "code" in changes:
+        changes["code"] = [_label(code) for code in changes["code"]]
     for key, value in data.items():
         setattr(current, key, value)
     current.save(update_fields=list(data))

@@ -20,6 +20,7 @@ from tdkt.core.text import normalize_name
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.rules import REGISTRY
 from tdkt.rules.codes import AWARD_CODES
+from tdkt.rules.labels import CODE_LABELS
 
 ROUND_FIELDS = [
     "name",
@@ -31,6 +32,16 @@ ROUND_FIELDS = [
     "description",
     "state",
 ]
+
+
+def _readable(changes: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Record accepted codes by their names, as the timeline shows them."""
+    if "accepted_codes" in changes:
+        changes["accepted_codes"] = [
+            None if codes is None else [CODE_LABELS["vi"].get(c, c) for c in codes]
+            for codes in changes["accepted_codes"]
+        ]
+    return changes
 
 
 def _validate(data: dict[str, Any]) -> dict[str, Any]:
@@ -97,7 +108,7 @@ def round_create(
         event_type=AuditEventType.ROUND_CREATED,
         actor=actor,
         obj=round_,
-        changes=diff({}, snapshot(round_, ROUND_FIELDS)),
+        changes=_readable(diff({}, snapshot(round_, ROUND_FIELDS))),
     )
     return round_
 
@@ -145,7 +156,7 @@ def round_update(
     before = snapshot(locked, ROUND_FIELDS)
     for key, value in data.items():
         setattr(locked, key, value)
-    changes = diff(before, snapshot(locked, ROUND_FIELDS))
+    changes = _readable(diff(before, snapshot(locked, ROUND_FIELDS)))
     if not changes:
         return locked
     locked.version = F("version") + 1
