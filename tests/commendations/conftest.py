@@ -66,3 +66,35 @@ def give_initiative(registry, person, year=2019, scope="grassroots"):
         actor=registry.officer,
         entries=[InitiativeEntry(person=person, title=f"Sáng kiến {year}", year=year, scope=scope)],
     )
+
+
+@pytest.fixture
+def proposal(registry, round_2019):
+    """The investment department's draft of 2019 with Ánh for Lao động tiên tiến."""
+    from tdkt.commendations.services import LineInput, proposal_lines_add
+
+    draft, _added = proposal_lines_add(
+        actor=registry.investment_head,
+        round=round_2019,
+        organization=registry.investment,
+        lines=[LineInput(person=registry.anh, code="advanced_worker", achievement="Tốt")],
+    )
+    return draft
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def office_file(part: str, *, macros: bool = False) -> bytes:
+    """A minimal Office Open XML zip holding ``part`` (word/document.xml or xl/workbook.xml)."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(part, "<x/>")
+        if macros:
+            archive.writestr("word/vbaProject.bin", b"\x00")
+    return buffer.getvalue()
