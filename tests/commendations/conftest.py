@@ -22,6 +22,11 @@ from tdkt.commendations.services import (
 @pytest.fixture
 def round_2019(registry) -> Round:
     """A year-end round of 2019 (rule set R2013 by its deadline), open for proposals."""
+    return open_round_2019(registry)
+
+
+def open_round_2019(registry) -> Round:
+    """Open the year-end round of 2019 as the registry's officer."""
     return round_create(
         actor=registry.officer,
         name="Khen thưởng tổng kết năm 2019",

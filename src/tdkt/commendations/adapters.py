@@ -74,9 +74,7 @@ def history_rows(
     if (people is None) == (organizations is None):
         raise ValueError("give either people or organizations")
     field = "person_id" if people is not None else "organization_id"
-    subjects = (
-        {"person__in": people} if people is not None else {"organization__in": organizations}
-    )
+    subjects = {"person__in": people} if people is not None else {"organization__in": organizations}
     awards = Award.objects.filter(status=AwardStatus.GRANTED, **subjects).values_list(
         field,
         Coalesce("period_end_year", "year", output_field=IntegerField()),

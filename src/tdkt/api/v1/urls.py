@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import auth, groups, history, organizations, people, rules, zones
+from . import auth, groups, history, organizations, people, rounds, rules, zones
 
 app_name = "v1"
 
@@ -48,4 +48,11 @@ urlpatterns = [
     path("rules/codes/", rules.RuleCodeListApi.as_view(), name="rule-code-list"),
     path("rules/codes/<str:code>/explain/", rules.RuleExplainApi.as_view(), name="rule-explain"),
     path("rules/parameters/", rules.RuleParameterListApi.as_view(), name="rule-parameter-list"),
+    path("rounds/", rounds.RoundListApi.as_view(), name="round-list"),
+    path("rounds/<uuid:uuid>/", rounds.RoundDetailApi.as_view(), name="round-detail"),
+    path(
+        "rounds/<uuid:uuid>/eligibility/",
+        rounds.RoundEligibilityApi.as_view(),
+        name="round-eligibility",
+    ),
 ]
