@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from tdkt.commendations.adapters import (
-    History,
     RoundTerms,
     continuous_service_starts,
     group_history,
@@ -82,11 +81,21 @@ def test_continuous_service_starts_at_the_first_of_back_to_back_posts(registry):
 
 def test_member_counts_read_the_year_of_each_member():
     """Members completing their tasks, LĐTT, CSTĐCS and disciplined members are counted for
-    the year only."""
-    good = History([(2019, "good")], [AchievementRecord(2019, "advanced_worker")], [], [])
-    old = History([(2018, "excellent")], [AchievementRecord(2018, "advanced_worker")], [], [])
-    counts = member_counts([good, old, None], 2019)
-    assert (counts.members, counts.completing, counts.advanced) == (3, 1, 1)
+    the year only, from each member's history rows."""
+    good = [
+        (1, 2019, "rating", "good", None, None),
+        (1, 2019, "award", "advanced_worker", None, None),
+    ]
+    old = [
+        (2, 2018, "rating", "excellent", None, None),
+        (2, 2018, "award", "advanced_worker", None, None),
+    ]
+    warned = [
+        (3, 2019, "rating", "complete", None, None),
+        (3, 2019, "discipline", "warning", None, None),
+    ]
+    counts = member_counts([good, old, warned, []], 2019)
+    assert (counts.members, counts.completing, counts.advanced, counts.disciplined) == (4, 2, 1, 1)
 
 
 def test_judge_screens_and_explains_alike(registry):
@@ -100,7 +109,9 @@ def test_judge_screens_and_explains_alike(registry):
         rule_set="auto",
         codes=("advanced_worker", "grassroots_emulation_fighter", "certificate_of_merit"),
     )
-    cases = build_cases(Subjects(people=[registry.anh, registry.duc, registry.worker]), terms)
+    cases = build_cases(
+        Subjects(people=[registry.anh.pk, registry.duc.pk, registry.worker.pk]), terms
+    )
     unit = UnitCase(as_of=terms.as_of, year=2019, cases=tuple(cases))
     screened = judge(unit, explain=())
     explained = judge(unit)

@@ -67,7 +67,7 @@ def test_only_the_rows_shown_are_explained_and_filters_apply_to_all(registry, ro
     )
     assert view.total == 14 and view.page.paginator.num_pages == 3
     assert view.eligible_counts["advanced_worker"] == 12
-    shown = [row for row in view.page.object_list if row.person is not None]
+    shown = [row for row in view.page.object_list if row.is_person]
     assert all(cell.reasons for row in shown for cell in row.cells if cell is not None)
     only = eligibility(
         actor=registry.investment_head,

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from itertools import groupby
 from typing import Any
 
+from django.db import connections
 from django.db.models import CharField, IntegerField, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce
 
@@ -101,7 +102,13 @@ def history_rows(
         )
         queries += [initiatives.order_by(), disciplines.order_by()]
     union = queries[0].union(*queries[1:], all=True)
-    return sorted(union, key=lambda row: (row[0], row[1]))
+    # Read the rows as the driver returns them: plain ints and strings already, so the
+    # per-value converters of the ORM (the larger part of the time on 20,000 rows) are skipped.
+    sql, params = union.query.sql_with_params()
+    with connections[union.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows: list[HistoryRow] = cursor.fetchall()
+    return sorted(rows, key=lambda row: (row[0], row[1]))
 
 
 @dataclass
@@ -209,23 +216,30 @@ class MemberCounts:
     disciplined: int = 0
 
 
-def member_counts(histories: Iterable[History | None], year: int) -> MemberCounts:
-    """Count the members who completed their tasks, were LĐTT, CSTĐCS or disciplined in ``year``."""
+def member_counts(members: Iterable[Sequence[HistoryRow]], year: int) -> MemberCounts:
+    """Count, from each member's history rows, who completed their tasks in ``year``, who was
+    LĐTT or CSTĐCS that year and who was disciplined with a warning or heavier."""
     counts = MemberCounts()
-    for history in histories:
+    complete = RATING_RANK[Rating.COMPLETE]
+    heavy = DISCIPLINE_RANK[DisciplineLevel.WARNING]
+    for rows in members:
         counts.members += 1
-        if history is None:
-            continue
-        rated = [r for y, r in history.ratings if y == year]
-        if rated and RATING_RANK[rated[-1]] >= RATING_RANK[Rating.COMPLETE]:
-            counts.completing += 1
-        codes = {a.code for a in history.awards if a.year == year}
+        rated: str | None = None
+        codes: set[str] = set()
+        disciplined = False
+        for _subject, y, kind, code, _scope, _used in rows:
+            if y != year:
+                continue
+            if kind == "rating":
+                rated = code
+            elif kind == "award":
+                codes.add(code)
+            elif kind == "discipline":
+                disciplined = disciplined or DISCIPLINE_RANK[code] >= heavy
+        counts.completing += rated is not None and RATING_RANK[rated] >= complete
         counts.advanced += ADVANCED_WORKER in codes
         counts.grassroots += GRASSROOTS_FIGHTER in codes
-        heavy = DISCIPLINE_RANK[DisciplineLevel.WARNING]
-        counts.disciplined += any(
-            d.year == year and DISCIPLINE_RANK[d.level] >= heavy for d in history.discipline
-        )
+        counts.disciplined += disciplined
     return counts
 
 
@@ -294,19 +308,32 @@ class Judgement:
     caps: tuple[CapResult, ...]
 
 
+@dataclass(frozen=True)
+class Screened:
+    """A person to screen straight from their history rows, without building a case."""
+
+    id: str
+    rows: Sequence[HistoryRow]
+    recruited_on: date | None = None
+    codes: tuple[str, ...] | None = None
+
+
 def judge(
     unit: UnitCase,
     *,
     overrides: Mapping[str, Any] | None = None,
     explain: Collection[str] | None = None,
+    screen: Sequence[Screened] = (),
 ) -> Judgement:
-    """Return the engine's verdicts for every case of ``unit``; explain only ``explain``.
+    """Return the engine's verdicts for every case of ``unit`` and every ``screen`` subject.
 
     ``explain=None`` explains every case and computes the unit's caps (``evaluate_unit``).
     Otherwise individuals outside ``explain`` are screened by the batch path (verdicts without
     text, about a hundred times faster), and collectives and the cases in ``explain`` are
-    explained. Both paths decide alike (tests/rules/test_rules_properties.py); the rule set is
-    chosen once, so they also read the same law.
+    explained. ``screen`` subjects are always screened, read from their rows as they are (a
+    unit of thousands costs no case objects). Both paths decide alike
+    (tests/rules/test_rules_properties.py); the rule set is chosen once, so they also read the
+    same law.
     """
     chosen = select_rule_set(
         unit.as_of, unit.rule_set, overrides=overrides, dossier_lodged_on=unit.dossier_lodged_on
@@ -327,29 +354,45 @@ def judge(
                 for v in result.results
             )
         caps = evaluation.caps if explain is None else ()
-    by_codes: dict[tuple[str, ...] | None, list[Case]] = defaultdict(list)
+    by_codes: dict[tuple[str, ...] | None, list[Case | Screened]] = defaultdict(list)
     for case in screened:
         by_codes[case.candidates].append(case)
-    for codes, cases in by_codes.items():
+    for subject in screen:
+        by_codes[subject.codes].append(subject)
+    for codes, group in by_codes.items():
         screener = Screener(
             unit.year, unit.as_of, rule_set=chosen.name, overrides=overrides, codes=codes
         )
-        for case_id, found in screener.screen_rows(_case_rows(cases, unit.year)):
-            verdicts[case_id] = tuple(
-                CodeVerdict(code, eligible, vote)
-                for code, (eligible, vote) in zip(screener.codes, found, strict=True)
-            )
+        shared: dict[tuple[tuple[bool, str], ...], tuple[CodeVerdict, ...]] = {}
+        for case_id, found in screener.screen_rows(_rows(group, unit.year)):
+            # Screened verdicts come as a few shared tuples: build each answer once.
+            answer = shared.get(found)
+            if answer is None:
+                answer = shared[found] = tuple(
+                    CodeVerdict(code, eligible, vote)
+                    for code, (eligible, vote) in zip(screener.codes, found, strict=True)
+                )
+            verdicts[case_id] = answer
     return Judgement(chosen.name, verdicts, caps)
 
 
-def _case_rows(cases: Iterable[Case], year: int) -> Iterator[tuple[Any, ...]]:
-    """Turn cases back into the batch rows the screening path reads, grouped by case.
+def _rows(subjects: Iterable[Case | Screened], year: int) -> Iterator[tuple[Any, ...]]:
+    """The batch rows the screening path reads, grouped by subject: a screened subject's own
+    rows, or a case's facts turned back into rows.
 
-    Every case ends with its "recruited" row (the first of January of the year when the whole
-    year was served, which counts twelve months), so a person without any history still
-    gets a verdict.
+    Every subject ends with its "recruited" row (the first of January of the year when the
+    whole year was served, which counts twelve months), so a person without any history
+    still gets a verdict.
     """
-    for case in cases:
+    for subject in subjects:
+        if isinstance(subject, Screened):
+            sid = subject.id
+            for _pk, y, kind, code, scope, used_for in subject.rows:
+                yield (sid, y, kind, code, scope, used_for)
+            start = subject.recruited_on or date(year, 1, 1)
+            yield (sid, year, "recruited", start.isoformat(), None, None)
+            continue
+        case = subject
         cid = case.id
         for y, rating in case.ratings:
             yield (cid, y, "rating", rating, None, None)

@@ -112,7 +112,7 @@ def _over_caps(round_: Round, lines: Iterable[ProposalLine]) -> set[int]:
     terms = terms_for(round_)
     cases = build_cases(
         Subjects(
-            people=list(people.values()),
+            people=list(people),
             organizations=list(orgs.values()),
             person_codes=person_codes,
             organization_codes=org_codes,

@@ -166,7 +166,7 @@ class RoundEligibilityApi(ApiView):
             "results": [
                 {
                     "kind": row.kind,
-                    "uuid": (row.person or row.organization).uuid,
+                    "uuid": row.uuid,
                     "name": row.name,
                     "where": row.where,
                     "verdicts": [

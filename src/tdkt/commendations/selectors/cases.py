@@ -5,8 +5,11 @@ actor-scoped selector; this module only gathers their history:
 
 * one query for the history rows of the people (``adapters.history_rows``),
 * one for their posts (continuous service),
-* for collectives, one for the organisations' own rows and one for the history rows of their
-  current members (the member counts of Law 2022 Art 27–28), plus the block leaderships.
+* for collectives, one for the organisations' own rows, one for their current members (the
+  member counts of Law 2022 Art 27–28, from the rows already read) and the block leaderships.
+
+People to screen stay as their rows (``screened``); cases, which the explaining path needs,
+are built only for the people explained (``person_cases``).
 """
 
 from __future__ import annotations
@@ -14,13 +17,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from tdkt.commendations.adapters import (
-    History,
+    HistoryRow,
     RoundTerms,
+    Screened,
     collective_case,
     continuous_service_starts,
     group_history,
@@ -54,58 +60,107 @@ class Subjects:
     """The people and collectives to build cases for, with the codes asked for each (None:
     the round's codes)."""
 
-    people: Sequence[Person]
+    people: Sequence[int]
     organizations: Sequence[Organization] = ()
     person_codes: Mapping[int, Sequence[str]] | None = None
     organization_codes: Mapping[int, Sequence[str]] | None = None
+    people_query: QuerySet[Any] | None = None
+    """The same people as a query of ids (``.values("pk")``), so that thousands of them are a
+    subquery rather than a list of parameters."""
+
+
+@dataclass
+class PeopleHistory:
+    """The history rows of many people, by person id, and the start of their service."""
+
+    rows: dict[int, list[HistoryRow]]
+    starts: dict[int, date]
+
+
+def read_people(people: QuerySet[Any]) -> PeopleHistory:
+    """Read the history rows (one query) and posts (one query) of ``people`` (a query of ids)."""
+    rows: dict[int, list[HistoryRow]] = defaultdict(list)
+    for row in history_rows(people=people):
+        rows[row[0]].append(row)
+    return PeopleHistory(dict(rows), continuous_service_starts(people))
+
+
+def person_cases(
+    pks: Iterable[int],
+    history: PeopleHistory,
+    terms: RoundTerms,
+    codes: Mapping[int, Sequence[str]] | None = None,
+) -> list[Case]:
+    """Return the explained-path cases of some of the people read."""
+    pks = list(pks)
+    grouped = group_history(row for pk in pks for row in history.rows.get(pk, ()))
+    codes = codes or {}
+    return [
+        person_case(
+            pk,
+            grouped.get(pk),
+            terms,
+            recruited_on=history.starts.get(pk),
+            candidates=codes.get(pk),
+        )
+        for pk in pks
+    ]
+
+
+def screened(pks: Iterable[int], history: PeopleHistory) -> list[Screened]:
+    """Return the people to screen from their rows (no case objects), ids ``p<pk>``."""
+    empty: list[HistoryRow] = []
+    return [Screened(f"p{pk}", history.rows.get(pk, empty), history.starts.get(pk)) for pk in pks]
 
 
 def build_cases(subjects: Subjects, terms: RoundTerms) -> list[Case]:
     """Return one case per subject (people first), ids ``p<pk>`` and ``o<pk>``."""
-    person_ids = [p.pk for p in subjects.people]
-    people_qs = Person.objects.filter(pk__in=person_ids).values("pk")
-    histories = group_history(history_rows(people=people_qs)) if person_ids else {}
-    starts = continuous_service_starts(people_qs) if person_ids else {}
-    codes = subjects.person_codes or {}
-    cases = [
-        person_case(
-            p.pk,
-            histories.get(p.pk),
-            terms,
-            recruited_on=starts.get(p.pk),
-            candidates=codes.get(p.pk),
-        )
-        for p in subjects.people
-    ]
+    person_ids = list(subjects.people)
+    people_qs = (
+        subjects.people_query
+        if subjects.people_query is not None
+        else Person.objects.filter(pk__in=person_ids).values("pk")
+    )
+    history = read_people(people_qs) if person_ids else PeopleHistory({}, {})
+    cases = person_cases(person_ids, history, terms, subjects.person_codes)
     if subjects.organizations:
-        cases += _collective_cases(subjects, terms)
+        cases += collective_cases(
+            subjects.organizations, terms, history, subjects.organization_codes
+        )
     return cases
 
 
-def _collective_cases(subjects: Subjects, terms: RoundTerms) -> list[Case]:
-    orgs = list(subjects.organizations)
+def collective_cases(
+    organizations: Sequence[Organization],
+    terms: RoundTerms,
+    known: PeopleHistory,
+    codes: Mapping[int, Sequence[str]] | None = None,
+) -> list[Case]:
+    """Cases of the collectives with their member counts; the rows of members already read
+    (``known``) are not read again."""
+    orgs = list(organizations)
     org_qs = Organization.objects.filter(pk__in=[o.pk for o in orgs]).values("pk")
     own = group_history(history_rows(organizations=org_qs))
     members = _members(orgs)
-    member_ids = {pid for ids in members.values() for pid in ids}
-    member_history = (
-        group_history(history_rows(people=Person.objects.filter(pk__in=member_ids).values("pk")))
-        if member_ids
-        else {}
-    )
+    rows: dict[int, list[HistoryRow]] = dict(known.rows)
+    missing = {pid for ids in members.values() for pid in ids} - rows.keys() - known.starts.keys()
+    if missing:
+        for row in history_rows(people=Person.objects.filter(pk__in=missing).values("pk")):
+            rows.setdefault(row[0], []).append(row)
     leaders = set(
         GroupLeadership.objects.filter(year=terms.year, leader__in=org_qs).values_list(
             "leader_id", flat=True
         )
     )
-    codes = subjects.organization_codes or {}
+    codes = codes or {}
+    empty: list[HistoryRow] = []
     return [
         collective_case(
             org.pk,
             own.get(org.pk),
             terms,
             counts=member_counts(
-                (member_history.get(pid) for pid in members.get(org.pk, ())), terms.year
+                (rows.get(pid, empty) for pid in members.get(org.pk, ())), terms.year
             ),
             leads_block=True if org.pk in leaders else None,
             candidates=codes.get(org.pk),
@@ -129,9 +184,3 @@ def _members(orgs: Iterable[Organization]) -> dict[int, set[int]]:
             if path.startswith(prefix):
                 out[org_id].add(person_id)
     return out
-
-
-def person_history(person: Person) -> History:
-    """Return one person's history as the engine reads it."""
-    rows = history_rows(people=Person.objects.filter(pk=person.pk).values("pk"))
-    return group_history(rows).get(person.pk) or History.empty()

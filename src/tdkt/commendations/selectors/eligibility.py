@@ -17,10 +17,16 @@ from uuid import UUID
 from django.core.paginator import Page, Paginator
 from django.utils.translation import get_language
 
-from tdkt.commendations.adapters import CodeVerdict, Judgement, condition_text, judge
+from tdkt.commendations.adapters import CodeVerdict, condition_text, judge
 from tdkt.commendations.models import Proposal, Round
-from tdkt.commendations.selectors.cases import Subjects, build_cases, terms_for
-from tdkt.commendations.selectors.proposals import proposal_for_unit
+from tdkt.commendations.selectors.cases import (
+    collective_cases,
+    person_cases,
+    read_people,
+    screened,
+    terms_for,
+)
+from tdkt.commendations.selectors.proposals import current_posts, proposal_for_unit
 from tdkt.commendations.selectors.rules import rule_overrides
 from tdkt.core.text import fold
 from tdkt.organizations.models import Organization, Person
@@ -56,15 +62,19 @@ class Cell:
 
 @dataclass
 class Row:
-    """One person or collective of the unit."""
+    """One person or collective of the unit (``uuid``: the person's or the organisation's)."""
 
     key: str
     kind: str
     name: str
     where: str
-    person: Person | None = None
-    organization: Organization | None = None
+    uuid: UUID
     cells: list[Cell | None] = field(default_factory=list)
+
+    @property
+    def is_person(self) -> bool:
+        """True for an individual, False for a collective."""
+        return self.kind == INDIVIDUAL
 
     @property
     def any_eligible(self) -> bool:
@@ -89,14 +99,6 @@ class Eligibility:
 def _labels(codes: Sequence[str]) -> list[tuple[str, str]]:
     lang = "en" if (get_language() or "vi").startswith("en") else "vi"
     return [(code, CODE_LABELS[lang].get(code, code)) for code in codes]
-
-
-def _where(person: Person) -> str:
-    posts = getattr(person, "current_posts", [])
-    if not posts:
-        return ""
-    post = posts[0]
-    return f"{post.position}, {post.organization.name}" if post.position else post.organization.name
 
 
 def _cells(
@@ -140,13 +142,77 @@ def eligibility(
     sub-units are read through the actor's scope again here, so nothing outside it appears.
     """
     terms = terms_for(round)
-    people = list(person_list(actor=actor, organization=organization))
+    in_unit = person_list(actor=actor, organization=organization).prefetch_related(None)
+    people = list(in_unit.values_list("pk", "uuid", "full_name"))
+    ids = in_unit.order_by().values("pk")
+    posts = current_posts(ids)
     collectives = list(organization_list(actor=actor).filter(path__startswith=organization.path))
-    cases = build_cases(Subjects(people=people, organizations=collectives), terms)
+    history = read_people(ids)
     overrides = rule_overrides()
-    unit = UnitCase(as_of=terms.as_of, year=terms.year, cases=tuple(cases), rule_set=terms.rule_set)
-    screened = judge(unit, overrides=overrides, explain=())
+    collective = {case.id: case for case in collective_cases(collectives, terms, history)}
+    judged = judge(
+        UnitCase(
+            as_of=terms.as_of,
+            year=terms.year,
+            cases=tuple(collective.values()),
+            rule_set=terms.rule_set,
+        ),
+        overrides=overrides,
+        screen=screened([pk for pk, _uuid, _name in people], history),
+    )
+    codes = _labels(terms.codes)
+    rows = [
+        Row(f"o{o.pk}", COLLECTIVE, o.name, o.parent.name if o.parent else "", o.uuid)
+        for o in collectives
+    ] + [Row(f"p{pk}", INDIVIDUAL, name, posts.get(pk, ""), uuid) for pk, uuid, name in people]
+    accepted = {code for code, _label in codes}
+    counts = dict.fromkeys(accepted, 0)
+    eligible_rows = set()
+    for row in rows:
+        for verdict in judged.verdicts.get(row.key, ()):
+            if verdict.eligible and verdict.code in accepted and applies_to(verdict.code, row.kind):
+                counts[verdict.code] += 1
+                eligible_rows.add(row.key)
+    if search:
+        key = fold(search)
+        rows = [row for row in rows if key in fold(row.name)]
+    if only_eligible:
+        rows = [row for row in rows if row.key in eligible_rows]
+    shown = Paginator(rows, page_size).get_page(page)
     proposal = proposal_for_unit(actor=actor, round=round, organization=organization)
+    on_page = list(shown.object_list)
+    explained = judge(
+        UnitCase(
+            as_of=terms.as_of,
+            year=terms.year,
+            cases=(
+                *person_cases([int(r.key[1:]) for r in on_page if r.is_person], history, terms),
+                *(collective[r.key] for r in on_page if not r.is_person),
+            ),
+            rule_set=terms.rule_set,
+        ),
+        overrides=overrides,
+    )
+    proposed = _proposed(proposal)
+    lang = "en" if (get_language() or "vi").startswith("en") else "vi"
+    for row in on_page:
+        row.cells = _cells(
+            row.kind, codes, explained.verdicts.get(row.key, ()), proposed.get(row.key, set()), lang
+        )
+    return Eligibility(
+        round=round,
+        organization=organization,
+        rule_set=judged.rule_set,
+        codes=[(code, label) for code, label in codes],
+        page=shown,
+        total=len(rows),
+        eligible_counts={code: counts[code] for code, _label in codes},
+        proposal=proposal,
+    )
+
+
+def _proposed(proposal: Proposal | None) -> dict[str, set[str]]:
+    """The codes already on the unit's proposal, by row key."""
     proposed: dict[str, set[str]] = {}
     if proposal is not None:
         for person_id, org_id, code in proposal.lines.filter(withdrawn=False).values_list(
@@ -154,57 +220,7 @@ def eligibility(
         ):
             key = f"p{person_id}" if person_id else f"o{org_id}"
             proposed.setdefault(key, set()).add(code)
-    codes = _labels(terms.codes)
-    lang = "en" if (get_language() or "vi").startswith("en") else "vi"
-    rows = [
-        Row(f"o{o.pk}", COLLECTIVE, o.name, o.parent.name if o.parent else "", organization=o)
-        for o in collectives
-    ] + [Row(f"p{p.pk}", INDIVIDUAL, p.full_name, _where(p), person=p) for p in people]
-    counts = {code: 0 for code, _label in codes}
-    for row in rows:
-        row.cells = _cells(row.kind, codes, screened.verdicts.get(row.key, ()), set(), lang)
-        for cell in row.cells:
-            if cell is not None and cell.eligible:
-                counts[cell.code] += 1
-    if search:
-        key = fold(search)
-        rows = [row for row in rows if key in fold(row.name)]
-    if only_eligible:
-        rows = [row for row in rows if row.any_eligible]
-    shown = Paginator(rows, page_size).get_page(page)
-    _explain(list(shown.object_list), cases, unit, overrides, codes, proposed, lang)
-    return Eligibility(
-        round=round,
-        organization=organization,
-        rule_set=screened.rule_set,
-        codes=codes,
-        page=shown,
-        total=len(rows),
-        eligible_counts=counts,
-        proposal=proposal,
-    )
-
-
-def _explain(
-    rows: list[Row],
-    cases: Sequence[Any],
-    unit: UnitCase,
-    overrides: Any,
-    codes: list[tuple[str, str]],
-    proposed: dict[str, set[str]],
-    lang: str,
-) -> None:
-    """Replace the screened cells of the rows shown by explained ones (one ``judge`` call)."""
-    wanted = {row.key for row in rows}
-    subset = tuple(case for case in cases if case.id in wanted)
-    explained: Judgement = judge(
-        UnitCase(as_of=unit.as_of, year=unit.year, cases=subset, rule_set=unit.rule_set),
-        overrides=overrides,
-    )
-    for row in rows:
-        row.cells = _cells(
-            row.kind, codes, explained.verdicts.get(row.key, ()), proposed.get(row.key, set()), lang
-        )
+    return proposed
 
 
 def eligibility_picks(

@@ -133,23 +133,18 @@ def round_lines(
     )
 
 
-def current_posts(person_ids: Iterable[int]) -> dict[int, str]:
+def current_posts(people: Iterable[int] | QuerySet[Any]) -> dict[int, str]:
     """Return "position, unit" of each person's current post (the latest one if several).
 
-    The caller passes people it has read through a scoped selector.
+    ``people`` are ids, or a query of ids, of people read through a scoped selector.
     """
+    wanted = people if isinstance(people, QuerySet) else set(people)
     posts = (
-        Employment.objects.filter(
-            current_employment_q(timezone.localdate()), person__in=set(person_ids)
-        )
-        .select_related("organization")
+        Employment.objects.filter(current_employment_q(timezone.localdate()), person__in=wanted)
         .order_by("person_id", "start_date")
+        .values_list("person_id", "position", "organization__name")
     )
-    out: dict[int, str] = {}
-    for post in posts:
-        unit = post.organization.name
-        out[post.person_id] = f"{post.position}, {unit}" if post.position else unit
-    return out
+    return {pk: f"{position}, {unit}" if position else unit for pk, position, unit in posts}
 
 
 AFTER_APPRAISAL = (
