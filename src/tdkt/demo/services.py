@@ -1,7 +1,7 @@
 """Load the demo data through the real services, idempotently.
 
-Every row is written by the registry and account services, so the demo leaves the same
-audit trail a user would. Before each write the loader looks the row up by its natural key
+Every row is written by the registry, account and commendation services, so the demo leaves
+the same audit trail a user would. Before each write the loader looks the row up by its natural key
 (tax code, CCCD, name under its parent, username) and skips what exists, so a second run
 writes nothing and records no event. The look-ups read the ORM directly: they are system
 reads, not reads a user can trigger, so no actor-scoped selector applies.

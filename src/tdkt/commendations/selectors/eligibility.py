@@ -76,11 +76,6 @@ class Row:
         """True for an individual, False for a collective."""
         return self.kind == INDIVIDUAL
 
-    @property
-    def any_eligible(self) -> bool:
-        """True when the subject is eligible for at least one accepted code."""
-        return any(cell is not None and cell.eligible for cell in self.cells)
-
 
 @dataclass
 class Eligibility:
