@@ -95,6 +95,21 @@ class AuditEventType(models.TextChoices):
     FUND_YEAR_SET = "fund.year_set", _("Cập nhật số dư đầu năm của quỹ")
     FUND_ENTRY_ADDED = "fund.entry_added", _("Ghi thu, chi quỹ thi đua, khen thưởng")
 
+    # Archive, rounds and proposals (issue #9 §1–§2)
+    AWARD_RECORDED = "award.recorded", _("Ghi nhận khen thưởng vào hồ sơ lưu trữ")
+    RATING_RECORDED = "rating.recorded", _("Ghi nhận xếp loại hằng năm")
+    RATING_UPDATED = "rating.updated", _("Sửa xếp loại hằng năm")
+    INITIATIVE_RECORDED = "initiative.recorded", _("Ghi nhận sáng kiến")
+    DISCIPLINE_RECORDED = "discipline.recorded", _("Ghi nhận kỷ luật")
+    ROUND_CLOSED = "round.closed", _("Đóng đợt xét khen thưởng")
+    ROUND_REOPENED = "round.reopened", _("Mở lại đợt xét khen thưởng")
+    PROPOSAL_LINES_ADDED = "proposal.lines_added", _("Thêm người vào đề nghị khen thưởng")
+    PROPOSAL_LINE_UPDATED = "proposal.line_updated", _("Sửa dòng đề nghị khen thưởng")
+    PROPOSAL_LINE_REMOVED = "proposal.line_removed", _("Bỏ dòng khỏi đề nghị khen thưởng")
+    PROPOSAL_LINE_APPRAISED = "proposal.line_appraised", _("Thẩm định dòng đề nghị")
+    ATTACHMENT_ADDED = "proposal.attachment_added", _("Thêm tài liệu hồ sơ")
+    ATTACHMENT_REMOVED = "proposal.attachment_removed", _("Xoá tài liệu hồ sơ")
+
 
 def event_type_label(value: str) -> str:
     """Return the display label of an event type; a value no longer in the enum shows as is."""

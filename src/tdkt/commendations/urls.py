@@ -5,7 +5,17 @@ The rules pages live under ``rules/``; the workflow's screens add their own pref
 
 from django.urls import path
 
-from .views import decisions, fund, publication, rules, verify
+from .views import (
+    archive,
+    decisions,
+    eligibility,
+    fund,
+    proposals,
+    publication,
+    rounds,
+    rules,
+    verify,
+)
 
 app_name = "commendations"
 
@@ -71,4 +81,63 @@ urlpatterns = [
     path("fund/opening/", fund.fund_year_view, name="fund-year"),
     path("fund/entries/new/", fund.fund_entry_view, name="fund-entry"),
     path("verify/<str:token>/", verify.verify_view, name="verify"),
+]
+
+# Archive, rounds, eligibility and proposals (issue #9 §1–§2).
+urlpatterns += [
+    path("archive/", archive.award_search, name="award-list"),
+    path("archive/export/", archive.award_export, name="award-export"),
+    path("archive/people/<uuid:uuid>/", archive.person_archive_view, name="person-archive"),
+    path(
+        "archive/organizations/<uuid:uuid>/",
+        archive.organization_archive_view,
+        name="organization-archive",
+    ),
+    path("rounds/", rounds.round_list_view, name="round-list"),
+    path("rounds/new/", rounds.round_create_view, name="round-create"),
+    path("rounds/<uuid:uuid>/", rounds.round_detail, name="round-detail"),
+    path("rounds/<uuid:uuid>/edit/", rounds.round_update_view, name="round-update"),
+    path("rounds/<uuid:uuid>/state/", rounds.round_state_view, name="round-state"),
+    path("rounds/<uuid:uuid>/letter/", rounds.round_letter, name="round-letter"),
+    path(
+        "rounds/<uuid:uuid>/eligibility/",
+        eligibility.eligibility_view,
+        name="round-eligibility",
+    ),
+    path("proposals/", proposals.proposal_list_view, name="proposal-list"),
+    path("proposals/<uuid:uuid>/", proposals.proposal_detail, name="proposal-detail"),
+    path("proposals/<uuid:uuid>/edit/", proposals.proposal_update_view, name="proposal-update"),
+    path("proposals/<uuid:uuid>/move/", proposals.proposal_move_view, name="proposal-move"),
+    path(
+        "proposals/<uuid:uuid>/appraise/",
+        proposals.proposal_appraise_view,
+        name="proposal-appraise",
+    ),
+    path(
+        "proposals/<uuid:uuid>/lines/<uuid:line>/edit/",
+        proposals.line_update_view,
+        name="proposal-line-update",
+    ),
+    path(
+        "proposals/<uuid:uuid>/lines/<uuid:line>/remove/",
+        proposals.line_remove_view,
+        name="proposal-line-remove",
+    ),
+    path("proposals/<uuid:uuid>/import/", proposals.line_import_view, name="proposal-import"),
+    path(
+        "proposals/<uuid:uuid>/import/template/",
+        proposals.line_import_template,
+        name="proposal-import-template",
+    ),
+    path(
+        "proposals/<uuid:uuid>/attachments/",
+        proposals.attachment_upload_view,
+        name="attachment-create",
+    ),
+    path("attachments/<uuid:uuid>/", proposals.attachment_download, name="attachment-download"),
+    path(
+        "attachments/<uuid:uuid>/remove/",
+        proposals.attachment_remove_view,
+        name="attachment-remove",
+    ),
 ]

@@ -1,7 +1,7 @@
 """Load the demo data through the real services, idempotently.
 
-Every row is written by the registry and account services, so the demo leaves the same
-audit trail a user would. Before each write the loader looks the row up by its natural key
+Every row is written by the registry, account and commendation services, so the demo leaves
+the same audit trail a user would. Before each write the loader looks the row up by its natural key
 (tax code, CCCD, name under its parent, username) and skips what exists, so a second run
 writes nothing and records no event. The look-ups read the ORM directly: they are system
 reads, not reads a user can trigger, so no actor-scoped selector applies.
@@ -44,6 +44,7 @@ from tdkt.organizations.services import (
 
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from .board import BOARD_NAME, BOARD_SHORT_NAME, UNITS, ZONES
+from .commendations import load_commendations
 from .decisions2019 import load_2019_decisions
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
@@ -81,6 +82,13 @@ class _Loader:
         for spec in GROUPS:
             self.load_group(spec)
         self.load_accounts()
+        load_commendations(
+            writer=self.writer,
+            orgs=self.orgs,
+            specs=demo_people(),
+            people=self.people,
+            created=self.report.created,
+        )
         load_2019_decisions(
             writer=self.writer, orgs=self.orgs, people=self.people, created=self.report.created
         )

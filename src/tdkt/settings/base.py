@@ -166,6 +166,10 @@ TDKT_PUBLIC_URL = env_str("PUBLIC_URL", "http://127.0.0.1:8000")
 # Verification page: at most this many look-ups per client address per window (seconds).
 TDKT_VERIFY_RATE = (env_int("VERIFY_RATE_LIMIT", 30), env_int("VERIFY_RATE_WINDOW", 600))
 
+# Dossier files of proposals: private storage outside the web root, served by a checked view.
+TDKT_PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(VAR_DIR / "private")))
+TDKT_ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",

@@ -26,8 +26,14 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 ORG_KEYS = {"organization", "parent", "leader", "deputy"}
 RELATED_MODELS = {
-    "organizations.person": ["organizations.Employment"],
-    "organizations.organization": ["organizations.Enterprise"],
+    "organizations.person": [
+        "organizations.Employment",
+        "commendations.YearlyRating",
+        "commendations.Initiative",
+        "commendations.Discipline",
+    ],
+    "organizations.organization": ["organizations.Enterprise", "commendations.YearlyRating"],
+    "commendations.proposal": ["commendations.ProposalLine", "commendations.ProposalAttachment"],
     "organizations.emulationgroup": ["organizations.GroupLeadership"],
     "accounts.user": ["accounts.ApiToken"],
 }
@@ -82,6 +88,9 @@ def _extra_labels() -> dict[str, str]:
         "last_number": _("Số đã dùng đến"),
         "total_prize_vnd": _("Tổng tiền thưởng"),
         "receivable_vnd": _("Số tiền phải thu hồi"),
+        "attachment": _("Tài liệu"),
+        "size": _("Dung lượng (byte)"),
+        "sha256": _("Mã kiểm tra SHA-256"),
     }
 
 

@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from . import auth, groups, history, organizations, people, rules, rules_parameters, zones
+from . import (
+    auth,
+    groups,
+    history,
+    organizations,
+    people,
+    rounds,
+    rules,
+    rules_parameters,
+    zones,
+)
 
 app_name = "v1"
 
@@ -56,5 +66,12 @@ urlpatterns = [
         "rules/parameters/<str:name>/",
         rules_parameters.RuleParameterDetailApi.as_view(),
         name="rule-parameter-detail",
+    ),
+    path("rounds/", rounds.RoundListApi.as_view(), name="round-list"),
+    path("rounds/<uuid:uuid>/", rounds.RoundDetailApi.as_view(), name="round-detail"),
+    path(
+        "rounds/<uuid:uuid>/eligibility/",
+        rounds.RoundEligibilityApi.as_view(),
+        name="round-eligibility",
     ),
 ]
