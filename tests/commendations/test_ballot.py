@@ -420,3 +420,13 @@ def test_paper_summary_must_be_consistent(registry, agenda, seats):
             ballots_valid=15,
         )
     assert set(caught.value.fields) == {"ballots_valid"}
+
+
+def test_the_database_itself_refuses_a_second_receipt(registry, agenda, seats):
+    """The unique constraint, not only the service's check, keeps one receipt per member."""
+    from django.db import IntegrityError, transaction
+
+    session = voting_session(registry, seats, agenda)
+    BallotReceipt.objects.create(session=session, member=seats.members[3])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BallotReceipt.objects.create(session=session, member=seats.members[3])
