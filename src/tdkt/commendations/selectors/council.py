@@ -211,6 +211,20 @@ def line_choices(*, actor: Any, session: CouncilSession) -> list[LineChoice]:
     ]
 
 
+def agenda_lines(*, actor: Any, session: CouncilSession, ids: set[int]) -> list[ProposalLine]:
+    """Return the lines of ``ids`` that may be on the agenda (officers; others get none)."""
+    if not can_manage_councils(actor):
+        return []
+    return [line for line in available_lines(session) if line.pk in ids]
+
+
+def session_members(*, actor: Any, session: CouncilSession) -> dict[int, CouncilMember]:
+    """Return the council's members by id, for a session the actor may see."""
+    if not can_see_council(actor, session.council):
+        raise NotFoundError(_("Không tìm thấy phiên họp."))
+    return {member.pk: member for member in session.council.members.all()}
+
+
 @dataclass(frozen=True)
 class ItemRow:
     """One line put to the vote, as a page shows it; results are None until voting closes."""
@@ -440,6 +454,7 @@ __all__ = [
     "ItemRow",
     "LineChoice",
     "SessionPage",
+    "agenda_lines",
     "available_lines",
     "award_label",
     "conflict_item_get",
@@ -455,6 +470,7 @@ __all__ = [
     "recipient_name",
     "round_choices",
     "session_get",
+    "session_members",
     "session_page",
     "user_choices",
 ]

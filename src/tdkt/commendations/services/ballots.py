@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
@@ -245,6 +246,7 @@ def session_voting_open(*, actor: Any, session: CouncilSession) -> CouncilSessio
     return locked
 
 
+@sensitive_variables("choices")
 @transaction.atomic
 def ballot_cast(*, actor: Any, session: CouncilSession, choices: Mapping[int, bool]) -> None:
     """Cast the acting member's secret ballot: ``choices`` maps each line (item id) the member
@@ -284,6 +286,7 @@ def ballot_cast(*, actor: Any, session: CouncilSession, choices: Mapping[int, bo
     record(event_type=AuditEventType.BALLOT_CAST, actor=actor, obj=locked, changes={})
 
 
+@sensitive_variables("agreed", "yes", "no")
 def _add_to_counters(items: set[int], agreed: set[int]) -> None:
     """Add one ballot to the counters with a single statement over every line voted on.
 
