@@ -8,9 +8,12 @@ A vote's event has no change to show: it says who voted, never how.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.models import AuditEvent
@@ -47,6 +50,22 @@ def _result(row: list[Any]) -> str:
     }
 
 
+ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _moment(text: str) -> str:
+    """Show an ISO date-time (as snapshots record it) as local "dd/mm/yyyy HH:MM"."""
+    if not ISO_MOMENT.match(text):
+        return text
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if timezone.is_naive(moment):
+        return text
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
+
+
 def _role(value: str) -> str:
     return str(CouncilRole(value).label) if value in CouncilRole.values else value
 
@@ -69,8 +88,8 @@ def council_timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[Timeli
                 before, after = (_role(v) if v else "—" for v in pair)
                 shown.append(Change(labels[key], before, after))
             elif key in labels:
-                shown.append(Change(labels[key], change.before, change.after))
+                shown.append(Change(labels[key], _moment(change.before), _moment(change.after)))
             else:
-                shown.append(change)
+                shown.append(Change(change.label, _moment(change.before), _moment(change.after)))
         entries.append(TimelineEntry(entry.event, entry.label, shown))
     return entries
