@@ -1,6 +1,6 @@
 """Council test state: proposals at the council stage, a seated council and its sessions.
 
-``proposals_at_council`` is the one place that builds rounds, proposals and lines. Their rows
+``build_agenda`` is the one place that builds rounds, proposals and lines. Their rows
 are written directly until the proposal services exist (then switch this function to them);
 every move of a proposal already goes through ``workflow.proposal_transition``. The council,
 its members and sessions are built through the real council services.
@@ -78,13 +78,6 @@ def default_lines(registry: Registry) -> list[LineSpec]:
     ]
 
 
-def _head_of(registry: Registry, unit: Organization) -> User:
-    return {
-        registry.investment.pk: registry.investment_head,
-        registry.planning.pk: registry.planning_head,
-    }.get(unit.pk, registry.officer)
-
-
 def proposals_at_council(
     registry: Registry,
     *,
@@ -93,19 +86,45 @@ def proposals_at_council(
     rule_set: str = "",
     name: str = "",
 ) -> Agenda:
-    """Build a year-end round with one proposal per unit, appraised eligible, at the council."""
-    specs = list(lines) if lines is not None else default_lines(registry)
+    """Build a year-end round of the test registry, every proposal at the council."""
+    heads = {
+        registry.investment.pk: registry.investment_head,
+        registry.planning.pk: registry.planning_head,
+    }
+    return build_agenda(
+        officer=registry.officer,
+        heads=heads,
+        lines=list(lines) if lines is not None else default_lines(registry),
+        year=year,
+        rule_set=rule_set,
+        name=name,
+    )
+
+
+def build_agenda(
+    *,
+    officer: User,
+    heads: dict[int, User],
+    lines: Sequence[LineSpec],
+    year: int,
+    rule_set: str = "",
+    name: str = "",
+) -> Agenda:
+    """Build a year-end round with one proposal per unit, appraised eligible, at the council.
+
+    ``heads`` maps a unit's id to the account that submits its proposal (else the officer).
+    """
     round_ = Round.objects.create(
         name=name or f"Tổng kết năm {year}",
         kind=RoundKind.YEAR_END,
         year=year,
-        accepted_codes=sorted({s.code for s in specs}),
+        accepted_codes=sorted({s.code for s in lines}),
         unit_deadline=date(year, 12, 10),
         rule_set=rule_set,
     )
     agenda = Agenda(round=round_)
     by_unit: dict[int, Proposal] = {}
-    for i, spec in enumerate(specs, start=1):
+    for i, spec in enumerate(lines, start=1):
         proposal = by_unit.get(spec.unit.pk)
         if proposal is None:
             proposal = Proposal.objects.create(round=round_, organization=spec.unit)
@@ -122,17 +141,15 @@ def proposals_at_council(
         )
     for proposal in by_unit.values():
         proposal_transition(
-            actor=_head_of(registry, proposal.organization),
+            actor=heads.get(proposal.organization_id, officer),
             proposal=proposal,
             to_state=ProposalState.SUBMITTED,
         )
         proposal_transition(
-            actor=registry.officer, proposal=proposal, to_state=ProposalState.UNDER_APPRAISAL
+            actor=officer, proposal=proposal, to_state=ProposalState.UNDER_APPRAISAL
         )
         proposal.lines.update(appraisal=AppraisalVerdict.ELIGIBLE)  # the appraisal service's job
-        proposal_transition(
-            actor=registry.officer, proposal=proposal, to_state=ProposalState.AT_COUNCIL
-        )
+        proposal_transition(actor=officer, proposal=proposal, to_state=ProposalState.AT_COUNCIL)
         proposal.refresh_from_db()
         agenda.proposals.append(proposal)
     return agenda

@@ -231,7 +231,9 @@ def test_chair_opens_and_closes_and_results_appear_only_then(registry, seats, ag
     viewer_body = _text(client(registry.leader).get(url("session-detail", session)))
     assert "Đồng ý: <strong>1</strong>" in viewer_body
     assert "Chiến sĩ thi đua cơ sở: 1 đồng ý, 0 không đồng ý — Không đạt" in viewer_body
-    assert "<ins>10/01/2026 08:30</ins>" in viewer_body and "2026-01-10T" not in viewer_body  # history
+    assert (
+        "<ins>10/01/2026 08:30</ins>" in viewer_body and "2026-01-10T" not in viewer_body
+    )  # history
 
 
 def test_secretary_records_attendance_on_the_form(registry, seats, agenda):

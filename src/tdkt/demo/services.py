@@ -44,6 +44,7 @@ from tdkt.organizations.services import (
 
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from .board import BOARD_NAME, BOARD_SHORT_NAME, UNITS, ZONES
+from .council import load_councils
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
 from .people import PersonSpec, demo_people
@@ -80,6 +81,9 @@ class _Loader:
         for spec in GROUPS:
             self.load_group(spec)
         self.load_accounts()
+        # The council seats demo logins; it holds a year's session once that year's round
+        # has proposals at the council, so it runs after the rounds and proposals.
+        load_councils(writer=self.writer, created=self.report.created)
         return self.report
 
     # Registry -----------------------------------------------------------------------------

@@ -166,16 +166,20 @@ def my_sessions(*, actor: Any) -> list[CouncilSession]:
     return sorted(qs, key=lambda s: (order[SessionState(s.state)], -s.starts_at.timestamp()))
 
 
-def available_lines(session: CouncilSession) -> QuerySet[ProposalLine]:
-    """Return the lines that may be on ``session``'s agenda: eligible, not withdrawn, of a
-    proposal at the council in the session's round, and on no other session.
+def available_lines(
+    round: Round, *, session: CouncilSession | None = None
+) -> QuerySet[ProposalLine]:
+    """Return the lines of ``round`` that may be on an agenda: eligible, not withdrawn, of a
+    proposal at the council, and on no session other than ``session``.
 
     A line is voted once: a line on another session (planned, voting or closed) is left out.
     """
-    elsewhere = SessionItem.objects.filter(line=OuterRef("pk")).exclude(session=session)
+    elsewhere = SessionItem.objects.filter(line=OuterRef("pk"))
+    if session is not None:
+        elsewhere = elsewhere.exclude(session=session)
     return (
         ProposalLine.objects.filter(
-            proposal__round=session.round,
+            proposal__round=round,
             proposal__state=ProposalState.AT_COUNCIL,
             appraisal=AppraisalVerdict.ELIGIBLE,
             withdrawn=False,
@@ -207,7 +211,7 @@ def line_choices(*, actor: Any, session: CouncilSession) -> list[LineChoice]:
             f"({line.proposal.organization.name})",
             chosen=line.pk in current,
         )
-        for line in available_lines(session)
+        for line in available_lines(session.round, session=session)
     ]
 
 
@@ -215,7 +219,7 @@ def agenda_lines(*, actor: Any, session: CouncilSession, ids: set[int]) -> list[
     """Return the lines of ``ids`` that may be on the agenda (officers; others get none)."""
     if not can_manage_councils(actor):
         return []
-    return [line for line in available_lines(session) if line.pk in ids]
+    return [line for line in available_lines(session.round, session=session) if line.pk in ids]
 
 
 def session_members(*, actor: Any, session: CouncilSession) -> dict[int, CouncilMember]:

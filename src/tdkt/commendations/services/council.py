@@ -350,7 +350,7 @@ def session_create(
     _validate_session(session)
     full_clean_or_error(session, exclude=["council", "round"])
     session.save()
-    lines = list(available_lines(session))
+    lines = list(available_lines(session.round, session=session))
     _add_items(session, lines)
     record(
         event_type=AuditEventType.SESSION_CREATED,
@@ -455,7 +455,7 @@ def session_items_set(
     _check_version(locked, expected_version, _("Phiên họp"))
     _refuse_unless_planned(locked)
     wanted = {line.pk for line in lines}
-    allowed = {line.pk: line for line in available_lines(locked)}
+    allowed = {line.pk: line for line in available_lines(locked.round, session=locked)}
     unknown = wanted - set(allowed)
     if unknown:
         raise ApplicationError(
