@@ -86,6 +86,7 @@ check-deploy: $(STAMP)
 bench: $(STAMP) document-deps
 	$(PY) bench/rules_bench.py
 	$(PY) bench/documents_bench.py
+	$(PY) bench/council_bench.py
 
 clean:
 	rm -rf $(VENV) var/tdkt.sqlite3*

@@ -8,8 +8,10 @@ the audit event names the member and the session only. The counters stay hidden 
 chair closes voting, which applies the pass marks (``council_rules``) and moves each proposal
 whose lines are all decided to "voted".
 
-Every service locks the session row first, so a ballot and the closing of the vote never
-interleave: a ballot either counts in the result or is refused because voting has closed.
+Every service locks the session row first: ballots share the lock (their checks run side by
+side, then they queue on the lines' rows, locked in one order), every other step takes it
+alone. So a ballot and the closing of the vote never interleave: a ballot either counts in the
+result or is refused because voting has closed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, F, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -62,6 +64,20 @@ def _lock(session: CouncilSession) -> CouncilSession:
         .select_related("council", "round")
         .get(pk=session.pk)
     )
+
+
+def _lock_for_ballot(session: CouncilSession) -> CouncilSession:
+    """Take a shared lock on the session row for a ballot.
+
+    Ballots share it, so their checks run side by side; closing takes the exclusive lock, so
+    it waits for the ballots in flight, and a ballot arriving after it sees the session
+    closed. (SQLite writers are serialised by ``BEGIN IMMEDIATE`` already.)
+    """
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(CouncilSession._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s FOR SHARE", [session.pk])  # noqa: S608
+    return CouncilSession.objects.select_related("council", "round").get(pk=session.pk)
 
 
 def _check_version(session: CouncilSession, expected: int | None) -> None:
@@ -256,7 +272,7 @@ def ballot_cast(*, actor: Any, session: CouncilSession, choices: Mapping[int, bo
     refused with "Bạn đã bỏ phiếu" (the receipt's unique constraint decides). Nothing returns
     or records the choices.
     """
-    locked = _lock(session)
+    locked = _lock_for_ballot(session)
     seat = ensure_member(actor, locked.council)
     if locked.tally_source == TallySource.PAPER:
         raise ApplicationError(_("Phiên họp này bỏ phiếu bằng phiếu giấy."))
@@ -282,6 +298,9 @@ def ballot_cast(*, actor: Any, session: CouncilSession, choices: Mapping[int, bo
     except IntegrityError:
         raise _already_voted() from None
     if expected:
+        # Lock the lines in one order for every ballot (no deadlock between ballots), then
+        # add this one to their counters.
+        list(SessionItem.objects.select_for_update().filter(session=locked).order_by("pk"))
         _add_to_counters(expected, {pk for pk, agree in choices.items() if agree})
     record(event_type=AuditEventType.BALLOT_CAST, actor=actor, obj=locked, changes={})
 
