@@ -430,3 +430,66 @@ def test_the_database_itself_refuses_a_second_receipt(registry, agenda, seats):
     BallotReceipt.objects.create(session=session, member=seats.members[3])
     with pytest.raises(IntegrityError), transaction.atomic():
         BallotReceipt.objects.create(session=session, member=seats.members[3])
+
+
+def test_every_action_refuses_the_wrong_people(registry, agenda, seats):
+    """Each step of a session, tried by the people it is not for, is refused with 403 and
+    changes nothing: the agenda and session edits (officers only), a conflict and a ballot
+    (members only), attendance, paper counts and proceedings (the secretary only), opening and
+    closing (the chair only)."""
+    from tdkt.commendations.services.council import session_items_set, session_update
+
+    session = planned_session(registry, seats, agenda)
+    item = session.items.first()
+    not_officers = (seats.chair.user, seats.secretary.user, registry.leader, registry.council)
+    not_members = (registry.officer, registry.admin, registry.leader)
+    not_secretary = (seats.chair.user, seats.user(2), registry.officer)
+    not_chair = (seats.user(1), seats.secretary.user, registry.officer, registry.leader)
+    attempts = [
+        *[(a, lambda a: session_update(actor=a, session=session, title="X")) for a in not_officers],
+        *[
+            (a, lambda a: session_items_set(actor=a, session=session, lines=[]))
+            for a in not_officers
+        ],
+        *[
+            (a, lambda a: conflict_declare(actor=a, session=session, item=item))
+            for a in not_members
+        ],
+        *[
+            (a, lambda a: session_attendance_set(actor=a, session=session, present=[]))
+            for a in not_secretary
+        ],
+        *[(a, lambda a: session_voting_open(actor=a, session=session)) for a in not_chair],
+    ]
+    for actor, attempt in attempts:
+        with pytest.raises(PermissionDeniedError):
+            attempt(actor)
+    session = session_voting_open(actor=seats.chair.user, session=session)
+    voting = [
+        *[
+            (a, lambda a: ballot_cast(actor=a, session=session, choices={item.pk: True}))
+            for a in not_members
+        ],
+        *[
+            (
+                a,
+                lambda a: session_paper_tally_set(
+                    actor=a,
+                    session=session,
+                    counts={},
+                    ballots_issued=0,
+                    ballots_returned=0,
+                    ballots_valid=0,
+                ),
+            )
+            for a in not_secretary
+        ],
+        *[(a, lambda a: session_voting_close(actor=a, session=session)) for a in not_chair],
+    ]
+    for actor, attempt in voting:
+        with pytest.raises(PermissionDeniedError):
+            attempt(actor)
+    session.refresh_from_db()
+    assert session.state == SessionState.VOTING and session.title != "X"
+    assert not BallotReceipt.objects.exists()
+    assert session.items.count() == 3

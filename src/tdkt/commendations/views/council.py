@@ -97,7 +97,7 @@ def council_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     council = council_get(actor=request.user, uuid=uuid)
     ensure_can_manage_councils(request.user)
     initial: dict[str, Any] = {key: getattr(council, key) for key in COUNCIL_DATA}
-    initial.update(year=council.year, version=council.version)
+    initial |= {"year": council.year, "version": council.version}
     form = CouncilForm(request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
         data = {key: form.cleaned_data[key] for key in COUNCIL_DATA}
