@@ -318,3 +318,19 @@ def test_minutes_as_word_and_pdf_after_closing(registry, seats, agenda):
     pdf_text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pages))
     assert "Nguyễn Văn Ánh" in pdf_text and "Đạt" in pdf_text
     assert client(registry.viewer).get(url("session-minutes-pdf", session)).status_code == 404
+
+
+def test_my_sessions_offer_the_ballot_only_to_members_who_may_vote(registry, seats, agenda):
+    """On the council list, a present member who has not voted gets "Bỏ phiếu"; once voted,
+    "Đã bỏ phiếu"; a member recorded absent gets no ballot button."""
+    session = voting_session(registry, seats, agenda, absent=(3,))
+    ballot = url("session-ballot", session)
+    assert ballot in client(seats.user(2)).get(url("council-list")).content.decode()
+    assert ballot not in client(seats.user(3)).get(url("council-list")).content.decode()
+    ballot_cast(
+        actor=seats.user(2),
+        session=session,
+        choices=dict.fromkeys(items_by_code(session).values(), True),
+    )
+    body = client(seats.user(2)).get(url("council-list")).content.decode()
+    assert ballot not in body and "Đã bỏ phiếu" in body

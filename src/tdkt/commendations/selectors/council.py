@@ -157,11 +157,25 @@ def session_get(*, actor: Any, uuid: UUID | str) -> CouncilSession:
 
 
 def my_sessions(*, actor: Any) -> list[CouncilSession]:
-    """Return the sessions of the councils the actor sits on, voting ones first."""
+    """Return the sessions of the councils the actor sits on, voting ones first, each with
+    ``i_voted`` and ``i_present`` (whether the actor has voted, is on the attendance list)."""
     if actor is None or not getattr(actor, "is_authenticated", False):
         return []
     seats = CouncilMember.objects.filter(council=OuterRef("council"), user=actor)
-    qs = CouncilSession.objects.select_related("council", "round").filter(Exists(seats))
+    qs = (
+        CouncilSession.objects.select_related("council", "round")
+        .filter(Exists(seats))
+        .annotate(
+            i_voted=Exists(
+                BallotReceipt.objects.filter(session=OuterRef("pk"), member__user=actor)
+            ),
+            i_present=Exists(
+                SessionAttendance.objects.filter(
+                    session=OuterRef("pk"), member__user=actor, present=True
+                )
+            ),
+        )
+    )
     order = {SessionState.VOTING: 0, SessionState.PLANNED: 1, SessionState.CLOSED: 2}
     return sorted(qs, key=lambda s: (order[SessionState(s.state)], -s.starts_at.timestamp()))
 
