@@ -66,8 +66,8 @@ from tdkt.commendations.services.ballots import (  # noqa: E402
 from tdkt.commendations.services.council import (  # noqa: E402
     council_create,
     council_member_add,
-    session_create,
 )
+from tdkt.commendations.services.council_sessions import session_create  # noqa: E402
 from tdkt.commendations.workflow import proposal_transition  # noqa: E402
 from tdkt.core.errors import ApplicationError  # noqa: E402
 from tdkt.organizations.constants import OrganizationKind, PersonnelCategory  # noqa: E402

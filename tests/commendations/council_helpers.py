@@ -31,11 +31,8 @@ from tdkt.commendations.models import (
     Round,
 )
 from tdkt.commendations.services.ballots import session_attendance_set, session_voting_open
-from tdkt.commendations.services.council import (
-    council_create,
-    council_member_add,
-    session_create,
-)
+from tdkt.commendations.services.council import council_create, council_member_add
+from tdkt.commendations.services.council_sessions import session_create
 from tdkt.commendations.workflow import proposal_transition
 from tdkt.organizations.models import Organization, Person
 from tests.builders import Registry, make_user

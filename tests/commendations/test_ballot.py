@@ -11,17 +11,19 @@ from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.commendations.constants import ProposalState, SessionState, TallySource
 from tdkt.commendations.models import BallotReceipt, DocumentSeries, SessionItem
-from tdkt.commendations.selectors.council import session_page
+from tdkt.commendations.selectors.council_sessions import session_page
 from tdkt.commendations.services.ballots import (
     ballot_cast,
     conflict_declare,
     session_attendance_set,
-    session_paper_tally_set,
     session_proceedings_set,
-    session_voting_close,
     session_voting_open,
 )
 from tdkt.commendations.services.council import council_update
+from tdkt.commendations.services.council_results import (
+    session_paper_tally_set,
+    session_voting_close,
+)
 from tdkt.core.errors import ApplicationError, PermissionDeniedError
 
 from .council_helpers import (
@@ -132,7 +134,7 @@ def test_closing_moves_decided_proposals_to_voted_and_numbers_the_minutes(regist
 
 def test_a_proposal_with_a_line_left_off_the_agenda_stays_at_the_council(registry, seats):
     """Closing moves only proposals whose eligible lines are all decided."""
-    from tdkt.commendations.services.council import session_items_set
+    from tdkt.commendations.services.council_sessions import session_items_set
 
     agenda = proposals_at_council(registry)
     session = planned_session(registry, seats, agenda)
@@ -285,10 +287,8 @@ def test_voting_opens_only_with_the_quorum(registry, agenda, seats):
 
 def test_voting_needs_attendance_matching_the_council(registry, agenda, seats):
     """Without attendance, or after the council changed, voting may not open."""
-    from tdkt.commendations.services.council import (
-        council_member_add,
-        session_create,
-    )
+    from tdkt.commendations.services.council import council_member_add
+    from tdkt.commendations.services.council_sessions import session_create
 
     session = session_create(
         actor=registry.officer,
@@ -437,7 +437,7 @@ def test_every_action_refuses_the_wrong_people(registry, agenda, seats):
     changes nothing: the agenda and session edits (officers only), a conflict and a ballot
     (members only), attendance, paper counts and proceedings (the secretary only), opening and
     closing (the chair only)."""
-    from tdkt.commendations.services.council import session_items_set, session_update
+    from tdkt.commendations.services.council_sessions import session_items_set, session_update
 
     session = planned_session(registry, seats, agenda)
     item = session.items.first()

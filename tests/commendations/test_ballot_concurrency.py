@@ -21,7 +21,8 @@ from django.db import connection, connections
 
 from tdkt.commendations.constants import SessionState
 from tdkt.commendations.models import BallotReceipt, CouncilSession, SessionItem
-from tdkt.commendations.services.ballots import ballot_cast, session_voting_close
+from tdkt.commendations.services.ballots import ballot_cast
+from tdkt.commendations.services.council_results import session_voting_close
 from tdkt.core.errors import ApplicationError
 
 from .council_helpers import items_by_code, proposals_at_council, seat_council, voting_session

@@ -26,7 +26,8 @@ from django.db import connection
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
-from tdkt.commendations.services.ballots import ballot_cast, session_voting_close
+from tdkt.commendations.services.ballots import ballot_cast
+from tdkt.commendations.services.council_results import session_voting_close
 from tests.builders import build_registry
 
 from .council_helpers import (

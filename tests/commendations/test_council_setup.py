@@ -17,6 +17,8 @@ from tdkt.commendations.services.council import (
     council_member_remove,
     council_member_update,
     council_update,
+)
+from tdkt.commendations.services.council_sessions import (
     session_create,
     session_items_set,
     session_update,

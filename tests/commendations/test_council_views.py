@@ -14,8 +14,9 @@ from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.commendations.constants import CouncilRole, SessionState, TallySource
 from tdkt.commendations.models import BallotReceipt, Council, CouncilSession, SessionItem
-from tdkt.commendations.services.ballots import ballot_cast, session_voting_close
+from tdkt.commendations.services.ballots import ballot_cast
 from tdkt.commendations.services.council import council_member_add
+from tdkt.commendations.services.council_results import session_voting_close
 
 from .council_helpers import (
     items_by_code,
@@ -239,7 +240,7 @@ def test_chair_opens_and_closes_and_results_appear_only_then(registry, seats, ag
 def test_secretary_records_attendance_on_the_form(registry, seats, agenda):
     """The secretary marks one member absent with a written opinion; the page then shows the
     quorum (4/5 = 80 %) as met. The chair may not open that form."""
-    from tdkt.commendations.services.council import session_create
+    from tdkt.commendations.services.council_sessions import session_create
 
     session = session_create(
         actor=registry.officer,

@@ -28,14 +28,11 @@ from tdkt.commendations.services.ballots import (
     ballot_cast,
     session_attendance_set,
     session_proceedings_set,
-    session_voting_close,
     session_voting_open,
 )
-from tdkt.commendations.services.council import (
-    council_create,
-    council_member_add,
-    session_create,
-)
+from tdkt.commendations.services.council import council_create, council_member_add
+from tdkt.commendations.services.council_results import session_voting_close
+from tdkt.commendations.services.council_sessions import session_create
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.accounts.models import User
 from tdkt.commendations.constants import CouncilRole, TallySource
 from tdkt.commendations.models import Round
-from tdkt.commendations.selectors.council import AttendanceRow, ItemRow, LineChoice
+from tdkt.commendations.selectors.council import LineChoice
+from tdkt.commendations.selectors.council_sessions import AttendanceRow, ItemRow
 from tdkt.web.forms.widgets import choice_field, model_choice_field
 
 YES, NO = "yes", "no"

@@ -34,8 +34,8 @@ from tdkt.commendations.services.council import (
     council_member_remove,
     council_member_update,
     council_update,
-    session_create,
 )
+from tdkt.commendations.services.council_sessions import session_create
 from tdkt.core.errors import ApplicationError
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error

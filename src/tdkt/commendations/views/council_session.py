@@ -44,24 +44,28 @@ from tdkt.commendations.forms.council import (
 )
 from tdkt.commendations.selectors.council import (
     agenda_lines,
-    conflict_item_get,
     line_choices,
-    paper_tally_initial,
     session_get,
     session_members,
-    session_page,
 )
 from tdkt.commendations.selectors.council_minutes import session_minutes
+from tdkt.commendations.selectors.council_sessions import (
+    conflict_item_get,
+    paper_tally_initial,
+    session_page,
+)
 from tdkt.commendations.services.ballots import (
     ballot_cast,
     conflict_declare,
     session_attendance_set,
-    session_paper_tally_set,
     session_proceedings_set,
-    session_voting_close,
     session_voting_open,
 )
-from tdkt.commendations.services.council import session_items_set, session_update
+from tdkt.commendations.services.council_results import (
+    session_paper_tally_set,
+    session_voting_close,
+)
+from tdkt.commendations.services.council_sessions import session_items_set, session_update
 from tdkt.core.errors import ApplicationError
 from tdkt.documents.official import render_minutes_docx, render_minutes_pdf
 from tdkt.web.decorators import web_view
