@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from tdkt.core.errors import ApplicationError
@@ -96,7 +97,7 @@ def describe(percent: Decimal | None, basis: str) -> str:
     whom = _("số thành viên có mặt") if basis == PRESENT else _("tổng số thành viên")
     if percent is None:
         return _("Quá bán %(whom)s") % {"whom": whom}
-    shown = f"{percent.normalize():f}".replace(".", ",")
+    shown = number_format(percent.normalize(), use_l10n=True)
     return _("Từ %(percent)s%% %(whom)s trở lên") % {"percent": shown, "whom": whom}
 
 

@@ -13,7 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from tdkt.commendations.constants import (
     CouncilRole,
@@ -29,6 +31,7 @@ from tdkt.commendations.models import (
     Council,
     CouncilMember,
     CouncilSession,
+    ProposalLine,
     SessionAttendance,
     SessionItem,
 )
@@ -109,10 +112,19 @@ class SessionPage:
 
 
 def _percent(yes: int, denominator: int) -> str:
-    if denominator <= 0:
-        return "0,00"
-    value = (Decimal(yes) * 100 / Decimal(denominator)).quantize(Decimal("0.01"))
-    return f"{value}".replace(".", ",")
+    """Return the share with two decimals in the user's language ("86,67" in Vietnamese)."""
+    value = (
+        (Decimal(yes) * 100 / Decimal(denominator)).quantize(Decimal("0.01"))
+        if denominator > 0
+        else Decimal("0.00")
+    )
+    return number_format(value, 2)
+
+
+def _kind_label(line: ProposalLine) -> str:
+    if line_kind(line) == RecipientKind.INDIVIDUAL:
+        return pgettext("recipient kind", "Cá nhân")
+    return pgettext("recipient kind", "Tập thể")
 
 
 def _item_rows(
@@ -141,7 +153,7 @@ def _item_rows(
                 id=item.pk,
                 position=item.position,
                 recipient=recipient_name(line),
-                kind_label=str(RecipientKind(line_kind(line)).label),
+                kind_label=_kind_label(line),
                 unit=line.proposal.organization.name,
                 award=award_label(line.code),
                 achievement=line.achievement,
