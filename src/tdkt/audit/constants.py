@@ -110,6 +110,23 @@ class AuditEventType(models.TextChoices):
     ATTACHMENT_ADDED = "proposal.attachment_added", _("Thêm tài liệu hồ sơ")
     ATTACHMENT_REMOVED = "proposal.attachment_removed", _("Xoá tài liệu hồ sơ")
 
+    # Council and secret ballot (a vote's event names the member and the session, never a choice)
+    COUNCIL_CREATED = "council.created", _("Thành lập Hội đồng thi đua – khen thưởng")
+    COUNCIL_UPDATED = "council.updated", _("Sửa thông tin Hội đồng")
+    COUNCIL_MEMBER_ADDED = "council.member_added", _("Thêm thành viên Hội đồng")
+    COUNCIL_MEMBER_UPDATED = "council.member_updated", _("Sửa thành viên Hội đồng")
+    COUNCIL_MEMBER_REMOVED = "council.member_removed", _("Bỏ thành viên khỏi Hội đồng")
+    SESSION_CREATED = "council_session.created", _("Lập phiên họp Hội đồng")
+    SESSION_UPDATED = "council_session.updated", _("Sửa phiên họp Hội đồng")
+    SESSION_ITEMS_SET = "council_session.items_set", _("Cập nhật danh sách đưa ra biểu quyết")
+    SESSION_ATTENDANCE_RECORDED = "council_session.attendance", _("Điểm danh thành viên")
+    SESSION_CONFLICT_DECLARED = "council_session.conflict", _("Khai báo không tham gia biểu quyết")
+    SESSION_VOTING_OPENED = "council_session.voting_opened", _("Bắt đầu bỏ phiếu")
+    BALLOT_CAST = "council_session.ballot_cast", _("Bỏ phiếu")
+    SESSION_PAPER_TALLY_RECORDED = "council_session.paper_tally", _("Nhập kết quả kiểm phiếu giấy")
+    SESSION_VOTING_CLOSED = "council_session.voting_closed", _("Kết thúc bỏ phiếu")
+    SESSION_PROCEEDINGS_UPDATED = "council_session.proceedings", _("Ghi diễn biến cuộc họp")
+
 
 def event_type_label(value: str) -> str:
     """Return the display label of an event type; a value no longer in the enum shows as is."""

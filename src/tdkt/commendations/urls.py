@@ -7,6 +7,8 @@ from django.urls import path
 
 from .views import (
     archive,
+    council,
+    council_session,
     decisions,
     eligibility,
     fund,
@@ -139,5 +141,87 @@ urlpatterns += [
         "attachments/<uuid:uuid>/remove/",
         proposals.attachment_remove_view,
         name="attachment-remove",
+    ),
+]
+
+# Council and secret ballot (issue #9 §3).
+urlpatterns += [
+    path("council/", council.council_list_view, name="council-list"),
+    path("council/new/", council.council_create_view, name="council-create"),
+    path("council/<uuid:uuid>/", council.council_detail, name="council-detail"),
+    path("council/<uuid:uuid>/edit/", council.council_update_view, name="council-update"),
+    path("council/<uuid:uuid>/members/new/", council.member_add_view, name="council-member-add"),
+    path(
+        "council/<uuid:uuid>/members/<int:member_id>/edit/",
+        council.member_update_view,
+        name="council-member-update",
+    ),
+    path(
+        "council/<uuid:uuid>/members/<int:member_id>/remove/",
+        council.member_remove_view,
+        name="council-member-remove",
+    ),
+    path(
+        "council/<uuid:uuid>/sessions/new/",
+        council.session_create_view,
+        name="session-create",
+    ),
+    path("council/sessions/<uuid:uuid>/", council_session.session_detail, name="session-detail"),
+    path(
+        "council/sessions/<uuid:uuid>/edit/",
+        council_session.session_update_view,
+        name="session-update",
+    ),
+    path(
+        "council/sessions/<uuid:uuid>/agenda/",
+        council_session.session_items_view,
+        name="session-items",
+    ),
+    path(
+        "council/sessions/<uuid:uuid>/attendance/",
+        council_session.attendance_view,
+        name="session-attendance",
+    ),
+    path(
+        "council/sessions/<uuid:uuid>/open/",
+        council_session.voting_open_view,
+        name="session-open",
+    ),
+    path(
+        "council/sessions/<uuid:uuid>/close/",
+        council_session.voting_close_view,
+        name="session-close",
+    ),
+    path(
+        "council/sessions/<uuid:uuid>/ballot/",
+        council_session.ballot_view,
+        name="session-ballot",
+    ),
+    path(
+        "council/sessions/<uuid:uuid>/conflicts/<int:item_id>/",
+        council_session.conflict_view,
+        name="session-conflict",
+    ),
+    path(
+        "council/sessions/<uuid:uuid>/paper/",
+        council_session.paper_tally_view,
+        name="session-paper",
+    ),
+    path(
+        "council/sessions/<uuid:uuid>/proceedings/",
+        council_session.proceedings_view,
+        name="session-proceedings",
+    ),
+    path(
+        "council/sessions/<uuid:uuid>/minutes.docx",
+        council_session.minutes_view,
+        {"fmt": "docx"},
+        name="session-minutes-docx",
+    ),
+    path(
+        "council/sessions/<uuid:uuid>/minutes.pdf",
+        council_session.minutes_view,
+        {"fmt": "pdf"},
+        name="session-minutes-pdf",
     ),
 ]

@@ -48,4 +48,13 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     ),
     DemoAccount("lanhdao", Role.LEADER, "Trần Minh Đức", "board", "Trần Minh Đức"),
     DemoAccount("xem", Role.VIEWER, "Đinh Quang Đạt", "unit:investment", "Đinh Quang Đạt"),
+    # Council members (tdkt.demo.council seats them with lanhdao, truongphong.dautu, hoidong and
+    # canbo.tdkt); the people are deputies and heads of unit of the generated staffing.
+    DemoAccount("hoidong.yen", Role.COUNCIL_MEMBER, "Lê Thị Yến", "board", "Lê Thị Yến"),
+    DemoAccount(
+        "hoidong.ngan", Role.COUNCIL_MEMBER, "Đặng Ngọc Ngân", "unit:planning", "Đặng Ngọc Ngân"
+    ),
+    DemoAccount(
+        "hoidong.diep", Role.COUNCIL_MEMBER, "Lê Phương Điệp", "unit:labour", "Lê Phương Điệp"
+    ),
 )

@@ -295,7 +295,7 @@ def _vote(round_: Round, users: dict[str, User], created: Counter[str]) -> None:
         starts_at=SESSION_AT,
         place="Phòng họp tầng 3, trụ sở Ban Quản lý",
         state=SessionState.CLOSED,
-        minutes_number="01/BB-HĐTĐKT",
+        minutes_number=1,
         ended_at=SESSION_AT.replace(hour=11),
     )
     members = len(COUNCIL)

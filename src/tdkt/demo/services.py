@@ -45,6 +45,7 @@ from tdkt.organizations.services import (
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from .board import BOARD_NAME, BOARD_SHORT_NAME, UNITS, ZONES
 from .commendations import load_commendations
+from .council import load_councils
 from .decisions2019 import load_2019_decisions
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
@@ -89,6 +90,9 @@ class _Loader:
             people=self.people,
             created=self.report.created,
         )
+        # The council seats demo logins; it holds a year's session once that year's round
+        # has proposals at the council, so it runs after the rounds and proposals.
+        load_councils(writer=self.writer, created=self.report.created)
         load_2019_decisions(
             writer=self.writer, orgs=self.orgs, people=self.people, created=self.report.created
         )

@@ -10,8 +10,10 @@ choice afterwards. The counters are hidden until the chair closes voting.
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,19 @@ class Council(models.Model):
     established_by = models.CharField(
         _("quyết định thành lập"), max_length=200, blank=True, help_text=_("Ví dụ: 12/QĐ-BQL.")
     )
+    # Attendance a session needs before voting may open. No national rule was read: the
+    # default is the Bắc Ninh practice for award meetings (legal-rules §6, UNVERIFIED for
+    # Hanoi), shown on the council's page and changeable by an officer.
+    quorum_percent = models.DecimalField(
+        _("tỷ lệ có mặt tối thiểu (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("80"),
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("100"))],
+    )
+    # The council numbers its minutes in its own yearly series (Decree 30/2020 Annex I §II.3a).
+    series_symbol = models.CharField(_("ký hiệu sổ biên bản"), max_length=30, default="BB-HĐTĐKT")
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("hội đồng thi đua – khen thưởng")
@@ -59,6 +74,9 @@ class CouncilMember(models.Model):
             models.UniqueConstraint(
                 fields=["council"], condition=Q(role="chair"), name="council_one_chair"
             ),
+            models.UniqueConstraint(
+                fields=["council"], condition=Q(role="secretary"), name="council_one_secretary"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -85,7 +103,14 @@ class CouncilSession(models.Model):
         choices=TallySource.choices,
         default=TallySource.ELECTRONIC,
     )
-    minutes_number = models.CharField(_("số biên bản"), max_length=50, blank=True)
+    # Given when voting closes, from the council's series (``DocumentSeries``) under a lock.
+    minutes_number = models.PositiveIntegerField(_("số biên bản"), null=True, blank=True)
+    minutes_symbol = models.CharField(_("ký hiệu biên bản"), max_length=30, blank=True)
+    # The ballot summary of the minutes: counted by the system for an electronic vote, entered
+    # by the secretary for paper ballots.
+    ballots_issued = models.PositiveIntegerField(_("số phiếu phát ra"), null=True, blank=True)
+    ballots_returned = models.PositiveIntegerField(_("số phiếu thu về"), null=True, blank=True)
+    ballots_valid = models.PositiveIntegerField(_("số phiếu hợp lệ"), null=True, blank=True)
     proceedings = models.TextField(_("diễn biến cuộc họp"), blank=True)
     ended_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
