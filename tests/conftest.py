@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import pytest
+from django.db import transaction
 from django.utils import translation
 
 from .builders import Registry, build_registry
+from .scope_matrix import build_world
 
 
 @pytest.fixture
 def registry(db) -> Registry:
     """A small Board with units, an enterprise, people and one user per role."""
     return build_registry()
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """The registry plus two blocks/clusters and two accounts that may see nothing (see
+    ``scope_matrix``), built once per module; each test still runs in its own transaction,
+    and everything is rolled back after the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world(build_registry())
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,7 @@
-"""Top-level URLs: the web UI, the REST API with its schema and docs, and the admin."""
+"""Top-level URLs: the web UI, the REST API with its schema and docs, and the admin.
+
+The error handlers answer in Vietnamese pages, or in the API's JSON error shape under /api/.
+"""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -8,7 +11,14 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("tdkt.api.urls")),
     path("imports/", include("tdkt.documents.urls")),
-    path("rules/", include("tdkt.commendations.urls")),
     path("indicators/", include("tdkt.indicators.urls")),
+    path("", include("tdkt.commendations.urls")),
+    path("", include("tdkt.accounts.urls")),
+    path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.web.urls")),
 ]
+
+handler400 = "tdkt.web.views.errors.bad_request"
+handler403 = "tdkt.web.views.errors.permission_denied"
+handler404 = "tdkt.web.views.errors.page_not_found"
+handler500 = "tdkt.web.views.errors.server_error"

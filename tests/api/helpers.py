@@ -24,3 +24,15 @@ def assert_error(response: Any, status: int, code: str) -> dict:
     assert body["code"] == code, body
     assert body["message"], body
     return body
+
+
+MISSING = "00000000-0000-4000-8000-000000000000"
+
+
+def assert_hidden(client: Any, url: str, uuid: Any) -> None:
+    """Assert that GET ``url`` answers exactly like the same URL with an unknown UUID: a 404
+    with the same body, so an outsider cannot tell that the object exists."""
+    hidden = client.get(url)
+    missing = client.get(url.replace(str(uuid), MISSING))
+    assert_error(hidden, 404, "not_found")
+    assert hidden.json() == missing.json()

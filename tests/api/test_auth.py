@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from tdkt.accounts.models import ApiToken
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tests.builders import PASSWORD
@@ -18,12 +20,18 @@ TOKEN = "/api/v1/auth/token/"
 
 
 def test_token_sign_in_then_use_token(registry):
-    """A correct password returns a token that then authenticates /me/."""
+    """A correct password returns a token, valid for 30 days, that then authenticates /me/;
+    the server keeps only its hash."""
     client = APIClient()
     response = client.post(TOKEN, {"username": "planning_head", "password": PASSWORD})
     assert response.status_code == 200, response.json()
-    token = response.json()["token"]
-    assert Token.objects.get(user=registry.planning_head).key == token
+    body = response.json()
+    token = body["token"]
+    stored = ApiToken.objects.get(user=registry.planning_head)
+    assert stored.name == body["name"] == "API"
+    assert token not in {stored.key_hash, stored.prefix} and token.startswith(stored.prefix)
+    assert (stored.expires_at - stored.created_at).days == 30
+    assert datetime.fromisoformat(body["expires_at"]) == stored.expires_at
     assert AuditEvent.objects.filter(event_type=AuditEventType.API_TOKEN_CREATED).exists()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     me = client.get("/api/v1/me/").json()
@@ -32,6 +40,7 @@ def test_token_sign_in_then_use_token(registry):
     assert me["organization"]["name"] == "Phòng Quy hoạch và Xây dựng"
     assert me["can_write"] is True
     assert me["board_wide"] is False
+    assert me["can_manage_accounts"] is False
 
 
 def test_wrong_password_is_refused_without_token(registry):
@@ -39,7 +48,7 @@ def test_wrong_password_is_refused_without_token(registry):
     response = APIClient().post(TOKEN, {"username": "planning_head", "password": "sai-mat-khau"})
     body = assert_error(response, 400, "invalid")
     assert body["message"] == "Tên đăng nhập hoặc mật khẩu không đúng."
-    assert not Token.objects.filter(user=registry.planning_head).exists()
+    assert not ApiToken.objects.filter(user=registry.planning_head).exists()
 
 
 def test_five_wrong_passwords_lock_the_account(registry):
@@ -49,7 +58,7 @@ def test_five_wrong_passwords_lock_the_account(registry):
         client.post(TOKEN, {"username": "viewer", "password": "sai-mat-khau"})
     response = client.post(TOKEN, {"username": "viewer", "password": PASSWORD})
     assert_error(response, 429, "locked_out")
-    assert not Token.objects.filter(user=registry.viewer).exists()
+    assert not ApiToken.objects.filter(user=registry.viewer).exists()
     assert AuditEvent.objects.filter(event_type=AuditEventType.USER_LOCKED_OUT).exists()
 
 
@@ -68,6 +77,24 @@ def test_old_token_stops_working_after_reissue(registry):
     client.post(TOKEN, {"username": "officer", "password": PASSWORD})
     client.credentials(HTTP_AUTHORIZATION=f"Token {first}")
     assert_error(client.get("/api/v1/me/"), 401, "authentication_failed")
+
+
+def test_a_named_token_leaves_the_others_valid(registry):
+    """Signing in with another token name keeps the first token; the same name replaces it."""
+    client = APIClient()
+    sign_in = {"username": "officer", "password": PASSWORD}
+    default = client.post(TOKEN, sign_in).json()["token"]
+    report = client.post(TOKEN, {**sign_in, "name": "Máy chủ báo cáo"}).json()["token"]
+    again = client.post(TOKEN, {**sign_in, "name": "Máy chủ báo cáo"}).json()["token"]
+    assert sorted(
+        ApiToken.objects.filter(user=registry.officer).values_list("name", flat=True)
+    ) == [
+        "API",
+        "Máy chủ báo cáo",
+    ]
+    for key, status in [(default, 200), (report, 401), (again, 200)]:
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        assert client.get("/api/v1/me/").status_code == status
 
 
 def test_anonymous_gets_401_in_error_shape(registry):

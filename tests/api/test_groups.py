@@ -7,7 +7,7 @@ import pytest
 from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership
 from tdkt.organizations.services import group_create, group_members_set
 
-from .helpers import assert_error, names
+from .helpers import assert_error, assert_hidden, names
 
 pytestmark = pytest.mark.django_db
 
@@ -126,10 +126,11 @@ def test_member_unit_head_reads_but_cannot_change_members(registry, api_as, bloc
 
 
 def test_non_member_unit_cannot_see_the_block(registry, api_as, block):
-    """The enterprise representative's enterprise is no member: empty list and 403 on detail."""
+    """The enterprise representative's enterprise is no member: empty list, and the detail
+    answers 404 exactly like an unknown block."""
     client = api_as(registry.enterprise_rep)
     assert names(client.get(GROUPS), "name") == set()
-    assert_error(client.get(url(block)), 403, "forbidden")
+    assert_hidden(client, url(block), block.uuid)
 
 
 @pytest.mark.parametrize("role", ["leader", "council"])

@@ -6,7 +6,7 @@ import pytest
 
 from tdkt.organizations.models import Enterprise, Organization
 
-from .helpers import assert_error, names, results
+from .helpers import assert_error, assert_hidden, names, results
 
 pytestmark = pytest.mark.django_db
 
@@ -61,10 +61,10 @@ def test_unknown_kind_filter_is_a_field_error(registry, api_as):
 
 
 def test_unit_head_sees_only_their_subtree(registry, api_as):
-    """The head of planning lists only planning and cannot open investment (403)."""
+    """The head of planning lists only planning; investment answers 404 like an unknown id."""
     client = api_as(registry.planning_head)
     assert names(client.get(ORGS), "name") == {"Phòng Quy hoạch và Xây dựng"}
-    assert_error(client.get(detail(registry.investment)), 403, "forbidden")
+    assert_hidden(client, detail(registry.investment), registry.investment.uuid)
 
 
 def test_officer_creates_enterprise_with_profile(registry, api_as):
@@ -113,13 +113,14 @@ def test_enterprise_representative_updates_own_profile(registry, api_as):
 
 
 def test_other_unit_cannot_change_the_enterprise(registry, api_as):
-    """The head of planning cannot change the enterprise: 403 and the profile is unchanged."""
+    """The head of planning cannot change the enterprise they cannot see: 404, and the profile
+    is unchanged."""
     response = api_as(registry.planning_head).patch(
         detail(registry.enterprise),
         {"enterprise": {"registered_capital": "1"}},
         format="json",
     )
-    assert_error(response, 403, "forbidden")
+    assert_error(response, 404, "not_found")
     assert Enterprise.objects.get(pk=registry.enterprise.pk).registered_capital == 12000000
 
 

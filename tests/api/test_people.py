@@ -8,7 +8,7 @@ from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.organizations.models import Person
 
-from .helpers import assert_error, names, results
+from .helpers import assert_error, assert_hidden, names, results
 
 pytestmark = pytest.mark.django_db
 
@@ -51,12 +51,15 @@ def test_filter_by_organization_and_category(registry, api_as):
     assert names(by_category) == {"Nguyễn Văn Ánh", "Trần Minh Đức"}
 
 
-def test_filter_by_organization_outside_scope_is_forbidden(registry, api_as):
-    """The head of planning cannot filter by investment's UUID: 403, nothing listed."""
-    response = api_as(registry.planning_head).get(
-        PEOPLE, {"organization": str(registry.investment.uuid)}
-    )
-    assert_error(response, 403, "forbidden")
+def test_filter_by_organization_outside_scope_is_refused_like_an_unknown_one(registry, api_as):
+    """The head of planning filtering by investment's UUID gets the field error an unknown
+    UUID gets ("not found"), and nothing is listed."""
+    client = api_as(registry.planning_head)
+    hidden = client.get(PEOPLE, {"organization": str(registry.investment.uuid)})
+    unknown = client.get(PEOPLE, {"organization": "00000000-0000-4000-8000-000000000000"})
+    body = assert_error(hidden, 400, "invalid")
+    assert body["fields"]["organization"] == ["Không tìm thấy tổ chức."]
+    assert body == unknown.json()
 
 
 def test_enterprise_representative_sees_only_their_people(registry, api_as):
@@ -64,7 +67,7 @@ def test_enterprise_representative_sees_only_their_people(registry, api_as):
     client = api_as(registry.enterprise_rep)
     assert names(client.get(PEOPLE)) == {"Lê Thị Hoa"}
     assert client.get(detail(registry.worker)).status_code == 200
-    assert_error(client.get(detail(registry.anh)), 403, "forbidden")
+    assert_hidden(client, detail(registry.anh), registry.anh.uuid)
 
 
 def test_unit_head_reads_and_changes_own_person(registry, api_as):
@@ -81,11 +84,12 @@ def test_unit_head_reads_and_changes_own_person(registry, api_as):
 
 
 def test_unit_head_of_another_unit_can_neither_read_nor_change(registry, api_as):
-    """The head of planning gets 403 reading or changing Ánh, and Ánh stays unchanged."""
+    """The head of planning gets 404 (as for an unknown id) reading or changing Ánh, Ánh stays
+    unchanged, and the attempt is recorded as an access-denied event."""
     client = api_as(registry.planning_head)
-    assert_error(client.get(detail(registry.anh)), 403, "forbidden")
+    assert_hidden(client, detail(registry.anh), registry.anh.uuid)
     response = client.patch(detail(registry.anh), {"phone": "0912345678"}, format="json")
-    assert_error(response, 403, "forbidden")
+    assert_error(response, 404, "not_found")
     registry.anh.refresh_from_db()
     assert registry.anh.phone == ""
     assert not AuditEvent.objects.filter(event_type=AuditEventType.PERSON_UPDATED).exists()
@@ -152,10 +156,12 @@ def test_unit_head_creates_person_with_first_post(registry, api_as):
 
 
 def test_unit_head_cannot_create_person_in_another_unit(registry, api_as):
-    """The head of planning cannot add a person to investment: 403 and nobody is created."""
+    """The head of planning cannot add a person to investment, which they cannot see: the
+    organisation is "not found" and nobody is created."""
     payload = _new_person(registry, organization=str(registry.investment.uuid))
     response = api_as(registry.planning_head).post(PEOPLE, payload, format="json")
-    assert_error(response, 403, "forbidden")
+    body = assert_error(response, 400, "invalid")
+    assert body["fields"]["organization"] == ["Không tìm thấy tổ chức."]
     assert not Person.objects.filter(full_name="Phạm Thu Trang").exists()
 
 
@@ -203,10 +209,10 @@ def test_history_shows_before_and_after_of_an_update(registry, api_as):
     assert events[-1]["event_type"] == "person.created"
 
 
-def test_history_of_person_outside_scope_is_forbidden(registry, api_as):
-    """The head of planning cannot read Ánh's history."""
-    response = api_as(registry.planning_head).get(f"{detail(registry.anh)}history/")
-    assert_error(response, 403, "forbidden")
+def test_history_of_person_outside_scope_is_hidden(registry, api_as):
+    """The head of planning cannot read Ánh's history: 404 as for an unknown person."""
+    client = api_as(registry.planning_head)
+    assert_hidden(client, f"{detail(registry.anh)}history/", registry.anh.uuid)
 
 
 def test_transfer_closes_the_current_post(registry, api_as):
@@ -234,13 +240,14 @@ def test_transfer_closes_the_current_post(registry, api_as):
 
 
 def test_unit_cannot_take_a_person_from_another_unit(registry, api_as):
-    """The head of planning cannot transfer Ánh into planning: 403, the post is unchanged."""
+    """The head of planning cannot transfer Ánh, whom they cannot see, into planning: 404,
+    the post is unchanged."""
     response = api_as(registry.planning_head).post(
         f"{detail(registry.anh)}employments/",
         {"organization": str(registry.planning.uuid), "start_date": "2025-02-01"},
         format="json",
     )
-    assert_error(response, 403, "forbidden")
+    assert_error(response, 404, "not_found")
     assert registry.anh.employments.get().end_date is None
 
 

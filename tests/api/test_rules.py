@@ -91,16 +91,18 @@ def test_malformed_case_names_each_problem_by_json_path(registry, api_as):
     case = {**EXAMPLE_1, "ratings": {"2024": "excelent"}, "awards": [{"year": 2023, "code": "x"}]}
     body = assert_error(_post(api_as(registry.viewer), case), 400, "invalid")
     assert body["fields"] == {
-        "ratings.2024": ['unknown rating "excelent"'],
-        "awards[0].code": ['unknown award code "x"'],
+        "ratings.2024": ['Không có xếp loại "excelent".'],
+        "awards[0].code": ['Không có danh hiệu, hình thức "x".'],
     }
+    english = _post(api_as(registry.viewer), case, QUERY_STRING="lang=en").json()
+    assert english["fields"]["ratings.2024"] == ['unknown rating "excelent"']
 
 
 def test_invalid_json_is_reported_like_the_command_does(registry, api_as):
     """A body that is not JSON is a 400 on `$` with the line and column."""
     body = assert_error(_post(api_as(registry.viewer), '{"as_of": '), 400, "invalid")
     assert list(body["fields"]) == ["$"]
-    assert body["fields"]["$"][0].startswith("invalid JSON at line 1")
+    assert body["fields"]["$"][0].startswith("Dữ liệu JSON không hợp lệ ở dòng 1")
 
 
 def test_anonymous_caller_gets_401(db, api_as):
@@ -189,3 +191,82 @@ def test_parameters_show_overrides(registry, api_as):
     assert share["default"] == 70
     assert share["overridden"] is True
     assert {"unit", "citation", "unverified", "description"} <= set(share)
+
+
+# --- PUT /rules/parameters/{name}/ -----------------------------------------------------------
+
+PARAM = f"/api/v1/rules/parameters/{SHARE}/"
+
+
+def _put(client, url, body):
+    return client.put(url, json.dumps(body), content_type="application/json")
+
+
+def test_officer_sets_a_parameter_through_the_api_and_it_is_audited(registry, api_as):
+    """The same service as the page: stored with its basis, audited, used by evaluations."""
+    from tdkt.audit.constants import AuditEventType
+    from tdkt.audit.models import AuditEvent
+
+    client = api_as(registry.officer)
+    response = _put(client, PARAM, {"value": 65, "basis": "QĐ 32/2024", "rule_set": "R2022b"})
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert (body["key"], body["rule_set"], body["value"]) == (f"R2022b:{SHARE}", "R2022b", "65")
+    assert body["parameter"]["value"] == 65 and body["parameter"]["overridden"] is True
+    assert body["parameter"]["local"]["basis"] == "QĐ 32/2024"
+    event = AuditEvent.objects.get(event_type=AuditEventType.RULE_PARAMETER_SET)
+    assert event.actor == registry.officer
+    assert _post(api_as(registry.viewer), COLLECTIVE_65).json()["results"][0]["eligible"]
+
+
+def test_a_value_outside_the_legal_range_is_400_on_value(registry, api_as):
+    """`prize.advanced_worker = 1e30` is refused where it is typed, not at evaluation time."""
+    client = api_as(registry.officer)
+    url = "/api/v1/rules/parameters/prize.advanced_worker/"
+    body = assert_error(_put(client, url, {"value": 1e30, "basis": "x"}), 400, "invalid")
+    assert body["fields"] == {"value": ["Không được lớn hơn 50."]}
+    english = client.put(
+        url + "?lang=en",
+        json.dumps({"value": "abc", "basis": "x"}),
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    ).json()
+    assert english["fields"]["value"] == ['Expected a number, got "abc".']
+    assert _post(client, EXAMPLE_1).status_code == 200
+
+
+def test_read_only_roles_get_403_before_their_input_is_validated(registry, api_as):
+    """A council member, a leader or a viewer: 403 even for a malformed body."""
+    for user in (registry.council, registry.leader, registry.viewer, registry.investment_head):
+        assert_error(_put(api_as(user), PARAM, {"nonsense": True}), 403, "forbidden")
+        assert_error(_put(api_as(user), PARAM, {"value": 1, "basis": "x"}), 403, "forbidden")
+
+
+def test_an_unknown_parameter_is_404_for_everyone(registry, api_as):
+    """No existence oracle: an unknown name answers 404, whoever asks."""
+    for user in (registry.viewer, registry.officer):
+        url = "/api/v1/rules/parameters/no.such.thing/"
+        assert_error(_put(api_as(user), url, {"value": 1, "basis": "x"}), 404, "not_found")
+        assert_error(api_as(user).get(url), 404, "not_found")
+
+
+def test_a_change_made_since_it_was_read_is_409(registry, api_as):
+    """Two clients: the second, holding the old version, is refused and nothing is written."""
+    client = api_as(registry.officer)
+    listed = client.get("/api/v1/rules/parameters/", {"rule_set": "R2022b"}).json()
+    share = next(p for p in listed["parameters"] if p["name"] == SHARE)
+    seen = "" if share["local"] is None else share["local"]["version"]
+    first = _put(client, PARAM, {"value": 60, "basis": "A", "version": seen})
+    assert first.status_code == 200
+    second = _put(api_as(registry.admin), PARAM, {"value": 55, "basis": "B", "version": seen})
+    assert_error(second, 409, "conflict")
+    current = client.get(PARAM, {"rule_set": "R2022b"}).json()
+    assert current["value"] == 60 and current["local"]["basis"] == "A"
+
+
+def test_missing_basis_and_unknown_rule_set_are_400(registry, api_as):
+    """The legal basis is mandatory; a rule set must exist."""
+    client = api_as(registry.officer)
+    assert "basis" in assert_error(_put(client, PARAM, {"value": 60}), 400, "invalid")["fields"]
+    bad = _put(client, PARAM, {"value": 60, "basis": "x", "rule_set": "R1999"})
+    assert "rule_set" in assert_error(bad, 400, "invalid")["fields"]

@@ -46,7 +46,7 @@ def test_login_and_logout_are_recorded_for_the_user(registry):
 def test_forbidden_api_write_is_recorded_after_the_rollback(registry):
     """A refused API change writes nothing but still leaves an access-denied event."""
     client = Client()
-    client.force_login(registry.planning_head)
+    client.force_login(registry.viewer)
     count = AuditEvent.objects.count()
     response = client.patch(
         f"/api/v1/people/{registry.anh.uuid}/",
@@ -58,5 +58,5 @@ def test_forbidden_api_write_is_recorded_after_the_rollback(registry):
     assert registry.anh.phone == ""
     new = list(AuditEvent.objects.order_by("seq")[count:])
     assert [e.event_type for e in new] == [AuditEventType.ACCESS_DENIED]
-    assert new[0].actor == registry.planning_head
+    assert new[0].actor == registry.viewer
     assert "PATCH" in new[0].object_repr

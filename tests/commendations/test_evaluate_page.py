@@ -9,6 +9,8 @@ import pytest
 
 from tdkt.commendations.services import rule_parameter_set
 
+from .pages import giveaways, main_text
+
 pytestmark = pytest.mark.django_db
 
 URL = "/rules/evaluate/"
@@ -45,8 +47,14 @@ def test_officer_checks_cstdcs_without_initiative_under_r2022(client, registry):
     assert "Chiến sĩ thi đua cơ sở" in page
     assert ELIGIBLE in page
     assert NOT_ELIGIBLE not in page
-    assert "2.340.000" in page
+    assert "2.340.000 đồng" in page
     assert "Hai triệu ba trăm bốn mươi nghìn đồng" in page
+    text = main_text(page, skip=("advanced",))
+    assert (
+        "Áp dụng Luật TĐKT 2022 + Nghị định 98/2023/NĐ-CP · ngày quyết định 20/12/2024 · năm "
+        "xét thành tích 2024 · mức lương cơ sở 2.340.000 đồng." in text
+    )
+    assert giveaways(text) == []
     assert "Luật TĐKT 2022, Điều 23" in page  # each condition shows its article
 
 
@@ -54,7 +62,7 @@ def test_same_facts_under_r2013_fail_on_the_initiative(client, registry):
     """Under R2013 (decision 20/12/2022) CSTĐCS needs an initiative: not eligible, ✗ shown."""
     client.force_login(registry.officer)
     page = _page(client.post(URL, _example_3("2022-12-20", 2022)))
-    assert "R2013" in page
+    assert "Luật TĐKT 2003 (sửa đổi 2013) + Nghị định 91/2017/NĐ-CP" in page
     assert NOT_ELIGIBLE in page
     assert ELIGIBLE not in page
     failed = [
@@ -76,7 +84,7 @@ def test_bad_json_in_the_advanced_box_shows_the_path_and_keeps_the_text(client, 
     text = json.dumps(case)
     response = client.post(URL, {"mode": "json", "case_json": text})
     page = _page(response)
-    assert 'ratings.2024: unknown rating "excelent"' in page
+    assert 'ratings.2024: Không có xếp loại "excelent".' in page  # path and Vietnamese
     assert text in page  # the textarea keeps what was pasted
     assert ELIGIBLE not in page and NOT_ELIGIBLE not in page
 
@@ -104,7 +112,7 @@ def test_htmx_submit_returns_only_the_results(client, registry):
     assert ELIGIBLE in ok.content.decode()
     bad = client.post(URL, _example_3("2022-12-20", 2024), HTTP_HX_REQUEST="true")
     assert bad["HX-Retarget"] == "#rule-evaluate"
-    assert "Năm xét không thể sau ngày quyết định." in bad.content.decode()
+    assert "Năm xét 2024 sau ngày quyết định 20/12/2022." in bad.content.decode()
 
 
 def test_collective_form_uses_officer_parameters(client, registry):
@@ -139,6 +147,36 @@ def test_empty_form_and_link_from_rule_list(client, registry):
     page = _page(client.get(URL))
     assert "Kiểm tra điều kiện khen thưởng" in page
     assert 'name="rating_5"' in page
+
+
+def test_the_checker_speaks_to_a_civil_servant(client, registry):
+    """No API, command or JSON outside the "advanced" corner; labels and choices in
+    Vietnamese; the rule sets by their documents; no internal code on the page."""
+    client.force_login(registry.viewer)
+    page = _page(client.get(URL))
+    text = main_text(page, skip=("advanced",))
+    for shown in (
+        "Năm xét thành tích",
+        "Ngày quyết định khen thưởng",
+        "Tự động theo ngày quyết định",
+        "Luật TĐKT 2022 + Nghị định 152/2025/NĐ-CP",
+        "Hoàn thành xuất sắc nhiệm vụ",
+        "Chiến sĩ thi đua toàn quốc",
+        "khiển trách",
+        "cấp bộ/tỉnh",
+    ):
+        assert shown in text, shown
+    assert giveaways(text) == []
+    advanced = main_text(page)
+    assert "JSON" in advanced and "tdkt rules evaluate" in advanced  # kept in the corner
+
+
+def test_a_refused_input_is_explained_in_vietnamese_under_it(client, registry):
+    """16 yes votes from a council of 15: the message is under the input, in Vietnamese."""
+    client.force_login(registry.officer)
+    page = _page(client.post(URL, _example_3("2024-12-20", 2024, ballot_yes="16")))
+    assert "Số phiếu đồng ý (16) lớn hơn tổng số thành viên Hội đồng (15)." in page
+    assert ELIGIBLE not in page
 
 
 def test_anonymous_user_is_sent_to_login(client, db):

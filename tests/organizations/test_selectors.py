@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tdkt.core.errors import PermissionDeniedError
+from tdkt.core.errors import NotFoundError
 from tdkt.organizations.selectors import (
     organization_get,
     organization_list,
@@ -59,11 +59,12 @@ def test_enterprise_representative_sees_only_own_enterprise(registry):
 
 
 def test_reading_another_units_person_is_refused(registry):
-    """The planning head may open Đức but not Ánh of the investment department."""
+    """The planning head may open Đức but not Ánh of the investment department: Ánh and the
+    department are "not found", with the message an unknown id gets."""
     assert person_get(actor=registry.planning_head, uuid=registry.duc.uuid) == registry.duc
-    with pytest.raises(PermissionDeniedError):
+    with pytest.raises(NotFoundError, match="Không tìm thấy cá nhân"):
         person_get(actor=registry.planning_head, uuid=registry.anh.uuid)
-    with pytest.raises(PermissionDeniedError):
+    with pytest.raises(NotFoundError, match="Không tìm thấy tổ chức"):
         organization_get(actor=registry.planning_head, uuid=registry.investment.uuid)
 
 

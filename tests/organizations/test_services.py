@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -14,6 +15,7 @@ from tdkt.organizations.constants import GroupKind, OrganizationKind, PersonnelC
 from tdkt.organizations.models import Employment, EmulationGroup, Organization, Person
 from tdkt.organizations.services import (
     employment_add,
+    employment_update,
     group_create,
     group_leadership_set,
     group_members_set,
@@ -22,6 +24,7 @@ from tdkt.organizations.services import (
     organization_update,
     person_create,
     person_update,
+    zone_update,
 )
 
 pytestmark = pytest.mark.django_db
@@ -250,3 +253,50 @@ def test_zone_area_must_be_positive(registry):
     assert renamed.name == "KCN Thăng Long (mở rộng)"
     with pytest.raises(PermissionDeniedError):
         zone_create(actor=registry.investment_head, name="KCN Mới", area_ha=10)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda r: person_update(actor=r.officer, person=r.anh, phone_number="0912345678"),
+        lambda r: organization_update(actor=r.officer, organization=r.investment, title="Phòng"),
+        lambda r: organization_update(
+            actor=r.officer, organization=r.enterprise, enterprise={"capital": "1"}
+        ),
+        lambda r: organization_create(
+            actor=r.officer,
+            name="Công ty TNHH Bình Minh",
+            kind=OrganizationKind.ENTERPRISE,
+            parent=r.board,
+            enterprise={"tax_code": "0107654321", "investment_type": "ddi", "vốn": "1"},
+        ),
+        lambda r: zone_update(actor=r.officer, zone=r.zone, area=Decimal("10")),
+        lambda r: employment_update(
+            actor=r.officer, employment=r.anh.employments.get(), organization=r.planning
+        ),
+    ],
+    ids=["person", "organization", "enterprise profile", "new enterprise", "zone", "employment"],
+)
+def test_update_services_refuse_a_field_they_do_not_know(registry, call):
+    """A misspelt or unsupported field is an error, not a silently ignored key: nothing is
+    saved and nothing is recorded."""
+    events = AuditEvent.objects.count()
+    orgs = list(Organization.objects.order_by("pk").values())
+    with pytest.raises(TypeError):
+        call(registry)
+    assert AuditEvent.objects.count() == events
+    assert list(Organization.objects.order_by("pk").values()) == orgs
+
+
+def test_update_changes_only_what_is_given_and_none_clears_a_field(registry):
+    """Fields left out keep their value; a field given as None is cleared."""
+    person = person_update(actor=registry.officer, person=registry.anh, phone="0912345678")
+    assert (person.phone, person.date_of_birth) == ("0912345678", date(1985, 5, 17))
+    assert person.citizen_id == "001085012345"
+    person = person_update(
+        actor=registry.officer, person=registry.anh, date_of_birth=None, citizen_id=None
+    )
+    assert (person.phone, person.date_of_birth, person.citizen_id) == ("0912345678", None, None)
+    event = AuditEvent.objects.filter(event_type=AuditEventType.PERSON_UPDATED).latest("seq")
+    assert event.changes["date_of_birth"] == ["1985-05-17", None]
+    assert set(event.changes) == {"date_of_birth", "citizen_id"}

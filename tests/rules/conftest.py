@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tdkt.rules import REGISTRY, Evaluation, Verdict, evaluate
-from tdkt.rules.case_io import parse_document
+from tdkt.rules.schema import parse_document
 
 Run = Callable[..., Evaluation]
 

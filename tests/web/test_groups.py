@@ -37,7 +37,7 @@ def block(registry):
 
 
 def _update_url(group) -> str:
-    return reverse("web:group-update", kwargs={"uuid": group.uuid})
+    return reverse("organizations:group-update", kwargs={"uuid": group.uuid})
 
 
 def _events(event_type: str) -> int:
@@ -48,10 +48,10 @@ def test_officer_adds_a_cluster_and_lands_on_its_page(client_for, registry):
     """The form creates the cluster through the service; its page says so and shows the
     creation in its history; the groups page lists it although it has no members yet."""
     client = client_for("officer")
-    response = client.post(reverse("web:group-create"), NEW, follow=True)
+    response = client.post(reverse("organizations:group-create"), NEW, follow=True)
     group = EmulationGroup.objects.get(name=NEW["name"])
     assert response.redirect_chain == [
-        (reverse("web:group-detail", kwargs={"uuid": group.uuid}), 302)
+        (reverse("organizations:group-detail", kwargs={"uuid": group.uuid}), 302)
     ]
     assert (group.kind, group.organizer) == ("cluster", "UBND Thành phố Hà Nội")
     body = response.content.decode()
@@ -61,9 +61,9 @@ def test_officer_adds_a_cluster_and_lands_on_its_page(client_for, registry):
     assert AuditEvent.objects.filter(
         event_type=AuditEventType.GROUP_CREATED, object_id=str(group.uuid)
     ).exists()
-    listing = client.get(reverse("web:group-list"), {"year": 2026}).content.decode()
+    listing = client.get(reverse("organizations:group-list"), {"year": 2026}).content.decode()
     assert "Chưa có thành viên năm 2026" in listing
-    assert reverse("web:group-detail", kwargs={"uuid": group.uuid}) in listing
+    assert reverse("organizations:group-detail", kwargs={"uuid": group.uuid}) in listing
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,9 @@ def test_empty_or_taken_name_is_shown_inline_and_nothing_is_written(
     """An empty name or the name of an existing block (any case) re-shows the form with a
     Vietnamese message; no group and no audit event is added."""
     created = _events(AuditEventType.GROUP_CREATED)
-    response = client_for("officer").post(reverse("web:group-create"), NEW | {"name": name})
+    response = client_for("officer").post(
+        reverse("organizations:group-create"), NEW | {"name": name}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["name"] == [message]
     assert message in response.content.decode()
@@ -127,8 +129,11 @@ def test_only_board_wide_writers_add_or_edit_groups(client_for, registry, block,
     and a member enterprise's rep (who all see the block) a 403 each, audited, nothing written."""
     client = client_for(user)
     denied = _events(AuditEventType.ACCESS_DENIED)
-    assert client.get(reverse("web:group-detail", kwargs={"uuid": block.uuid})).status_code == 200
-    created = client.post(reverse("web:group-create"), NEW)
+    assert (
+        client.get(reverse("organizations:group-detail", kwargs={"uuid": block.uuid})).status_code
+        == 200
+    )
+    created = client.post(reverse("organizations:group-create"), NEW)
     edited = client.post(_update_url(block), {"name": "Khối đổi tên", "kind": "block"})
     names = set(EmulationGroup.objects.values_list("name", flat=True))
     if allowed:
@@ -136,7 +141,7 @@ def test_only_board_wide_writers_add_or_edit_groups(client_for, registry, block,
         assert names == {NEW["name"], "Khối đổi tên"}
     else:
         assert (created.status_code, edited.status_code) == (403, 403)
-        assert client.get(reverse("web:group-create")).status_code == 403
+        assert client.get(reverse("organizations:group-create")).status_code == 403
         assert client.get(_update_url(block)).status_code == 403
         assert names == {"Khối các phòng chuyên môn"}
         assert _events(AuditEventType.GROUP_UPDATED) == 0
@@ -149,9 +154,11 @@ def test_add_and_edit_buttons_are_shown_only_to_board_wide_writers(
 ):
     """The officer sees "Thêm khối, cụm thi đua" and the block's "Sửa"; a member's head does not."""
     client = client_for(user)
-    listing = client.get(reverse("web:group-list"), {"year": 2026}).content.decode()
-    detail = client.get(reverse("web:group-detail", kwargs={"uuid": block.uuid})).content.decode()
+    listing = client.get(reverse("organizations:group-list"), {"year": 2026}).content.decode()
+    detail = client.get(
+        reverse("organizations:group-detail", kwargs={"uuid": block.uuid})
+    ).content.decode()
     assert "Khối các phòng chuyên môn" in listing
-    assert (reverse("web:group-create") in listing) is shown
+    assert (reverse("organizations:group-create") in listing) is shown
     assert (_update_url(block) in detail) is shown
     assert "Lịch sử thay đổi" in detail  # everyone who may see the block sees its history

@@ -32,7 +32,9 @@ def _org_data(registry, **overrides):
 
 def test_officer_creates_enterprise_with_profile(client_for, registry):
     """The form creates the enterprise under the Board with its tax code and zone."""
-    response = client_for("officer").post(reverse("web:organization-create"), _org_data(registry))
+    response = client_for("officer").post(
+        reverse("organizations:organization-create"), _org_data(registry)
+    )
     org = Organization.objects.get(name="Công ty TNHH Cơ khí Hồng Hà")
     assert response.status_code == 302
     assert org.parent == registry.board
@@ -47,7 +49,7 @@ def test_officer_creates_enterprise_with_profile(client_for, registry):
 def test_bad_tax_code_is_shown_inline_and_nothing_is_created(client_for, registry):
     """A 9-digit tax code re-shows the form with the service's message; no organisation."""
     response = client_for("officer").post(
-        reverse("web:organization-create"), _org_data(registry, tax_code="010987654")
+        reverse("organizations:organization-create"), _org_data(registry, tax_code="010987654")
     )
     assert response.status_code == 200
     assert any(
@@ -59,7 +61,7 @@ def test_bad_tax_code_is_shown_inline_and_nothing_is_created(client_for, registr
 def test_unit_head_cannot_create_outside_their_unit(client_for, registry):
     """The planning head adding a unit under the investment department gets 403."""
     data = _org_data(registry, kind="department", parent=registry.investment.pk, tax_code="")
-    response = client_for("planning_head").post(reverse("web:organization-create"), data)
+    response = client_for("planning_head").post(reverse("organizations:organization-create"), data)
     # The investment department is not offered to the planning head, so the form refuses it.
     assert response.status_code == 200
     assert "parent" in response.context["form"].errors
@@ -68,7 +70,7 @@ def test_unit_head_cannot_create_outside_their_unit(client_for, registry):
 
 def test_unit_head_renames_own_unit(client_for, registry):
     """The planning head can rename their own department; the history shows before and after."""
-    url = reverse("web:organization-update", kwargs={"uuid": registry.planning.uuid})
+    url = reverse("organizations:organization-update", kwargs={"uuid": registry.planning.uuid})
     response = client_for("planning_head").post(
         url,
         {
@@ -82,7 +84,7 @@ def test_unit_head_renames_own_unit(client_for, registry):
     assert response.status_code == 302
     assert Organization.objects.get(pk=registry.planning.pk).name == "Phòng Quy hoạch – Xây dựng"
     detail = client_for("planning_head").get(
-        reverse("web:organization-detail", kwargs={"uuid": registry.planning.uuid})
+        reverse("organizations:organization-detail", kwargs={"uuid": registry.planning.uuid})
     )
     body = detail.content.decode()
     assert "Phòng Quy hoạch và Xây dựng" in body  # the old name, in the timeline
@@ -97,13 +99,13 @@ def block(registry):
 def test_officer_sets_members_then_leadership(client_for, registry, block):
     """Members for 2026 are saved, then a member is elected leader; the page shows both."""
     client = client_for("officer")
-    members_url = reverse("web:group-members", kwargs={"uuid": block.uuid})
+    members_url = reverse("organizations:group-members", kwargs={"uuid": block.uuid})
     response = client.post(
         members_url, {"year": 2026, "members": [registry.investment.pk, registry.planning.pk]}
     )
     assert response.status_code == 302
     assert GroupMembership.objects.filter(group=block, year=2026).count() == 2
-    leadership_url = reverse("web:group-leadership", kwargs={"uuid": block.uuid})
+    leadership_url = reverse("organizations:group-leadership", kwargs={"uuid": block.uuid})
     response = client.post(
         leadership_url,
         {"year": 2026, "leader": registry.investment.pk, "deputy": registry.planning.pk},
@@ -111,7 +113,9 @@ def test_officer_sets_members_then_leadership(client_for, registry, block):
     assert response.status_code == 302
     lead = GroupLeadership.objects.get(group=block, year=2026)
     assert (lead.leader, lead.deputy) == (registry.investment, registry.planning)
-    body = client.get(reverse("web:group-detail", kwargs={"uuid": block.uuid})).content.decode()
+    body = client.get(
+        reverse("organizations:group-detail", kwargs={"uuid": block.uuid})
+    ).content.decode()
     assert "Năm 2026" in body
     assert "Phòng Quản lý Đầu tư" in body
 
@@ -120,11 +124,11 @@ def test_leader_must_be_a_member_of_that_year(client_for, registry, block):
     """Electing a leader who is a member only in another year shows the service's message."""
     client = client_for("officer")
     client.post(
-        reverse("web:group-members", kwargs={"uuid": block.uuid}),
+        reverse("organizations:group-members", kwargs={"uuid": block.uuid}),
         {"year": 2025, "members": [registry.centre.pk]},
     )
     response = client.post(
-        reverse("web:group-leadership", kwargs={"uuid": block.uuid}),
+        reverse("organizations:group-leadership", kwargs={"uuid": block.uuid}),
         {"year": 2026, "leader": registry.centre.pk},
     )
     assert response.status_code == 200

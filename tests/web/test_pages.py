@@ -1,4 +1,5 @@
-"""Pages render for the roles allowed to see them, with real figures and Vietnamese text."""
+"""Pages show real figures and readable Vietnamese text (what each role sees and may do on
+each page is in ``test_scope_matrix.py``)."""
 
 from __future__ import annotations
 
@@ -7,39 +8,12 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-READ_ROLES = [
-    "admin",
-    "officer",
-    "investment_head",
-    "planning_head",
-    "enterprise_rep",
-    "leader",
-    "council",
-    "viewer",
-]
-
-
-@pytest.mark.parametrize("role", READ_ROLES)
-def test_main_pages_render_for_every_role(client_for, role):
-    """Dashboard, tree, people, zones and groups open (200) for every role, in Vietnamese."""
-    client = client_for(role)
-    for name in [
-        "web:dashboard",
-        "web:organization-list",
-        "web:person-list",
-        "web:zone-list",
-        "web:group-list",
-    ]:
-        response = client.get(reverse(name))
-        assert response.status_code == 200, name
-        assert "Đăng xuất" in response.content.decode()
-
 
 def test_anonymous_user_is_sent_to_login(client):
     """A visitor who is not signed in is redirected to the sign-in page."""
-    response = client.get(reverse("web:person-list"))
+    response = client.get(reverse("organizations:person-list"))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("web:login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_dashboard_shows_real_counts_for_officer(client_for, registry):
@@ -71,15 +45,18 @@ def test_dashboard_of_unit_head_counts_only_their_unit(client_for, registry):
 
 def test_organization_tree_shows_units_nested(client_for, registry):
     """The tree lists the Board and its units, linking to each detail page."""
-    body = client_for("officer").get(reverse("web:organization-list")).content.decode()
+    body = client_for("officer").get(reverse("organizations:organization-list")).content.decode()
     assert "Phòng Quản lý Đầu tư" in body
-    assert reverse("web:organization-detail", kwargs={"uuid": registry.investment.uuid}) in body
+    assert (
+        reverse("organizations:organization-detail", kwargs={"uuid": registry.investment.uuid})
+        in body
+    )
     assert body.index("Ban Quản lý các khu công nghiệp") < body.index("Phòng Quản lý Đầu tư")
 
 
 def test_organization_detail_shows_people_profile_and_history(client_for, registry):
     """An enterprise page shows its profile, its worker and its creation in the history."""
-    url = reverse("web:organization-detail", kwargs={"uuid": registry.enterprise.uuid})
+    url = reverse("organizations:organization-detail", kwargs={"uuid": registry.enterprise.uuid})
     body = client_for("officer").get(url).content.decode()
     assert "0101234567" in body
     assert "Lê Thị Hoa" in body
@@ -89,7 +66,7 @@ def test_organization_detail_shows_people_profile_and_history(client_for, regist
 
 def test_person_detail_shows_history_timeline(client_for, registry):
     """A person's page shows their post and a readable, local-time audit timeline."""
-    url = reverse("web:person-detail", kwargs={"uuid": registry.anh.uuid})
+    url = reverse("organizations:person-detail", kwargs={"uuid": registry.anh.uuid})
     response = client_for("officer").get(url)
     body = response.content.decode()
     assert "Phòng Quản lý Đầu tư" in body
@@ -100,15 +77,17 @@ def test_person_detail_shows_history_timeline(client_for, registry):
 
 def test_write_buttons_are_hidden_from_read_only_roles(client_for, registry):
     """A council member sees a person but no edit button; an officer sees it."""
-    url = reverse("web:person-detail", kwargs={"uuid": registry.anh.uuid})
-    edit = reverse("web:person-update", kwargs={"uuid": registry.anh.uuid})
+    url = reverse("organizations:person-detail", kwargs={"uuid": registry.anh.uuid})
+    edit = reverse("organizations:person-update", kwargs={"uuid": registry.anh.uuid})
     assert edit not in client_for("council").get(url).content.decode()
     assert edit in client_for("officer").get(url).content.decode()
 
 
 def test_unknown_person_gives_vietnamese_404(client_for):
     """An unknown id gives a 404 page saying the person was not found."""
-    url = reverse("web:person-detail", kwargs={"uuid": "00000000-0000-0000-0000-000000000000"})
+    url = reverse(
+        "organizations:person-detail", kwargs={"uuid": "00000000-0000-0000-0000-000000000000"}
+    )
     response = client_for("officer").get(url)
     assert response.status_code == 404
     assert "Không tìm thấy cá nhân" in response.content.decode()

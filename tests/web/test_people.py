@@ -29,7 +29,7 @@ def _names(response) -> list[str]:
 )
 def test_search_without_diacritics_finds_people(client_for, query, expected):
     """Typing a name without accents (any case) finds the Vietnamese name."""
-    response = client_for("officer").get(reverse("web:person-list"), {"q": query})
+    response = client_for("officer").get(reverse("organizations:person-list"), {"q": query})
     assert _names(response) == expected
     assert expected[0] in response.content.decode()
 
@@ -37,7 +37,7 @@ def test_search_without_diacritics_finds_people(client_for, query, expected):
 def test_htmx_search_returns_only_the_results_partial(client_for):
     """An htmx request gets the results table only, not the whole page."""
     response = client_for("officer").get(
-        reverse("web:person-list"), {"q": "nguyen van anh"}, HTTP_HX_REQUEST="true"
+        reverse("organizations:person-list"), {"q": "nguyen van anh"}, HTTP_HX_REQUEST="true"
     )
     body = response.content.decode()
     assert "Nguyễn Văn Ánh" in body
@@ -48,15 +48,17 @@ def test_htmx_search_returns_only_the_results_partial(client_for):
 def test_people_filters_by_organisation_and_category(client_for, registry):
     """Filtering by the enterprise shows its worker; by civil servants shows the two officials."""
     client = client_for("officer")
-    by_org = client.get(reverse("web:person-list"), {"org": str(registry.enterprise.uuid)})
+    by_org = client.get(
+        reverse("organizations:person-list"), {"org": str(registry.enterprise.uuid)}
+    )
     assert _names(by_org) == ["Lê Thị Hoa"]
-    by_cat = client.get(reverse("web:person-list"), {"category": "civil_servant"})
+    by_cat = client.get(reverse("organizations:person-list"), {"category": "civil_servant"})
     assert sorted(_names(by_cat)) == ["Nguyễn Văn Ánh", "Trần Minh Đức"]
 
 
 def test_unit_head_search_stays_in_scope(client_for):
     """The planning head searching for Ánh finds nobody: Ánh is in another unit."""
-    response = client_for("planning_head").get(reverse("web:person-list"), {"q": "anh"})
+    response = client_for("planning_head").get(reverse("organizations:person-list"), {"q": "anh"})
     assert _names(response) == []
     assert "Không tìm thấy cá nhân nào" in response.content.decode()
 
@@ -75,10 +77,10 @@ def test_people_list_pages_by_25_with_bounded_queries(
         )
     client = client_for("officer")
     with django_assert_max_num_queries(10):
-        first = client.get(reverse("web:person-list"))
+        first = client.get(reverse("organizations:person-list"))
     assert len(first.context["page"].object_list) == 25
     assert first.context["page"].paginator.num_pages == 3
-    last = client.get(reverse("web:person-list"), {"page": 3})
+    last = client.get(reverse("organizations:person-list"), {"page": 3})
     assert len(last.context["page"].object_list) == 10
     assert "Trang 3/3" in last.content.decode()
 
@@ -102,10 +104,14 @@ def _create_data(registry, **overrides):
 
 def test_create_person_form_adds_person_with_post_and_audit(client_for, registry):
     """A valid form creates the person in the centre, with an audit event, then shows them."""
-    response = client_for("officer").post(reverse("web:person-create"), _create_data(registry))
+    response = client_for("officer").post(
+        reverse("organizations:person-create"), _create_data(registry)
+    )
     person = Person.objects.get(full_name="Đỗ Thị Mai")
     assert response.status_code == 302
-    assert response["Location"] == reverse("web:person-detail", kwargs={"uuid": person.uuid})
+    assert response["Location"] == reverse(
+        "organizations:person-detail", kwargs={"uuid": person.uuid}
+    )
     assert Employment.objects.get(person=person).organization == registry.centre
     assert AuditEvent.objects.filter(object_id=str(person.uuid)).exists()
 
@@ -125,7 +131,7 @@ def test_bad_citizen_id_shows_vietnamese_error_and_writes_nothing(
     people = Person.objects.count()
     events = AuditEvent.objects.count()
     response = client.post(
-        reverse("web:person-create"), _create_data(registry, citizen_id=citizen_id)
+        reverse("organizations:person-create"), _create_data(registry, citizen_id=citizen_id)
     )
     assert response.status_code == 200
     form = response.context["form"]
@@ -138,7 +144,7 @@ def test_bad_citizen_id_shows_vietnamese_error_and_writes_nothing(
 
 def test_edit_form_shows_duplicate_citizen_id_inline(client_for, registry):
     """Giving Đức Ánh's CCCD is refused next to the field and Đức keeps no CCCD."""
-    url = reverse("web:person-update", kwargs={"uuid": registry.duc.uuid})
+    url = reverse("organizations:person-update", kwargs={"uuid": registry.duc.uuid})
     response = client_for("officer").post(
         url,
         {
@@ -157,7 +163,7 @@ def test_edit_form_shows_duplicate_citizen_id_inline(client_for, registry):
 
 def test_transfer_closes_the_current_post(client_for, registry):
     """Moving Ánh to planning ends his investment post the day before and opens the new one."""
-    url = reverse("web:employment-create", kwargs={"uuid": registry.anh.uuid})
+    url = reverse("organizations:employment-create", kwargs={"uuid": registry.anh.uuid})
     response = client_for("officer").post(
         url,
         {
@@ -172,7 +178,7 @@ def test_transfer_closes_the_current_post(client_for, registry):
     assert posts[0].end_date == date(2024, 12, 31)
     assert posts[1].organization == registry.planning
     detail = client_for("officer").get(
-        reverse("web:person-detail", kwargs={"uuid": registry.anh.uuid})
+        reverse("organizations:person-detail", kwargs={"uuid": registry.anh.uuid})
     )
     assert "Thêm quá trình công tác" in detail.content.decode()
     assert "31/12/2024" in detail.content.decode()
@@ -180,7 +186,7 @@ def test_transfer_closes_the_current_post(client_for, registry):
 
 def test_overlapping_post_is_refused_inline(client_for, registry):
     """A post overlapping the current one (no transfer) shows the overlap error, adds nothing."""
-    url = reverse("web:employment-create", kwargs={"uuid": registry.anh.uuid})
+    url = reverse("organizations:employment-create", kwargs={"uuid": registry.anh.uuid})
     response = client_for("officer").post(
         url, {"organization": registry.planning.pk, "start_date": "2016-01-01"}
     )

@@ -27,7 +27,7 @@ EDIT = {
 
 
 def _edit_url(zone) -> str:
-    return reverse("web:zone-update", kwargs={"uuid": zone.uuid})
+    return reverse("organizations:zone-update", kwargs={"uuid": zone.uuid})
 
 
 def _zone(registry) -> IndustrialZone:
@@ -40,19 +40,19 @@ def _events(event_type: str) -> int:
 
 def test_officer_sees_edit_links_that_work_with_and_without_javascript(client_for, registry):
     """Each row's "Sửa" is a link to the edit page that htmx turns into an in-place swap."""
-    body = client_for("officer").get(reverse("web:zone-list")).content.decode()
+    body = client_for("officer").get(reverse("organizations:zone-list")).content.decode()
     url = _edit_url(registry.zone)
     assert f'href="{url}" hx-get="{url}" hx-target="closest tr"' in body
-    assert reverse("web:zone-create") in body
+    assert reverse("organizations:zone-create") in body
 
 
 @pytest.mark.parametrize("user", ["investment_head", "viewer", "enterprise_rep", "council"])
 def test_other_roles_see_the_zones_without_edit_links(client_for, registry, user):
     """Unit heads, viewers, enterprise reps and council members only read the list."""
-    body = client_for(user).get(reverse("web:zone-list")).content.decode()
+    body = client_for(user).get(reverse("organizations:zone-list")).content.decode()
     assert "KCN Thăng Long" in body
     assert _edit_url(registry.zone) not in body
-    assert reverse("web:zone-create") not in body
+    assert reverse("organizations:zone-create") not in body
 
 
 def test_htmx_edit_returns_only_the_edit_row(client_for, registry):
@@ -114,13 +114,13 @@ def test_htmx_validation_error_stays_in_the_edit_row(client_for, registry, field
 def test_cancel_restores_the_read_only_row(client_for, registry):
     """The "Huỷ" URL gives the row as saved; outside htmx it leads back to the list."""
     client = client_for("officer")
-    url = reverse("web:zone-row", kwargs={"uuid": registry.zone.uuid})
+    url = reverse("organizations:zone-row", kwargs={"uuid": registry.zone.uuid})
     row = client.get(url, **HTMX)
     body = row.content.decode()
     assert body.lstrip().startswith(f'<tr id="zone-{registry.zone.uuid}">')
     assert "<input" not in body and "Đang hoạt động" in body
     page = client.get(url)
-    assert (page.status_code, page["Location"]) == (302, reverse("web:zone-list"))
+    assert (page.status_code, page["Location"]) == (302, reverse("organizations:zone-list"))
 
 
 def test_without_htmx_the_edit_is_a_whole_page_that_redirects_to_the_list(client_for, registry):
@@ -130,7 +130,7 @@ def test_without_htmx_the_edit_is_a_whole_page_that_redirects_to_the_list(client
     assert "<html" in page.content.decode()
     assert "Sửa khu công nghiệp: KCN Thăng Long" in page.content.decode()
     response = client.post(_edit_url(registry.zone), EDIT, follow=True)
-    assert response.redirect_chain == [(reverse("web:zone-list"), 302)]
+    assert response.redirect_chain == [(reverse("organizations:zone-list"), 302)]
     assert "Đã lưu thay đổi." in response.content.decode()
     assert _zone(registry).status == "planned"
     invalid = client.post(_edit_url(registry.zone), EDIT | {"area_ha": "-3"})
@@ -164,15 +164,17 @@ def test_officer_adds_a_zone(client_for, registry):
     """The add form creates the zone through the service and returns to the list."""
     client = client_for("officer")
     data = {"name": "KCN Sóc Sơn", "kind": "industrial", "district": "Sóc Sơn", "status": "planned"}
-    response = client.post(reverse("web:zone-create"), data | {"area_ha": ""}, follow=True)
-    assert response.redirect_chain == [(reverse("web:zone-list"), 302)]
+    response = client.post(
+        reverse("organizations:zone-create"), data | {"area_ha": ""}, follow=True
+    )
+    assert response.redirect_chain == [(reverse("organizations:zone-list"), 302)]
     assert "Đã thêm KCN Sóc Sơn." in response.content.decode()
     zone = IndustrialZone.objects.get(name="KCN Sóc Sơn")
     assert (zone.status, zone.area_ha) == ("planned", None)
     assert AuditEvent.objects.filter(
         event_type=AuditEventType.ZONE_CREATED, object_id=str(zone.uuid)
     ).exists()
-    again = client.post(reverse("web:zone-create"), data | {"name": "kcn sóc sơn"})
+    again = client.post(reverse("organizations:zone-create"), data | {"name": "kcn sóc sơn"})
     assert again.status_code == 200
     assert again.context["form"].errors["name"] == ["Khu công nghiệp này đã có trong hệ thống."]
     assert IndustrialZone.objects.filter(name__iexact="KCN Sóc Sơn").count() == 1
@@ -183,8 +185,8 @@ def test_other_roles_cannot_add_zones(client_for, registry, user):
     """The same add POST from a unit head, viewer or enterprise rep is refused with 403."""
     data = {"name": "KCN Sóc Sơn", "kind": "industrial", "district": "", "status": "planned"}
     client = client_for(user)
-    assert client.get(reverse("web:zone-create")).status_code == 403
-    assert client.post(reverse("web:zone-create"), data).status_code == 403
+    assert client.get(reverse("organizations:zone-create")).status_code == 403
+    assert client.post(reverse("organizations:zone-create"), data).status_code == 403
     assert not IndustrialZone.objects.filter(name="KCN Sóc Sơn").exists()
 
 
@@ -193,7 +195,7 @@ def test_htmx_post_passes_csrf_with_the_token_htmx_sends_from_the_page(registry)
     POST without any token is refused: the inline edit works only through the page's token."""
     client = Client(enforce_csrf_checks=True)
     client.force_login(registry.officer)
-    page = client.get(reverse("web:zone-list")).content.decode()
+    page = client.get(reverse("organizations:zone-list")).content.decode()
     token = re.search(r"hx-headers='\{\"X-CSRFToken\": \"([^\"]+)\"\}'", page)
     assert token is not None
     refused = client.post(_edit_url(registry.zone), EDIT, **HTMX)

@@ -1,5 +1,10 @@
-"""Account administration. Django's user admin writes the model itself, so every save, password
-change and deletion attempt here is wrapped to record its audit event in the same transaction."""
+"""Accounts in the Django admin: read-only, pointing to the account screens (decision 0022).
+
+Every account change goes through ``tdkt.accounts.services`` (rules and audit in one place),
+so the admin shows users but cannot add, change, delete or set passwords. Django's group page
+is removed (roles decide access), and django-axes' login-attempt pages become read-only: the
+audited "unlock" action on an account's page replaces deleting attempts here.
+"""
 
 from __future__ import annotations
 
@@ -7,72 +12,56 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-
-from tdkt.audit.constants import AuditEventType
-from tdkt.audit.services import diff, record, snapshot
+from django.http import HttpRequest
 
 from .models import User
-from .services import USER_FIELDS
+
+
+class ReadOnlyAdminMixin:
+    """Allow viewing only: no add, change, delete, nor bulk actions."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        return {}
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(ReadOnlyAdminMixin, BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "organization", "is_active"]
     list_filter = ["role", "is_active"]
+    search_fields = ["username", "first_name", "last_name", "email", "search_key"]
     fieldsets = (
-        *(BaseUserAdmin.fieldsets or ()),
-        ("tdkt", {"fields": ["role", "organization", "person"]}),
+        (None, {"fields": ["username", "first_name", "last_name", "email"]}),
+        ("tdkt", {"fields": ["role", "organization", "person", "is_active"]}),
+        (None, {"fields": ["is_staff", "is_superuser", "last_login", "date_joined"]}),
     )
 
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        """Save and audit together; the before-values come from the database, not the form."""
-        with transaction.atomic():
-            before = {}
-            if change:
-                before = snapshot(User.objects.select_for_update().get(pk=obj.pk), USER_FIELDS)
-            super().save_model(request, obj, form, change)
-            changes = diff(before, snapshot(obj, USER_FIELDS))
-            if changes or not change:
-                event = AuditEventType.USER_UPDATED if change else AuditEventType.USER_CREATED
-                record(event_type=event, actor=request.user, obj=obj, changes=changes)
 
-    def user_change_password(
-        self, request: HttpRequest, id: str, form_url: str = ""
-    ) -> HttpResponse:
-        """Audit a password set by an administrator (the form saves the user itself)."""
-        with transaction.atomic():
-            user = User.objects.select_for_update().filter(pk=id).first()
-            old_hash = user.password if user else None
-            response = super().user_change_password(request, id, form_url)
-            if user is not None:
-                user.refresh_from_db(fields=["password"])
-                if user.password != old_hash:
-                    record(
-                        event_type=AuditEventType.USER_PASSWORD_CHANGED,
-                        actor=request.user,
-                        obj=user,
-                    )
-        return response
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        """Accounts are deactivated, never deleted: audit events keep pointing at them."""
-        return False
+def _read_only(model_admin: type[admin.ModelAdmin]) -> type[admin.ModelAdmin]:
+    return type(f"ReadOnly{model_admin.__name__}", (ReadOnlyAdminMixin, model_admin), {})
 
 
-def _unregister_unaudited_admins() -> None:
-    """Hide admin pages that would change security data without an audit event.
-
-    API tokens are issued through ``POST /api/v1/auth/token/`` (audited); permission groups
-    are not used — roles decide access (``accounts.scopes``).
-    """
+def lock_down_admin() -> None:
+    """Remove the group page and make django-axes' pages read-only (idempotent)."""
     from django.contrib.auth.models import Group
-    from rest_framework.authtoken.models import TokenProxy
 
-    for model in (TokenProxy, Group):
-        if admin.site.is_registered(model):
-            admin.site.unregister(model)
+    if admin.site.is_registered(Group):
+        admin.site.unregister(Group)
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-
-_unregister_unaudited_admins()
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        if not admin.site.is_registered(model):
+            continue
+        current = type(admin.site.get_model_admin(model))
+        if issubclass(current, ReadOnlyAdminMixin):
+            continue
+        admin.site.unregister(model)
+        admin.site.register(model, _read_only(current))

@@ -1,4 +1,5 @@
-"""Roles of tdkt users. What each role may see and change is decided in ``scopes.py``."""
+"""Roles of tdkt users (what each may see and change: ``scopes.py``, ``policy.py``), and the
+kinds of django-axes login records an operator may clear."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,3 +13,26 @@ class Role(models.TextChoices):
     ENTERPRISE_REPRESENTATIVE = "enterprise_representative", _("Đại diện doanh nghiệp")
     LEADER = "leader", _("Lãnh đạo (ký quyết định)")
     VIEWER = "viewer", _("Người xem")
+
+
+# The account fields the audit trail follows, by the services and by ``guard`` alike.
+USER_FIELDS = [
+    "username",
+    "first_name",
+    "last_name",
+    "email",
+    "role",
+    "organization",
+    "person",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+]
+
+
+class LoginRecords(models.TextChoices):
+    """The django-axes tables an operator may clear (``login_records_delete``)."""
+
+    ATTEMPTS = "attempts", _("Lần đăng nhập sai đang tính (khoá đăng nhập)")
+    ACCESS_LOGS = "access_logs", _("Nhật ký đăng nhập")
+    FAILURE_LOGS = "failure_logs", _("Nhật ký đăng nhập sai")

@@ -11,12 +11,16 @@ from typing import Any
 
 from django.db.models import QuerySet
 from rest_framework import serializers
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tdkt.core.access import record_access_denied
+from tdkt.core.errors import OutOfScopeError
+
+from .authentication import ApiTokenAuthentication
 from .pagination import PagePagination
 
 
@@ -27,7 +31,7 @@ class ApiView(APIView):
     ``WWW-Authenticate: Token`` header instead of DRF's 403 for session-only views.
     """
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ApiTokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
     renderer_classes = [JSONRenderer]
     pagination_class: type[PagePagination] | None = None
@@ -67,6 +71,12 @@ class ApiView(APIView):
     def get_serializer_context(self) -> dict[str, Any]:
         """Give serializers the request, so reference fields resolve through the actor's scope."""
         return {"request": self.request, "view": self}
+
+    def handle_exception(self, exc: Exception) -> Response:
+        """Answer as usual; also audit a lookup refused as out of scope (it answers 404)."""
+        if isinstance(exc, OutOfScopeError):
+            record_access_denied(self.request)
+        return super().handle_exception(exc)
 
     @property
     def actor(self) -> Any:

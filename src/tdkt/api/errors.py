@@ -2,23 +2,36 @@
 
 Clients branch on ``code`` (stable, English), show ``message`` (Vietnamese by default) and put
 ``fields`` next to the inputs they name. Every failure goes through here: service errors,
-serializer validation, authentication, permission, 404, 405 and throttling.
+serializer validation, authentication, permission, 404, 405, throttling, malformed or oversized
+bodies, and any unexpected exception, which becomes 500 ``server_error`` without a traceback
+(the traceback goes to the log). Failures outside the API views (middleware, URL routing) get the
+same shape from ``tdkt.web.views.errors`` for paths under ``/api/``.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.core.signals import got_request_exception
+from django.http import Http404, HttpRequest
+from django.utils.log import log_response
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
 
 from tdkt.core.errors import ApplicationError, ErrorCode
+
+from .exceptions import JsonTooDeepError, RequestTooLargeError
 
 
 class LockedOutError(exceptions.APIException):
@@ -29,6 +42,9 @@ class LockedOutError(exceptions.APIException):
     default_detail = gettext_lazy(
         "Tài khoản tạm bị khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau."
     )
+
+
+logger = logging.getLogger("django.request")
 
 
 def error_body(code: str, message: str, fields: dict[str, list[str]] | None = None) -> dict:
@@ -80,6 +96,12 @@ def _message_for(exc: exceptions.APIException) -> tuple[str, str]:
         }
     if isinstance(exc, LockedOutError):
         return "locked_out", str(exc.detail)
+    if isinstance(exc, RequestTooLargeError):
+        return "payload_too_large", _("Nội dung yêu cầu quá lớn.")
+    if isinstance(exc, JsonTooDeepError):
+        return "parse_error", _(
+            "Nội dung yêu cầu lồng nhau quá %(depth)s tầng (JSON không hợp lệ)."
+        ) % {"depth": exc.max_depth}
     if isinstance(exc, exceptions.ParseError):
         return "parse_error", _("Nội dung yêu cầu không đọc được (JSON không hợp lệ).")
     if isinstance(exc, exceptions.UnsupportedMediaType):
@@ -102,13 +124,58 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLargeError()
+    elif isinstance(exc, SuspiciousOperation):
+        # Too many fields or files, a malformed multipart body, a forged host…
+        return Response(bad_request_body(), status=status.HTTP_400_BAD_REQUEST)
+    if not isinstance(exc, exceptions.APIException):
+        return _server_error(exc, context)
     response = drf_exception_handler(exc, context)
-    if response is None or not isinstance(exc, exceptions.APIException):
-        return response
+    if response is None:
+        return _server_error(exc, context)
     if isinstance(exc, exceptions.ValidationError):
         fields = flatten_fields(exc.detail)
         response.data = error_body("invalid", _("Dữ liệu không hợp lệ."), fields)
         return response
     code, message = _message_for(exc)
     response.data = error_body(code, message)
+    return response
+
+
+def bad_request_body() -> dict:
+    """Return the body of a 400 for a request that could not be read at all."""
+    return error_body("bad_request", _("Yêu cầu không hợp lệ."))
+
+
+def server_error_body() -> dict:
+    """Return the body of a 500: an apology and no detail of what failed."""
+    return error_body(
+        "server_error",
+        _("Máy chủ gặp lỗi khi xử lý yêu cầu. Lỗi đã được ghi lại; vui lòng thử lại sau."),
+    )
+
+
+def _server_error(exc: Exception, context: dict[str, Any]) -> Response:
+    """Answer an unexpected exception with 500 in the error shape; log it with its traceback.
+
+    DRF would re-raise it to Django, whose 500 page is HTML. The exception is logged the way
+    Django logs an uncaught one and ``got_request_exception`` is sent, so error reporting (and
+    the test client, which re-raises it) still sees it.
+    """
+    set_rollback()
+    response = Response(server_error_body(), status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+    request = getattr(context.get("request"), "_request", context.get("request"))
+    if isinstance(request, HttpRequest):
+        got_request_exception.send(sender=None, request=request)
+        log_response(
+            "%s: %s",
+            response.reason_phrase,
+            request.path,
+            response=response,
+            request=request,
+            exception=exc,
+        )
+    else:
+        logger.error("Internal Server Error", exc_info=exc)
     return response

@@ -1,7 +1,7 @@
 """Serializer fields that turn public UUIDs into objects through the actor-scoped selectors.
 
-A reference to something the actor may not see fails exactly like reading it would: 403 for
-an object outside the scope, a field error for one that does not exist.
+A reference to something the actor may not see fails exactly like one to an object that does
+not exist: a field error saying it was not found (no existence oracle).
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ from rest_framework import serializers
 
 from tdkt.core.errors import NotFoundError
 from tdkt.organizations.models import IndustrialZone, Organization
-from tdkt.organizations.selectors import organization_get
-
-from .lookups import zone_get
+from tdkt.organizations.selectors import organization_get, zone_get
 
 
 class _ScopedReferenceField(serializers.UUIDField):

@@ -23,7 +23,8 @@ class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField(
         help_text="Stable machine-readable code: invalid, forbidden, not_found, conflict, "
         "not_authenticated, authentication_failed, method_not_allowed, throttled, locked_out, "
-        "parse_error."
+        "parse_error (malformed JSON, or nested deeper than 32 levels), bad_request, "
+        "unsupported_media_type (415), payload_too_large (413), server_error (500)."
     )
     message = serializers.CharField(help_text="Human-readable message (Vietnamese by default).")
     # The serializer metaclass pops declared fields, so this does not replace `.fields`.
@@ -37,8 +38,9 @@ class ErrorSerializer(serializers.Serializer):
 _DESCRIPTIONS = {
     400: "Invalid input: `code` is `invalid` and `fields` names each wrong field.",
     401: "Not signed in: no session and no valid `Authorization: Token …` header.",
-    403: "Forbidden: the object or action is outside the caller's scope (`code` = `forbidden`).",
-    404: "Not found (`code` = `not_found`).",
+    403: "Forbidden: the caller may not do this, e.g. change what they may only read "
+    "(`code` = `forbidden`).",
+    404: "Not found, or outside the caller's scope: the two answer alike (`code` = `not_found`).",
     409: "Conflict with the current state (`code` = `conflict`).",
     429: "Too many requests or too many failed sign-ins.",
 }

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import setting_changed
 
 
 class AuditConfig(AppConfig):
@@ -7,4 +8,6 @@ class AuditConfig(AppConfig):
     verbose_name = "Nhật ký kiểm toán"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects login/logout/lockout receivers)
+        from . import keys, signals  # noqa: F401  (connects login/logout/lockout receivers)
+
+        setting_changed.connect(keys.reset, dispatch_uid="tdkt.audit.keys.reset")

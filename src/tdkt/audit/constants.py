@@ -1,4 +1,8 @@
-"""Audit event types: one named, stable value per kind of change (never integer codes)."""
+"""Audit event types: one named, stable value per kind of change (never integer codes).
+
+The enum lives only in code: ``AuditEvent.event_type`` is a plain column without ``choices``,
+so adding a member needs no migration (ADR 0028). Labels for display come from here.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +20,26 @@ class AuditEventType(models.TextChoices):
     USER_UPDATED = "user.updated", _("Sửa tài khoản")
     USER_PASSWORD_CHANGED = "user.password_changed", _("Đổi mật khẩu")
     API_TOKEN_CREATED = "user.api_token_created", _("Cấp mã truy cập API")
+    # Accounts through services, tokens and lockouts (decisions 0020–0024)
+    USER_DEACTIVATED = "user.deactivated", _("Khoá tài khoản")
+    USER_REACTIVATED = "user.reactivated", _("Mở lại tài khoản")
+    USER_PASSWORD_SET = "user.password_set", _("Đặt lại mật khẩu")
+    USER_PASSWORD_CHANGE_FAILED = (
+        "user.password_change_failed",
+        _("Nhập sai mật khẩu hiện tại khi đổi mật khẩu"),
+    )
+    USER_PASSWORD_CHANGE_LOCKED = (
+        "user.password_change_locked",
+        _("Tạm khoá đổi mật khẩu do nhập sai nhiều lần"),
+    )
+    USER_UNLOCKED = "user.unlocked", _("Mở khoá đăng nhập")
+    USER_CHANGED_OUTSIDE_SERVICES = (
+        "user.changed_outside_services",
+        _("Thay đổi tài khoản ngoài chức năng quản lý tài khoản"),
+    )
+    USER_PERMISSIONS_CHANGED = "user.permissions_changed", _("Thay đổi nhóm, quyền của tài khoản")
+    API_TOKEN_REVOKED = "user.api_token_revoked", _("Thu hồi mã truy cập API")
+    LOGIN_RECORDS_DELETED = "security.login_records_deleted", _("Xoá bản ghi đăng nhập")
     # Registry
     ZONE_CREATED = "zone.created", _("Thêm khu công nghiệp")
     ZONE_UPDATED = "zone.updated", _("Sửa khu công nghiệp")
@@ -37,3 +61,76 @@ class AuditEventType(models.TextChoices):
     IMPORT_COMPLETED = "import.completed", _("Nhập dữ liệu thành công")
     IMPORT_REJECTED = "import.rejected", _("Nhập dữ liệu bị từ chối")
     DEMO_DATA_LOADED = "system.demo_loaded", _("Nạp dữ liệu mẫu")
+    # Background jobs (their progress ticks are not audited, only start and end)
+    JOB_STARTED = "job.started", _("Bắt đầu công việc nền")
+    JOB_FINISHED = "job.finished", _("Hoàn thành công việc nền")
+    JOB_FAILED = "job.failed", _("Công việc nền thất bại")
+    # Audit trail itself
+    AUDIT_CHAIN_SEALED = "system.audit_chain_sealed", _("Niêm phong nhật ký cũ bằng khoá bí mật")
+
+    # Commendation workflow
+    ROUND_CREATED = "round.created", _("Mở đợt xét khen thưởng")
+    ROUND_UPDATED = "round.updated", _("Sửa đợt xét khen thưởng")
+    PROPOSAL_CREATED = "proposal.created", _("Lập đề nghị khen thưởng")
+    PROPOSAL_UPDATED = "proposal.updated", _("Sửa đề nghị khen thưởng")
+    PROPOSAL_TRANSITIONED = "proposal.transitioned", _("Chuyển bước đề nghị khen thưởng")
+    # Publication, decisions, certificates, fund and revocation (issue #9 §4)
+    PUBLICATION_OPENED = "publication.opened", _("Công khai danh sách khen thưởng")
+    PUBLICATION_CLOSED = "publication.closed", _("Kết thúc công khai danh sách khen thưởng")
+    PUBLICATION_COMMENT_RECORDED = (
+        "publication.comment_recorded",
+        _("Ghi nhận ý kiến về danh sách công khai"),
+    )
+    PUBLICATION_COMMENT_RESOLVED = (
+        "publication.comment_resolved",
+        _("Xử lý ý kiến về danh sách công khai"),
+    )
+    PROPOSAL_LINE_WITHDRAWN = "proposal_line.withdrawn", _("Rút khỏi danh sách khen thưởng")
+    DECISION_DRAFTED = "decision.drafted", _("Lập dự thảo quyết định khen thưởng")
+    DECISION_UPDATED = "decision.updated", _("Sửa dự thảo quyết định khen thưởng")
+    DECISION_DISCARDED = "decision.discarded", _("Huỷ dự thảo quyết định khen thưởng")
+    DECISION_SIGNED = "decision.signed", _("Ký quyết định khen thưởng")
+    DOCUMENT_SERIES_ALIGNED = "document_series.aligned", _("Cập nhật số văn bản đã dùng")
+    AWARD_REVOKED = "award.revoked", _("Thu hồi khen thưởng")
+    FUND_YEAR_SET = "fund.year_set", _("Cập nhật số dư đầu năm của quỹ")
+    FUND_ENTRY_ADDED = "fund.entry_added", _("Ghi thu, chi quỹ thi đua, khen thưởng")
+
+    # Archive, rounds and proposals (issue #9 §1–§2)
+    AWARD_RECORDED = "award.recorded", _("Ghi nhận khen thưởng vào hồ sơ lưu trữ")
+    RATING_RECORDED = "rating.recorded", _("Ghi nhận xếp loại hằng năm")
+    RATING_UPDATED = "rating.updated", _("Sửa xếp loại hằng năm")
+    INITIATIVE_RECORDED = "initiative.recorded", _("Ghi nhận sáng kiến")
+    DISCIPLINE_RECORDED = "discipline.recorded", _("Ghi nhận kỷ luật")
+    ROUND_CLOSED = "round.closed", _("Đóng đợt xét khen thưởng")
+    ROUND_REOPENED = "round.reopened", _("Mở lại đợt xét khen thưởng")
+    PROPOSAL_LINES_ADDED = "proposal.lines_added", _("Thêm người vào đề nghị khen thưởng")
+    PROPOSAL_LINE_UPDATED = "proposal.line_updated", _("Sửa dòng đề nghị khen thưởng")
+    PROPOSAL_LINE_REMOVED = "proposal.line_removed", _("Bỏ dòng khỏi đề nghị khen thưởng")
+    PROPOSAL_LINE_APPRAISED = "proposal.line_appraised", _("Thẩm định dòng đề nghị")
+    ATTACHMENT_ADDED = "proposal.attachment_added", _("Thêm tài liệu hồ sơ")
+    ATTACHMENT_REMOVED = "proposal.attachment_removed", _("Xoá tài liệu hồ sơ")
+
+    # Council and secret ballot (a vote's event names the member and the session, never a choice)
+    COUNCIL_CREATED = "council.created", _("Thành lập Hội đồng thi đua – khen thưởng")
+    COUNCIL_UPDATED = "council.updated", _("Sửa thông tin Hội đồng")
+    COUNCIL_MEMBER_ADDED = "council.member_added", _("Thêm thành viên Hội đồng")
+    COUNCIL_MEMBER_UPDATED = "council.member_updated", _("Sửa thành viên Hội đồng")
+    COUNCIL_MEMBER_REMOVED = "council.member_removed", _("Bỏ thành viên khỏi Hội đồng")
+    SESSION_CREATED = "council_session.created", _("Lập phiên họp Hội đồng")
+    SESSION_UPDATED = "council_session.updated", _("Sửa phiên họp Hội đồng")
+    SESSION_ITEMS_SET = "council_session.items_set", _("Cập nhật danh sách đưa ra biểu quyết")
+    SESSION_ATTENDANCE_RECORDED = "council_session.attendance", _("Điểm danh thành viên")
+    SESSION_CONFLICT_DECLARED = "council_session.conflict", _("Khai báo không tham gia biểu quyết")
+    SESSION_VOTING_OPENED = "council_session.voting_opened", _("Bắt đầu bỏ phiếu")
+    BALLOT_CAST = "council_session.ballot_cast", _("Bỏ phiếu")
+    SESSION_PAPER_TALLY_RECORDED = "council_session.paper_tally", _("Nhập kết quả kiểm phiếu giấy")
+    SESSION_VOTING_CLOSED = "council_session.voting_closed", _("Kết thúc bỏ phiếu")
+    SESSION_PROCEEDINGS_UPDATED = "council_session.proceedings", _("Ghi diễn biến cuộc họp")
+
+
+def event_type_label(value: str) -> str:
+    """Return the display label of an event type; a value no longer in the enum shows as is."""
+    try:
+        return str(AuditEventType(value).label)
+    except ValueError:
+        return value

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 
 from .constants import AuditEventType
 from .context import current_ip
+from .security import record_anonymous
 from .services import record
 
 
@@ -20,7 +21,8 @@ class SecurityAuditMiddleware:
     """Every 403 response becomes an ACCESS_DENIED event, committed on its own.
 
     Services roll back their transaction before the 403 is rendered, so the event is written
-    after the failed work and survives it.
+    after the failed work and survives it. A 403 to an anonymous client (a POST without its
+    CSRF token, an API call without credentials) is counted per source (``security.py``).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -32,13 +34,11 @@ class SecurityAuditMiddleware:
             response = self.get_response(request)
             if response.status_code == 403:
                 user = getattr(request, "user", None)
-                actor = user if user is not None and user.is_authenticated else None
-                record(
-                    event_type=AuditEventType.ACCESS_DENIED,
-                    actor=actor,
-                    actor_label=None if actor else "anonymous",
-                    object_repr=f"{request.method} {request.path}"[:300],
-                )
+                what = f"{request.method} {request.path}"[:300]
+                if user is not None and user.is_authenticated:
+                    record(event_type=AuditEventType.ACCESS_DENIED, actor=user, object_repr=what)
+                else:
+                    record_anonymous(event_type=AuditEventType.ACCESS_DENIED, object_repr=what)
             return response
         finally:
             current_ip.reset(token)

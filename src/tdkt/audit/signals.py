@@ -1,4 +1,8 @@
-"""Security events from Django auth and django-axes, recorded even when the request fails."""
+"""Security events from Django auth and django-axes, recorded even when the request fails.
+
+Failed logins and lockouts come from clients not signed in, so they are counted per source
+and window rather than chained one by one (``security.py``, ADR 0027).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 
 from .constants import AuditEventType
+from .security import record_anonymous
 from .services import record
 
 
@@ -26,7 +31,7 @@ def _on_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 @receiver(user_login_failed)
 def _on_login_failed(sender: Any, credentials: dict[str, Any], **kwargs: Any) -> None:
     username = str(credentials.get("username", ""))[:150]
-    record(
+    record_anonymous(
         event_type=AuditEventType.USER_LOGIN_FAILED,
         actor_label=f"anonymous ({username})",
         object_repr=username,
@@ -35,7 +40,7 @@ def _on_login_failed(sender: Any, credentials: dict[str, Any], **kwargs: Any) ->
 
 @receiver(user_locked_out)
 def _on_locked_out(sender: Any, request: Any = None, username: str = "", **kwargs: Any) -> None:
-    record(
+    record_anonymous(
         event_type=AuditEventType.USER_LOCKED_OUT,
         actor_label=f"anonymous ({username})",
         object_repr=str(username)[:150],

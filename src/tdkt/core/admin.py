@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from tdkt.core.models import CalendarDay
+from tdkt.core.selectors import calendar_day_list
 from tdkt.core.services import calendar_day_remove, calendar_day_set
 
 
@@ -15,6 +16,10 @@ class CalendarDayAdmin(admin.ModelAdmin):
     list_display = ["day", "kind", "note", "updated_by", "updated_at"]
     list_filter = ["kind"]
     fields = ["day", "kind", "note"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CalendarDay]:
+        """Read through the selector, like every other screen (public reference data)."""
+        return calendar_day_list()
 
     def save_model(self, request: HttpRequest, obj: CalendarDay, form: Any, change: bool) -> None:
         saved = calendar_day_set(actor=request.user, day=obj.day, kind=obj.kind, note=obj.note)

@@ -14,6 +14,7 @@ class ErrorCode(StrEnum):
     FORBIDDEN = "forbidden"
     CONFLICT = "conflict"
     IMPORT_FAILED = "import_failed"
+    LOCKED_OUT = "locked_out"
 
 
 class ApplicationError(Exception):
@@ -55,3 +56,30 @@ class NotFoundError(ApplicationError):
 
     def __init__(self, message: str, **kwargs: Any) -> None:
         super().__init__(message, code=ErrorCode.NOT_FOUND, **kwargs)
+
+
+class OutOfScopeError(NotFoundError):
+    """The object exists but lies outside the actor's scope.
+
+    It answers exactly like ``NotFoundError`` (same status, code and message: no existence
+    oracle); only the interfaces tell it apart, to record the attempt as ACCESS_DENIED.
+    """
+
+
+class ConflictError(ApplicationError):
+    """The change no longer fits the current state: someone else changed the object first, or
+    it is already in the requested state."""
+
+    status = 409
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        super().__init__(message, code=ErrorCode.CONFLICT, **kwargs)
+
+
+class LockedOutError(ApplicationError):
+    """Too many wrong attempts: the action is refused for a while, even with the right input."""
+
+    status = 429
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        super().__init__(message, code=ErrorCode.LOCKED_OUT, **kwargs)

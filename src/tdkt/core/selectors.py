@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from tdkt.core.calendar import CalendarOverride, WorkingCalendar, override_kind
 from tdkt.core.models import CalendarDay
+
+
+def calendar_day_list() -> QuerySet[CalendarDay]:
+    """Return the announced days off and make-up days, newest first (public reference data)."""
+    return CalendarDay.objects.select_related("updated_by").order_by("-day")
 
 
 def working_calendar() -> WorkingCalendar:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
-from tdkt.core.errors import ApplicationError
 
 from .importing import CellError, Importer, ImportResult, Row, get_importer
 from .xlsx import FileRejectedError, RawTable, is_error_value, match_headers, read_table
@@ -113,15 +112,7 @@ def _parse_cell(row: Row, column: Any, value: Any) -> None:
 
 def _apply_all(actor: Any, importer: Importer, plans: list[Any], result: ImportResult) -> None:
     with transaction.atomic():
-        for plan in plans:
-            row = importer.plan_row(plan)
-            try:
-                with transaction.atomic():
-                    result.count(importer.apply(actor=actor, plan=plan))
-            except ApplicationError as exc:
-                importer.report_service_error(row, exc)
-            except DatabaseError:
-                row.error(None, _("Không ghi được dòng này vào cơ sở dữ liệu."))
+        importer.apply_plans(actor=actor, plans=plans, result=result)
         if result.errors or result.dry_run:
             transaction.set_rollback(True)
             if result.errors:

@@ -5,30 +5,31 @@ Zones and blocks/clusters can be edited here as well as in the web UI (``/zones/
 permission-checked and audited like any other write. The organisation tree, people and
 employment history are read-only here: they are edited in the web UI, where the scoped forms
 live. Nothing audited can be deleted from the admin.
+
+The admin is for administrators, yet every list here reads through the scoped selectors
+(``selector``), so a staff flag given to another account by hand never widens what it sees
+(docs/decisions/0014).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from tdkt.accounts.scopes import scope_for
+from tdkt.accounts.scopes import is_board_writer
 from tdkt.core.errors import PermissionDeniedError
-from tdkt.core.text import fold
 
 from .models import Employment, EmulationGroup, IndustrialZone, Organization, Person
+from .selectors import employment_list, group_list, organization_list, person_list, zone_list
 from .services import group_create, group_update, zone_create, zone_update
 from .services.groups import GROUP_FIELDS
 from .services.zones import ZONE_FIELDS
-
-
-def _is_board_writer(request: HttpRequest) -> bool:
-    scope = scope_for(request.user)
-    return scope.everything and scope.can_write
 
 
 def _adopt(target: models.Model, saved: models.Model) -> None:
@@ -39,34 +40,44 @@ def _adopt(target: models.Model, saved: models.Model) -> None:
     target._state.db = saved._state.db
 
 
-class FoldedSearchMixin:
-    """Search the accent-free ``search_key`` too, so "nguyen" finds "Nguyễn"."""
+class ScopedAdmin(admin.ModelAdmin):
+    """An admin whose rows come from an actor-scoped selector, also for the search box.
 
-    def get_search_results(self, request: HttpRequest, queryset: Any, search_term: str) -> Any:
-        queryset, may_have_duplicates = super().get_search_results(  # type: ignore[misc]
-            request, queryset, search_term
-        )
-        if search_term:
-            queryset |= self.model.objects.filter(search_key__contains=fold(search_term))  # type: ignore[attr-defined]
+    ``selector(actor=…, search=…)`` returns the visible rows; a search also matches the
+    accent-free ``search_key`` (so "nguyen" finds "Nguyễn") when the selector takes one.
+    """
+
+    selector: Callable[..., QuerySet[Any]]
+    folded_search = True
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return type(self).selector(actor=request.user)
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
+    ) -> tuple[QuerySet[Any], bool]:
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term and self.folded_search:
+            queryset |= type(self).selector(actor=request.user, search=search_term)
         return queryset, may_have_duplicates
 
 
-class ServiceAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class ServiceAdmin(ScopedAdmin):
     """Base for admins whose saves call a create/update service with the form's fields."""
 
     service_fields: list[str] = []
 
-    def create(self, *, actor: Any, **data: Any) -> models.Model:
+    def add_through_service(self, *, actor: Any, **data: Any) -> models.Model:
         raise NotImplementedError
 
-    def update(self, *, actor: Any, obj: models.Model, **data: Any) -> models.Model:
+    def change_through_service(self, *, actor: Any, obj: models.Model, **data: Any) -> models.Model:
         raise NotImplementedError
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return _is_board_writer(request) and super().has_add_permission(request)
+        return is_board_writer(request.user) and super().has_add_permission(request)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _is_board_writer(request) and super().has_change_permission(request, obj)
+        return is_board_writer(request.user) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -75,9 +86,9 @@ class ServiceAdmin(FoldedSearchMixin, admin.ModelAdmin):
         data = {k: form.cleaned_data[k] for k in self.service_fields if k in form.cleaned_data}
         try:
             if change:
-                saved = self.update(actor=request.user, obj=obj, **data)
+                saved = self.change_through_service(actor=request.user, obj=obj, **data)
             else:
-                saved = self.create(actor=request.user, **data)
+                saved = self.add_through_service(actor=request.user, **data)
         except PermissionDeniedError as exc:
             raise PermissionDenied(exc.message) from exc
         _adopt(obj, saved)
@@ -89,11 +100,12 @@ class IndustrialZoneAdmin(ServiceAdmin):
     list_filter = ["status", "kind"]
     search_fields = ["name", "district"]
     service_fields = ZONE_FIELDS
+    selector = staticmethod(zone_list)
 
-    def create(self, *, actor: Any, **data: Any) -> models.Model:
+    def add_through_service(self, *, actor: Any, **data: Any) -> models.Model:
         return zone_create(actor=actor, **data)
 
-    def update(self, *, actor: Any, obj: Any, **data: Any) -> models.Model:
+    def change_through_service(self, *, actor: Any, obj: Any, **data: Any) -> models.Model:
         return zone_update(actor=actor, zone=obj, **data)
 
 
@@ -103,15 +115,16 @@ class EmulationGroupAdmin(ServiceAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "organizer"]
     service_fields = GROUP_FIELDS
+    selector = staticmethod(group_list)
 
-    def create(self, *, actor: Any, **data: Any) -> models.Model:
+    def add_through_service(self, *, actor: Any, **data: Any) -> models.Model:
         return group_create(actor=actor, **data)
 
-    def update(self, *, actor: Any, obj: Any, **data: Any) -> models.Model:
+    def change_through_service(self, *, actor: Any, obj: Any, **data: Any) -> models.Model:
         return group_update(actor=actor, group=obj, **data)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ScopedAdmin):
     """A list to look things up; changes are made in the web UI through the services."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -125,23 +138,28 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(FoldedSearchMixin, ReadOnlyAdmin):
+class OrganizationAdmin(ReadOnlyAdmin):
     list_display = ["name", "short_name", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name"]
-    list_select_related = ["parent"]
+
+    @staticmethod
+    def selector(*, actor: Any, search: str = "") -> QuerySet[Organization]:
+        return organization_list(actor=actor, search=search, include_inactive=True)
 
 
 @admin.register(Person)
-class PersonAdmin(FoldedSearchMixin, ReadOnlyAdmin):
+class PersonAdmin(ReadOnlyAdmin):
     list_display = ["full_name", "category", "date_of_birth", "nationality"]
     list_filter = ["category", "gender"]
     search_fields = ["full_name", "citizen_id"]
+    selector = staticmethod(person_list)
 
 
 @admin.register(Employment)
 class EmploymentAdmin(ReadOnlyAdmin):
     list_display = ["person", "organization", "position", "start_date", "end_date"]
-    list_select_related = ["person", "organization"]
     search_fields = ["person__full_name", "organization__name"]
     date_hierarchy = "start_date"
+    selector = staticmethod(employment_list)
+    folded_search = False

@@ -4,10 +4,11 @@ Public API (what the Django side calls):
 
 * `evaluate(case, overrides)` → `Evaluation` — one subject, every candidate code explained;
 * `evaluate_unit(unit, overrides)` → `UnitEvaluation` — a unit's cases plus caps;
-* `Screener(...)` / `screen(...)` — the fast batch path (verdicts only, no text);
+* `screen(cases, overrides)` → `Screening` per case — verdicts only, for eligibility lists;
 * `render(condition, lang)` — message text; `explain_text(...)` — a rule as text;
 * `list_parameters(rule_set, overrides)` — parameters for an officer-facing settings screen;
-* `select_rule_set(as_of, ...)` — which regime applies on a decision date.
+* `select_rule_set(as_of, ...)` — which regime applies on a decision date;
+* `schema.CASE` / `schema.parse_document` — the case document, declared once.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .batch import Screener, screen
 from .engine import compile_rule_set, evaluate, evaluate_unit, select_rule_set
 from .explain import explain_text
 from .messages import render
@@ -27,15 +27,18 @@ from .model import (
     Case,
     CollectiveFacts,
     ConditionResult,
+    Decision,
     DisciplineRecord,
     Evaluation,
     InitiativeRecord,
+    Screening,
     UnitCase,
     UnitEvaluation,
     Verdict,
 )
 from .params import Parameter, ParameterError, ParameterValue
-from .regimes.registry import REGISTRY, RuleSetError
+from .regimes.registry import REGISTRY, RegistryError, RuleSetError
+from .screen import screen
 
 
 def list_parameters(
@@ -55,14 +58,16 @@ __all__ = [
     "Case",
     "CollectiveFacts",
     "ConditionResult",
+    "Decision",
     "DisciplineRecord",
     "Evaluation",
     "InitiativeRecord",
     "Parameter",
     "ParameterError",
     "ParameterValue",
+    "RegistryError",
     "RuleSetError",
-    "Screener",
+    "Screening",
     "UnitCase",
     "UnitEvaluation",
     "Verdict",

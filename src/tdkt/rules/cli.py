@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from .case_io import CaseError
 from .document import evaluate_text
-from .explain import explain_text, format_value
-from .labels import LANGUAGES
-from .params import ParameterError, split_key
+from .explain import explain_text
+from .params import UNITS, ParameterError, format_plain, split_key
 from .regimes.registry import REGISTRY, RuleSetError
+from .schema import CaseError
+from .text import LANGUAGES
 
 USAGE_ERROR = 2
 
@@ -39,6 +39,14 @@ class _Parser(argparse.ArgumentParser):
 
 class _UsageError(Exception):
     pass
+
+
+class _InputError(Exception):
+    """Problems with the command's own input (a file, a `--param`, a code): one line each."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     lp = sub.add_parser("list-parameters", help="list the parameters of rule sets")
     lp.add_argument("--rule-set", default=None, help="default: every rule set")
+    lp.add_argument("--lang", choices=LANGUAGES, default="vi")
     lp.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     return parser
 
@@ -78,7 +87,7 @@ def _overrides(pairs: list[str], base: Mapping[str, Any] | None) -> dict[str, An
             continue
         out[name] = raw
     if problems:
-        raise CaseError(problems)
+        raise _InputError(problems)
     return out
 
 
@@ -86,7 +95,7 @@ def _evaluate(args: argparse.Namespace, overrides: dict[str, Any], stdin: TextIO
     try:
         text = stdin.read() if args.case == "-" else Path(args.case).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CaseError([f"{args.case}: cannot read ({exc.__class__.__name__}: {exc})"]) from None
+        raise _InputError([f"{args.case}: cannot read ({exc.__class__.__name__}: {exc})"]) from None
     return evaluate_text(text, lang=args.lang, overrides=overrides)
 
 
@@ -95,15 +104,16 @@ def _list_parameters(args: argparse.Namespace, overrides: dict[str, Any]) -> str
     out = []
     for name in names:
         rs = REGISTRY.get(name)
-        out.append(f"# {rs.name}: {rs.title}")
+        out.append(f"# {rs.name}: {rs.title.get(args.lang)}")
         for pv in REGISTRY.values(rs, overrides).values():
             p = pv.parameter
             marks = (" [UNVERIFIED]" if p.unverified else "") + (
                 " [local]" if pv.overridden else ""
             )
+            unit = UNITS[p.unit].get(args.lang)
             out.append(
-                f"{p.name} = {format_value(pv.value)} ({p.unit}){marks} — {p.citation}"
-                f"\n    {p.description}"
+                f"{p.name} = {format_plain(pv.value) or '—'}{f' ({unit})' if unit else ''}{marks}"
+                f" — {p.citation}\n    {p.label.get(args.lang)}: {p.description.get(args.lang)}"
             )
         out.append("")
     return "\n".join(out)
@@ -137,14 +147,17 @@ def main(
         elif args.command == "explain":
             rs = REGISTRY.get(args.rule_set) if args.rule_set else REGISTRY.latest(local)
             if args.code not in {r.code for r in rs.rules}:
-                raise CaseError([f'code: unknown award code "{args.code}"'])
+                raise _InputError([f'code: unknown award code "{args.code}"'])
             out.write(explain_text(rs, args.code, REGISTRY.values(rs, local), args.lang))
         else:
             if args.rule_set:
                 REGISTRY.get(args.rule_set)
             out.write(_list_parameters(args, local))
     except CaseError as exc:
-        err.writelines(f"{line}\n" for line in exc.problems)
+        err.writelines(f"{line}\n" for line in exc.lines("en"))
+        return USAGE_ERROR
+    except _InputError as exc:
+        err.writelines(f"{line}\n" for line in exc.lines)
         return USAGE_ERROR
     except (RuleSetError, ParameterError) as exc:
         err.write(f"{str(exc).strip(chr(39))}\n")

@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 from .codes import AWARD_CODES, COLLECTIVE, FORMS, INDIVIDUAL
-from .explain import format_value, lines, parameters_of
+from .explain import lines, parameters_of
 from .labels import CODE_LABELS
+from .params import UNITS, Parameter, format_plain
 from .regimes.registry import REGISTRY, Registry
 from .salary import BASE_SALARY_TABLE
 
@@ -33,6 +34,19 @@ def _dates(registry: Registry, name: str) -> str:
     return f"{rs.effective_from.isoformat()} → {end}{flag}{state}"
 
 
+def legal_range(p: Parameter) -> str:
+    """Describe the values a parameter may take (its type and legal range)."""
+    if p.type == "choice":
+        text = " / ".join(p.choices)
+    elif p.type == "bool":
+        text = "true / false"
+    else:
+        text = f"{format_plain(p.minimum)}–{format_plain(p.maximum)}"
+        if p.type == "decimal":
+            text += f", {p.places} decimals"
+    return text + (", or empty" if p.nullable else "")
+
+
 def code_page(code: str, registry: Registry = REGISTRY) -> str:
     """Return the Markdown page of one award code across every rule set."""
     kind_word = "Form (hình thức khen thưởng)" if code in FORMS else "Title (danh hiệu thi đua)"
@@ -48,7 +62,12 @@ def code_page(code: str, registry: Registry = REGISTRY) -> str:
         rs = registry.get(name)
         values = registry.values(rs, None)
         plain = {n: pv.value for n, pv in values.items()}
-        out += [f"## {rs.name}: {rs.title}", "", f"Decision dates: {_dates(registry, name)}.", ""]
+        out += [
+            f"## {rs.name}: {rs.title.vi}",
+            "",
+            f"Decision dates: {_dates(registry, name)}.",
+            "",
+        ]
         for kind in (INDIVIDUAL, COLLECTIVE):
             rule = rs.rule(code, kind)
             if rule is None:
@@ -69,18 +88,19 @@ def code_page(code: str, registry: Registry = REGISTRY) -> str:
                     f"| {_cell(vi_line.citation)} |"
                 )
             out.append("")
-            if rule.note:
-                out += [f"*Not computed:* {rule.note}", ""]
+            if rule.note.en:
+                out += [f"*Not computed:* {rule.note.en}", ""]
             out += [
-                "| Parameter | Default | Unit | Status | Citation | Description |",
-                "|---|---|---|---|---|---|",
+                "| Parameter | Default | Legal range | Unit | Status | Citation | Description |",
+                "|---|---|---|---|---|---|---|",
             ]
             for pv in parameters_of(rule, values):
                 p = pv.parameter
                 status = "**UNVERIFIED**" if p.unverified else "verified"
                 out.append(
-                    f"| `{p.name}` | {format_value(pv.value)} | {p.unit} | {status} "
-                    f"| {_cell(p.citation)} | {_cell(p.description)} |"
+                    f"| `{p.name}` | {format_plain(pv.value) or '—'} | {legal_range(p)} "
+                    f"| {UNITS[p.unit].en} | {status} | {_cell(p.citation)} "
+                    f"| {_cell(p.label.en)}: {_cell(p.description.en)} |"
                 )
             out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -104,8 +124,30 @@ tdkt rules explain CODE [--rule-set R2022b] [--lang en]
 tdkt rules list-parameters [--rule-set R2013]
 ```
 
-From Python: `tdkt.rules.evaluate(case, overrides)`, `evaluate_unit(unit, overrides)`, the fast
-batch path `Screener(year, as_of).screen_rows(rows)`, `list_parameters(rule_set)`.
+From Python: `tdkt.rules.evaluate(case, overrides)` explains one case, `evaluate_unit(unit,
+overrides)` a unit with its caps, `screen(cases, overrides)` gives the verdicts of a list
+(eligibility lists: no text, a unit of 2,000 people in about a tenth of a second, see
+bench/README.md), `list_parameters(rule_set)`. The case document is declared once in
+`tdkt.rules.schema` (`CASE`, `UNIT`): the parser, the web form and the API are derived from it.
+
+## Adding an award code
+
+1. Declare it once in `src/tdkt/rules/codes.py` (`AWARDS`): the glossary's identifier, title
+   or form, the subjects it applies to, its Vietnamese and English labels. Every list of codes,
+   the history slots, the web form's and the API's choices follow from this table.
+2. In every rule set, give it a `Rule` — its conditions, each citing its article — or a
+   `NotApplicable` entry saying why the rule set has none (`regimes/r2013.py`;
+   `regimes/law2022.py` for R2022a and R2022b; R2026 inherits R2022b).
+3. Declare its prize coefficient with the article that sets it in each rule set's parameters
+   (`regimes/r2013_params.py`, `regimes/r2022a.py`, `regimes/r2022b.py`), and any other value
+   the rule reads as a `Parameter` with its type, legal range and labels in both languages.
+4. Regenerate these pages (`python -m tdkt.rules.docgen docs/rules`) and run the tests.
+
+The registry is checked when `tdkt.rules` is imported (`regimes/validation.py`): a code without
+a rule or a label, a rule reading an undeclared parameter, a default outside its legal range,
+a condition kind without its texts — each fails with a message naming the rule set and code.
+A new condition kind is a builder registered with `@condition_kind` in `checks/`, its
+requirement text in `explain.REQ` and its messages in `messages.VI`/`EN`.
 
 ## Choices worth knowing
 
@@ -139,8 +181,14 @@ batch path `Screener(year, as_of).screen_rows(rows)`, `list_parameters(rule_set)
 * **Unit batches** report caps (`caps`) without changing any verdict: the council chooses whom.
   Caps exist only where a parameter sets one (R2013: 15 % CSTĐ cơ sở, 20 % Cờ Chính phủ).
 * **Local parameters.** Every number the law delegates or legal-rules.md marks UNVERIFIED is a
-  named parameter (`list-parameters`). Overrides are `{name: value}`; `R2022b:name` applies to
-  one rule set only. Unknown names are rejected.
+  named parameter (`list-parameters`) with a type and a legal range (e.g. a coefficient
+  0–50 × base salary, a pass mark 50–100 %): a value outside it is refused where it is typed.
+  Overrides are `{name: value}`; `R2022b:name` applies to one rule set only and wins over a
+  plain name. Unknown names are rejected.
+* **Malformed cases.** Every problem is reported with its JSON path and a stable code: in
+  English on the command line (exit 2), in the API's language in its 400 `fields`, in
+  Vietnamese on the page. The limits are the schema's: years 1900–2199, counts 0–1,000,000,
+  at most 500 awards, initiatives or discipline records per case, 2,000 cases per batch.
 * **Not computed.** Qualitative criteria (excellence in a movement, influence, unity …) are the
   officer's call; each page says which. Criteria not verified at all (e.g. Huân chương Lao động
   hạng Ba under Law 2022) are reported as a condition that is not met, never guessed.

@@ -16,13 +16,27 @@ from typing import Any
 from .checks import Compiled, compile_condition
 from .codes import CODES_BY_KIND
 from .facts import Facts, facts_from_case
-from .model import CapResult, Case, ConditionResult, Evaluation, UnitCase, UnitEvaluation, Verdict
+from .model import (
+    CapResult,
+    Case,
+    ConditionResult,
+    Decision,
+    Evaluation,
+    UnitCase,
+    UnitEvaluation,
+    Verdict,
+)
 from .money import prize_vnd
 from .regimes.base import Rule, RuleSet
 from .regimes.registry import REGISTRY, Registry
 from .salary import base_salary_on
 
 NOT_REQUIRED, PENDING, PASSED, FAILED = "not_required", "pending", "passed", "failed"
+
+
+def vote_status(ok: bool | None) -> str:
+    """Return the contract's vote status for the result of a vote check."""
+    return PENDING if ok is None else (PASSED if ok else FAILED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,20 +50,35 @@ class CompiledRule:
     prize_vnd: int | None
 
     def explain(self, f: Facts) -> Verdict:
-        """Return the verdict with every condition described (explaining path)."""
+        """Return the verdict with every condition described (explaining path).
+
+        Eligible when every condition holds and the vote has not failed: a pending vote
+        does not block (contract).
+        """
         results = []
         for cond in self.conditions + ((self.vote,) if self.vote is not None else ()):
             ok = cond.check(f)
             key, params = cond.describe(f)
             results.append(ConditionResult(ok, key, params, cond.cond.citation, cond.is_vote))
-        vote = NOT_REQUIRED
-        if self.vote is not None:
-            ok = results[-1].ok
-            vote = PENDING if ok is None else (PASSED if ok else FAILED)
+        vote = NOT_REQUIRED if self.vote is None else vote_status(results[-1].ok)
         eligible = all(r.ok for r in results if not r.is_vote) and vote != FAILED
         return Verdict(
             self.rule.code, eligible, vote, self.coefficient, self.prize_vnd, tuple(results)
         )
+
+    def decide(self, f: Facts) -> Decision:
+        """Return the verdict alone (screening path): same rule as `explain`, no text.
+
+        Stops at the first unmet condition, so a long list is decided at a fraction of the
+        cost of explaining it (an explicit loop: this runs for every person of a list).
+        """
+        vote = NOT_REQUIRED if self.vote is None else vote_status(self.vote.check(f))
+        if vote == FAILED:
+            return Decision(self.rule.code, False, vote)
+        for cond in self.conditions:
+            if not cond.check(f):
+                return Decision(self.rule.code, False, vote)
+        return Decision(self.rule.code, True, vote)
 
 
 @dataclass(frozen=True, slots=True)

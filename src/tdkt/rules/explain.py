@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
+from .checks import IMPLICIT_PARAMETERS
+from .codes import SUBJECT_KINDS
 from .conditions import Cond, Ref, value
 from .labels import CODE_LABELS, DISCIPLINE_LABELS, RATING_LABELS, SCOPE_LABELS
 from .messages import fmt_number
-from .params import ParameterValue
+from .params import BOOL_TEXT, CHOICE_TEXT, UNITS, ParameterValue, format_plain
 from .regimes.base import Rule, RuleSet
 
 REQ = {
@@ -83,6 +87,16 @@ class Line:
     citation: str
 
 
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A condition as a reader sees it: what it asks, the article, and its parts."""
+
+    text: str
+    citation: str
+    parts: tuple[Requirement, ...]
+    is_vote: bool = False
+
+
 def requirement(cond: Cond, values: Mapping[str, Any], lang: str = "vi") -> str:
     """Describe what a condition requires, with parameter values filled in."""
     t = REQ[lang]
@@ -107,21 +121,35 @@ def requirement(cond: Cond, values: Mapping[str, Any], lang: str = "vi") -> str:
             args[name] = DISCIPLINE_LABELS[lang][v]
         elif name == "scope":
             args[name] = SCOPE_LABELS[lang][v]
-        elif hasattr(v, "as_tuple"):
-            args[name] = fmt_number(v)
+        elif isinstance(v, Decimal):
+            args[name] = fmt_number(v, lang)
     return t[key].format(**args)
+
+
+def requirements(rule: Rule, values: Mapping[str, Any], lang: str = "vi") -> list[Requirement]:
+    """Return the conditions of a rule as a tree (`any_of` and `all_of` have parts)."""
+
+    def walk(cond: Cond) -> Requirement:
+        return Requirement(
+            requirement(cond, values, lang),
+            cond.citation,
+            tuple(walk(sub) for sub in cond.subs),
+            cond.kind == "vote",
+        )
+
+    return [walk(cond) for cond in rule.all_conditions]
 
 
 def lines(rule: Rule, values: Mapping[str, Any], lang: str = "vi") -> Iterator[Line]:
     """Yield the requirement lines of a rule, sub-conditions indented."""
 
-    def walk(cond: Cond, depth: int) -> Iterator[Line]:
-        yield Line(depth, requirement(cond, values, lang), cond.citation)
-        for sub in cond.subs:
+    def walk(req: Requirement, depth: int) -> Iterator[Line]:
+        yield Line(depth, req.text, req.citation)
+        for sub in req.parts:
             yield from walk(sub, depth + 1)
 
-    for cond in rule.all_conditions:
-        yield from walk(cond, 0)
+    for req in requirements(rule, values, lang):
+        yield from walk(req, 0)
 
 
 def parameters_of(rule: Rule, values: Mapping[str, ParameterValue]) -> list[ParameterValue]:
@@ -132,26 +160,29 @@ def parameters_of(rule: Rule, values: Mapping[str, ParameterValue]) -> list[Para
         for _, v in cond.args:
             if isinstance(v, Ref) and v.name not in names:
                 names.append(v.name)
+        for name in IMPLICIT_PARAMETERS.get(cond.kind, ()):
+            if name not in names:
+                names.append(name)
         for sub in cond.subs:
             walk(sub)
 
     for cond in rule.all_conditions:
         walk(cond)
-    if any(c.kind == "exclusive_period" for c in rule.all_conditions):
-        names.append("chain.exclusive_periods")
     return [values[n] for n in names if n in values]
 
 
-def format_value(v: Any) -> str:
-    """Format a parameter value for people ("—" for none)."""
+def format_value(v: Any, lang: str = "vi") -> str:
+    """Format a parameter value for people: `0,3`, `Có`, `01/07/2025`, a choice's label."""
     if v is None:
         return "—"
     if isinstance(v, bool):
-        return "true" if v else "false"
-    if hasattr(v, "as_tuple"):
-        return fmt_number(v)
-    if hasattr(v, "isoformat"):
-        return str(v.isoformat())
+        return BOOL_TEXT[v].get(lang)
+    if isinstance(v, Decimal):
+        return fmt_number(v, lang)
+    if isinstance(v, date):
+        return v.strftime("%d/%m/%Y") if lang == "vi" else v.isoformat()
+    if isinstance(v, str) and v in CHOICE_TEXT:
+        return CHOICE_TEXT[v].get(lang)
     return str(v)
 
 
@@ -161,8 +192,8 @@ def explain_text(
     """Return the plain-text explanation of a code under a rule set (both subject kinds)."""
     plain = {n: pv.value for n, pv in values.items()}
     unverified = "CHƯA XÁC MINH" if lang == "vi" else "UNVERIFIED"
-    out = [f"{CODE_LABELS[lang][code]} ({code}) — {rule_set.name}: {rule_set.title}"]
-    for kind in ("individual", "collective"):
+    out = [f"{CODE_LABELS[lang][code]} ({code}) — {rule_set.name}: {rule_set.title.get(lang)}"]
+    for kind in SUBJECT_KINDS:
         rule = rule_set.rule(code, kind)
         if rule is None:
             continue
@@ -170,12 +201,13 @@ def explain_text(
         out.append(f"[{kind}]")
         for n, line in enumerate(lines(rule, plain, lang), 1):
             out.append(f"{'  ' * line.depth}{n}. {line.text} — {line.citation}")
-        if rule.note:
-            out.append(f"Note: {rule.note}")
+        if rule.note.get(lang):
+            out.append(f"{'Ghi chú' if lang == 'vi' else 'Note'}: {rule.note.get(lang)}")
         out.append("Parameters:" if lang == "en" else "Tham số:")
         for pv in parameters_of(rule, values):
             p = pv.parameter
             flag = f" [{unverified}]" if p.unverified else ""
-            unit = "" if p.type in ("choice", "bool", "date") else f" {p.unit}"
-            out.append(f"  {p.name} = {format_value(pv.value)}{unit}{flag} — {p.citation}")
+            unit = UNITS[p.unit].get(lang)
+            unit = f" {unit}" if unit else ""
+            out.append(f"  {p.name} = {format_plain(pv.value) or '—'}{unit}{flag} — {p.citation}")
     return "\n".join(out) + "\n"

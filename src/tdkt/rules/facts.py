@@ -16,7 +16,7 @@ from .codes import AWARD_CODES, DISCIPLINE_LEVELS, MIN_YEAR, RATINGS, SCOPE_RANK
 from .model import Ballot, Case, CollectiveFacts
 
 # Slot layout of `Facts.masks`. Rating, discipline and award names are disjoint, so one flat
-# dictionary maps any history "code" to its slot (the batch path relies on this).
+# dictionary maps any history "code" to its slot.
 RATING_SLOT = {name: i for i, name in enumerate(RATINGS)}
 DISCIPLINE_SLOT = {name: len(RATINGS) + i for i, name in enumerate(DISCIPLINE_LEVELS)}
 AWARD_SLOT = {code: len(RATINGS) + len(DISCIPLINE_LEVELS) + i for i, code in enumerate(AWARD_CODES)}
@@ -56,17 +56,18 @@ def finish(m: list[int]) -> list[int]:
     return m
 
 
-# What `finish` computes, as data: each derived slot is the OR of these exact slots. The
-# screener's generated code reads derived slots through this instead of calling `finish`.
-DERIVED: dict[int, tuple[int, ...]] = {
-    **{_RG[k]: _R[k:] for k in range(4)},
-    **{_DG[k]: _D[k:] for k in range(4)},
-}
-
-
 def bit(year: int) -> int:
     """Return the mask bit of a year."""
     return 1 << (year - MIN_YEAR)
+
+
+def rating_in(f: Facts, year: int) -> str | None:
+    """Return the exact rating of a year, if one was given."""
+    b = bit(year)
+    for name, slot in RATING_SLOT.items():
+        if f.masks[slot] & b:
+            return name
+    return None
 
 
 def years_of(mask: int) -> list[int]:

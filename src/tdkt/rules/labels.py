@@ -1,105 +1,97 @@
-"""Vietnamese and English labels of the closed vocabularies (glossary.md, contract table)."""
+"""Vietnamese and English labels of the closed vocabularies (glossary.md, contract table).
+
+Each vocabulary is a mapping value → `Text`; `label(vocabulary, value, lang)` reads one.
+The per-language dictionaries below (`CODE_LABELS["vi"]["advanced_worker"]`) are views of
+the same data for the message templates.
+"""
 
 from __future__ import annotations
 
-CODE_LABELS = {
-    "vi": {
-        "advanced_worker": "Lao động tiên tiến",
-        "grassroots_emulation_fighter": "Chiến sĩ thi đua cơ sở",
-        "provincial_emulation_fighter": "Chiến sĩ thi đua cấp bộ, ngành, tỉnh (thành phố)",
-        "national_emulation_fighter": "Chiến sĩ thi đua toàn quốc",
-        "advanced_collective": "Tập thể lao động tiên tiến",
-        "excellent_collective": "Tập thể lao động xuất sắc",
-        "provincial_emulation_flag": "Cờ thi đua cấp bộ, ngành, tỉnh (thành phố)",
-        "government_emulation_flag": "Cờ thi đua của Chính phủ",
-        "certificate_of_merit": "Giấy khen",
-        "provincial_certificate_of_commendation": (
-            "Bằng khen của Bộ trưởng / Chủ tịch UBND cấp tỉnh"
-        ),
-        "prime_minister_certificate_of_commendation": "Bằng khen của Thủ tướng Chính phủ",
-        "labour_order_third_class": "Huân chương Lao động hạng Ba",
-    },
-    "en": {
-        "advanced_worker": "Advanced Worker",
-        "grassroots_emulation_fighter": "Grassroots Emulation Fighter",
-        "provincial_emulation_fighter": "Provincial Emulation Fighter",
-        "national_emulation_fighter": "National Emulation Fighter",
-        "advanced_collective": "Advanced Collective",
-        "excellent_collective": "Excellent Collective",
-        "provincial_emulation_flag": "Provincial Emulation Flag",
-        "government_emulation_flag": "Government Emulation Flag",
-        "certificate_of_merit": "Certificate of Merit",
-        "provincial_certificate_of_commendation": "Provincial Certificate of Commendation",
-        "prime_minister_certificate_of_commendation": (
-            "Prime Minister's Certificate of Commendation"
-        ),
-        "labour_order_third_class": "Labour Order, Third Class",
-    },
+from collections.abc import Mapping
+
+from .codes import AWARDS
+from .text import LANGUAGES, Text
+
+AWARD_LABELS: dict[str, Text] = {a.code: a.label for a in AWARDS}
+
+RATING_TEXT = {
+    "excellent": Text("Hoàn thành xuất sắc nhiệm vụ", "Completed tasks excellently"),
+    "good": Text("Hoàn thành tốt nhiệm vụ", "Completed tasks well"),
+    "complete": Text("Hoàn thành nhiệm vụ", "Completed tasks"),
+    "incomplete": Text("Không hoàn thành nhiệm vụ", "Did not complete tasks"),
+}
+DISCIPLINE_TEXT = {
+    "reprimand": Text("khiển trách", "reprimand"),
+    "warning": Text("cảnh cáo", "warning"),
+    "demotion": Text("hạ bậc/cách chức", "demotion"),
+    "dismissal": Text("buộc thôi việc", "dismissal"),
+}
+SCOPE_TEXT = {
+    "grassroots": Text("cơ sở", "grassroots"),
+    "provincial": Text("cấp bộ/tỉnh", "ministry/provincial"),
+    "national": Text("toàn quốc", "national"),
+}
+FIELD_TEXT = {
+    "members_completing_tasks": Text("hoàn thành nhiệm vụ", "completed their tasks"),
+    "members_advanced_worker": Text("đạt Lao động tiên tiến", "are Advanced Workers"),
+    "members_grassroots_fighter": Text(
+        "đạt Chiến sĩ thi đua cơ sở", "are Grassroots Emulation Fighters"
+    ),
+    "members_disciplined_warning_or_above": Text(
+        "bị kỷ luật từ cảnh cáo trở lên", "were disciplined with a warning or heavier"
+    ),
+}
+VOTE_TEXT = {
+    "not_required": Text("không cần bỏ phiếu", "not required"),
+    "pending": Text("chờ bỏ phiếu", "pending"),
+    "passed": Text("đạt", "passed"),
+    "failed": Text("không đạt", "failed"),
+}
+SUBJECT_TEXT = {
+    "individual": Text("Cá nhân", "Individual"),
+    "collective": Text("Tập thể", "Collective"),
+}
+CATEGORY_TEXT = {
+    "title": Text("Danh hiệu thi đua", "Emulation title"),
+    "form": Text("Hình thức khen thưởng", "Commendation form"),
 }
 
-RATING_LABELS = {
-    "vi": {
-        "excellent": "Hoàn thành xuất sắc nhiệm vụ",
-        "good": "Hoàn thành tốt nhiệm vụ",
-        "complete": "Hoàn thành nhiệm vụ",
-        "incomplete": "Không hoàn thành nhiệm vụ",
-    },
-    "en": {
-        "excellent": "Completed tasks excellently",
-        "good": "Completed tasks well",
-        "complete": "Completed tasks",
-        "incomplete": "Did not complete tasks",
-    },
+VOCABULARIES: dict[str, Mapping[str, Text]] = {
+    "award": AWARD_LABELS,
+    "rating": RATING_TEXT,
+    "discipline": DISCIPLINE_TEXT,
+    "scope": SCOPE_TEXT,
+    "field": FIELD_TEXT,
+    "vote": VOTE_TEXT,
+    "subject": SUBJECT_TEXT,
+    "category": CATEGORY_TEXT,
 }
 
-DISCIPLINE_LABELS = {
-    "vi": {
-        "reprimand": "khiển trách",
-        "warning": "cảnh cáo",
-        "demotion": "hạ bậc/cách chức",
-        "dismissal": "buộc thôi việc",
-    },
-    "en": {
-        "reprimand": "reprimand",
-        "warning": "warning",
-        "demotion": "demotion",
-        "dismissal": "dismissal",
-    },
-}
 
-SCOPE_LABELS = {
-    "vi": {"grassroots": "cơ sở", "provincial": "cấp bộ/tỉnh", "national": "toàn quốc"},
-    "en": {"grassroots": "grassroots", "provincial": "ministry/provincial", "national": "national"},
-}
+def label(vocabulary: str, value: str, lang: str = "vi") -> str:
+    """Return the label of a vocabulary value in a language."""
+    return VOCABULARIES[vocabulary][value].get(lang)
 
-FIELD_LABELS = {
-    "vi": {
-        "members_completing_tasks": "hoàn thành nhiệm vụ",
-        "members_advanced_worker": "đạt Lao động tiên tiến",
-        "members_grassroots_fighter": "đạt Chiến sĩ thi đua cơ sở",
-        "members_disciplined_warning_or_above": "bị kỷ luật từ cảnh cáo trở lên",
-    },
-    "en": {
-        "members_completing_tasks": "completed their tasks",
-        "members_advanced_worker": "are Advanced Workers",
-        "members_grassroots_fighter": "are Grassroots Emulation Fighters",
-        "members_disciplined_warning_or_above": "were disciplined with a warning or heavier",
-    },
-}
 
-VOTE_LABELS = {
-    "vi": {
-        "not_required": "không cần bỏ phiếu",
-        "pending": "chờ bỏ phiếu",
-        "passed": "đạt",
-        "failed": "không đạt",
-    },
-    "en": {
-        "not_required": "not required",
-        "pending": "pending",
-        "passed": "passed",
-        "failed": "failed",
-    },
-}
+def _by_lang(texts: Mapping[str, Text]) -> dict[str, dict[str, str]]:
+    return {lang: {key: text.get(lang) for key, text in texts.items()} for lang in LANGUAGES}
 
-LANGUAGES = ("vi", "en")
+
+CODE_LABELS = _by_lang(AWARD_LABELS)
+RATING_LABELS = _by_lang(RATING_TEXT)
+DISCIPLINE_LABELS = _by_lang(DISCIPLINE_TEXT)
+SCOPE_LABELS = _by_lang(SCOPE_TEXT)
+FIELD_LABELS = _by_lang(FIELD_TEXT)
+VOTE_LABELS = _by_lang(VOTE_TEXT)
+
+__all__ = [
+    "CODE_LABELS",
+    "DISCIPLINE_LABELS",
+    "FIELD_LABELS",
+    "LANGUAGES",
+    "RATING_LABELS",
+    "SCOPE_LABELS",
+    "VOCABULARIES",
+    "VOTE_LABELS",
+    "label",
+]

@@ -74,7 +74,8 @@ VI: dict[str, Template] = {
     "exclusive.disabled": "Không áp dụng quy tắc không tính trùng thời kỳ",
     "vote.pending": "Chờ kết quả bỏ phiếu: cần từ {minimum}% tổng số thành viên Hội đồng đồng ý",
     "vote.no_threshold": (
-        "Chờ Hội đồng bỏ phiếu: chưa xác định tỷ lệ phiếu cần đạt (tham số {param})"
+        "Chờ Hội đồng bỏ phiếu: chưa xác định tỷ lệ phiếu cần đạt (cán bộ thi đua – khen "
+        "thưởng đặt tỷ lệ này trong phần tham số)"
     ),
     "vote.passed": "Hội đồng đồng ý {yes}/{members} ({percent}%), đạt mức từ {minimum}%",
     "vote.failed": "Hội đồng đồng ý {yes}/{members} ({percent}%), dưới mức {minimum}%",
@@ -159,7 +160,10 @@ EN: dict[str, Template] = {
     ),
     "exclusive.disabled": "The no-overlap rule is switched off",
     "vote.pending": "Council vote pending: needs at least {minimum}% of all members",
-    "vote.no_threshold": "Council vote pending: the pass mark is not known (parameter {param})",
+    "vote.no_threshold": (
+        "Council vote pending: the pass mark is not known (an emulation officer sets it "
+        "among the parameters)"
+    ),
     "vote.passed": "Council approved {yes}/{members} ({percent}%), at least {minimum}%",
     "vote.failed": "Council approved {yes}/{members} ({percent}%), below {minimum}%",
     "any_of.ok": "Meets one of: {parts}",
@@ -212,6 +216,9 @@ def _prepare(params: Mapping[str, Any], lang: str) -> dict[str, Any]:
             v = SCOPE_LABELS[lang][v]
         elif key == "field":
             v = FIELD_LABELS[lang][v]
+        elif key == "used":
+            word = " cho " if lang == "vi" else " for "
+            v = ", ".join(f"{ident}{word}{CODE_LABELS[lang][code]}" for ident, code in v)
         elif key == "parts":
             v = "; ".join(
                 f"({i}) {'✓' if ok else '✗'} {render_key(k, p, lang)}"

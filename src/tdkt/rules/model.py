@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .codes import INDIVIDUAL
 
@@ -142,6 +142,31 @@ class Verdict:
     def missing(self) -> tuple[ConditionResult, ...]:
         """Return the conditions that are not met (pending votes excluded)."""
         return tuple(c for c in self.conditions if c.ok is False)
+
+
+class Decision(NamedTuple):
+    """The verdict of one code without its explanation (the screening path).
+
+    A named tuple rather than a frozen dataclass: a list of thousands of people makes one
+    per person and code, and a tuple is several times cheaper to create.
+    """
+
+    code: str
+    eligible: bool
+    vote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    """The decisions for every candidate code of one case, in contract order."""
+
+    id: str | None
+    rule_set: str
+    decisions: tuple[Decision, ...]
+
+    def eligible_codes(self) -> tuple[str, ...]:
+        """Return the codes the subject is eligible for."""
+        return tuple(d.code for d in self.decisions if d.eligible)
 
 
 @dataclass(frozen=True, slots=True)

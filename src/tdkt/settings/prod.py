@@ -1,16 +1,24 @@
-"""Production settings: PostgreSQL required, secure cookies, HSTS; passes ``check --deploy``."""
+"""Production settings: PostgreSQL and a strong key required at start, secure cookies, HSTS.
 
-from django.core.exceptions import ImproperlyConfigured
+Importing this module refuses weak or missing secret keys and SQLite with one line saying what
+to set (``guards.py``), so a server never starts half-configured; ``check --deploy`` passes.
+"""
+
+from tdkt.audit.keys import build_keyring
 
 from .base import *  # noqa: F403
+from .base import DATABASES, TDKT_AUDIT_KEY, TDKT_AUDIT_OLD_KEYS
 from .env import env_bool, env_int, env_str
+from .guards import SettingsRefused, require_production_ready
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "")
-if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("TDKT_SECRET_KEY must be set to at least 50 random characters.")
-if not env_str("DATABASE_URL"):
-    raise ImproperlyConfigured("TDKT_DATABASE_URL must point to PostgreSQL in production.")
+require_production_ready(secret_key=SECRET_KEY, database=DATABASES["default"])
+# Audit chain key (ADR 0025): refuse to start without a well-formed key.
+try:
+    build_keyring(TDKT_AUDIT_KEY, TDKT_AUDIT_OLD_KEYS)
+except ValueError as exc:
+    raise SettingsRefused(f"{exc} (see docs/decisions/0025-keyed-audit-chain.md).") from exc
 
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

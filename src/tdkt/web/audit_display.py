@@ -9,24 +9,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
-from tdkt.organizations.selectors import organization_list, zone_list
+from tdkt.organizations.selectors import organization_names, zone_names
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 ORG_KEYS = {"organization", "parent", "leader", "deputy"}
 RELATED_MODELS = {
-    "organizations.person": ["organizations.Employment"],
-    "organizations.organization": ["organizations.Enterprise"],
+    "organizations.person": [
+        "organizations.Employment",
+        "commendations.YearlyRating",
+        "commendations.Initiative",
+        "commendations.Discipline",
+    ],
+    "organizations.organization": ["organizations.Enterprise", "commendations.YearlyRating"],
+    "commendations.proposal": ["commendations.ProposalLine", "commendations.ProposalAttachment"],
     "organizations.emulationgroup": ["organizations.GroupLeadership"],
+    "accounts.user": ["accounts.ApiToken"],
 }
 
 
@@ -55,6 +64,33 @@ def _extra_labels() -> dict[str, str]:
         "year": _("Năm"),
         "added": _("Thêm thành viên"),
         "removed": _("Bỏ thành viên"),
+        # Accounts: Django's own labels of these fields read badly in Vietnamese.
+        "first_name": _("Họ và tên"),
+        "is_active": _("Đang hoạt động"),
+        "is_staff": _("Vào trang quản trị"),
+        "is_superuser": _("Toàn quyền trên trang quản trị"),
+        "login_failures": _("Số lần đăng nhập sai"),
+        "ip_addresses": _("Địa chỉ IP"),
+        # Publication, decisions, fund (commendations)
+        "round": _("Đợt xét"),
+        "codes": _("Danh hiệu, hình thức"),
+        "lines": _("Số dòng"),
+        "proposals": _("Số đề nghị"),
+        "line": _("Dòng đề nghị"),
+        "comment_kind": _("Loại ý kiến"),
+        "author_name": _("Người góp ý"),
+        "text": _("Nội dung"),
+        "resolution": _("Kết quả xử lý"),
+        "reason": _("Lý do"),
+        "decision": _("Quyết định"),
+        "entry_kind": _("Loại"),
+        "description": _("Nội dung"),
+        "last_number": _("Số đã dùng đến"),
+        "total_prize_vnd": _("Tổng tiền thưởng"),
+        "receivable_vnd": _("Số tiền phải thu hồi"),
+        "attachment": _("Tài liệu"),
+        "size": _("Dung lượng (byte)"),
+        "sha256": _("Mã kiểm tra SHA-256"),
     }
 
 
@@ -98,10 +134,15 @@ class _Formatter:
             return ", ".join(str(v) for v in value) or "—"
         if isinstance(value, bool):
             return _("Có") if value else _("Không")
+        if name.endswith("_vnd") and isinstance(value, int):
+            return _("%(amount)s đồng") % {"amount": f"{value:,}".replace(",", ".")}
         if field is not None and field.choices:
             return str(dict(field.flatchoices).get(value, value))
         if isinstance(value, str) and ISO_DATE.match(value):
             return date.fromisoformat(value).strftime("%d/%m/%Y")
+        if isinstance(value, str) and ISO_DATETIME.match(value):
+            moment = timezone.localtime(datetime.fromisoformat(value))
+            return moment.strftime("%d/%m/%Y %H:%M")
         return str(value)
 
     def employment(self, post: dict[str, Any]) -> str:
@@ -131,29 +172,16 @@ def _org_ids(events: Iterable[AuditEvent]) -> set[int]:
 def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]:
     """Return readable rows for ``events`` (already limited to what ``actor`` may see)."""
     events = list(events)
-    ids = _org_ids(events)
-    names = (
-        dict(
-            organization_list(actor=actor, include_inactive=True)
-            .filter(pk__in=ids)
-            .values_list("pk", "name")
-        )
-        if ids
-        else {}
-    )
+    names = organization_names(actor=actor, ids=_org_ids(events))
     zone_ids = {
-        pair[i]
+        value
         for event in events
         for key, pair in (event.changes or {}).items()
         if key == "zone" and isinstance(pair, list)
-        for i in range(len(pair))
-        if isinstance(pair[i], int)
+        for value in pair
+        if isinstance(value, int)
     }
-    zones = (
-        dict(zone_list(actor=actor).filter(pk__in=zone_ids).values_list("pk", "name"))
-        if zone_ids
-        else {}
-    )
+    zones = zone_names(actor=actor, ids=zone_ids)
     fmt = _Formatter(names, zones)
     extra = _extra_labels()
     labels = dict(AuditEventType.choices)

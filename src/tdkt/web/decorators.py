@@ -1,8 +1,9 @@
 """The one place where web views turn service/selector errors into Vietnamese error pages.
 
-Selectors raise ``PermissionDeniedError`` (403) and ``NotFoundError`` (404); a business
-``ApplicationError`` that a view did not show inline becomes a 400 page. A 403 page is
-recorded as ACCESS_DENIED by ``tdkt.audit.middleware`` because of its status code.
+Selectors raise ``NotFoundError`` (404, also for an object outside the user's scope) and
+services ``PermissionDeniedError`` (403); a business ``ApplicationError`` that a view did not
+show inline becomes a 400 page. A 403 page is recorded as ACCESS_DENIED by
+``tdkt.audit.middleware`` because of its status code; an out-of-scope 404 is recorded here.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_htmx.middleware import HtmxDetails
 
-from tdkt.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
+from tdkt.core.access import record_access_denied
+from tdkt.core.errors import (
+    ApplicationError,
+    NotFoundError,
+    OutOfScopeError,
+    PermissionDeniedError,
+)
 
 if TYPE_CHECKING:
     from tdkt.accounts.models import User
@@ -38,6 +45,8 @@ class AuthenticatedHttpRequest(HttpRequest):
 
 def error_response(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
     """Render the error page matching ``exc`` with its HTTP status."""
+    if isinstance(exc, OutOfScopeError):
+        record_access_denied(request)
     if isinstance(exc, PermissionDeniedError):
         template = "web/403.html"
     elif isinstance(exc, NotFoundError):

@@ -1,4 +1,6 @@
-"""Vietnamese first: choose the UI language from the user's explicit choice only.
+"""Request-wide behaviour of the web UI: the language chosen, sessions that slide cheaply.
+
+Vietnamese first: choose the UI language from the user's explicit choice only.
 
 Django's LocaleMiddleware also follows the browser's Accept-Language, so an office PC with
 an English Windows would get the English UI although the Board works in Vietnamese. This
@@ -10,8 +12,11 @@ negotiation applies, so a client may ask for English messages with ``Accept-Lang
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -30,3 +35,41 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
             language = ""
         translation.activate(language or settings.LANGUAGE_CODE)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+#: Session key holding when the session was last written (seconds since the epoch).
+SESSION_REFRESHED_KEY = "_tdkt_refreshed_at"
+
+
+class SlidingSessionMiddleware:
+    """Slide the inactivity timeout without writing the session on every request (issue #8).
+
+    ``SESSION_SAVE_EVERY_REQUEST`` made three of the five statements of a trivial signed-in page
+    a session write. Here a session that was read is written again (which pushes its expiry
+    ``SESSION_COOKIE_AGE`` ahead) only once ``TDKT_SESSION_REFRESH_FRACTION`` of that age has
+    passed since its last write, or when the view changed it anyway. A user therefore stays signed
+    in while active, and is signed out after between (1 − fraction) × age and age of inactivity:
+    7 h 12 min to 8 h with the defaults. Requests that never read the session (static files,
+    token-authenticated API calls) leave it alone.
+
+    It must sit below ``SessionMiddleware`` in ``MIDDLEWARE`` so that its response step runs
+    first and ``SessionMiddleware`` saves what it marked.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or not session.accessed or session.is_empty():
+            return response
+        now = int(time.time())
+        if session.modified:
+            session[SESSION_REFRESHED_KEY] = now
+            return response
+        refreshed = session.get(SESSION_REFRESHED_KEY)
+        threshold = settings.SESSION_COOKIE_AGE * settings.TDKT_SESSION_REFRESH_FRACTION
+        if not isinstance(refreshed, int) or now - refreshed >= threshold:
+            session[SESSION_REFRESHED_KEY] = now
+        return response

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from tdkt.accounts.constants import Role
 from tdkt.accounts.models import User
+from tdkt.accounts.policy import can_manage_accounts
 from tdkt.accounts.scopes import scope_for
 from tdkt.accounts.services import api_token_create
 from tdkt.api.base import ApiView
@@ -37,6 +38,9 @@ class MeOutputSerializer(serializers.ModelSerializer):
     can_write = serializers.SerializerMethodField(
         help_text="True when the user may change records in their scope."
     )
+    can_manage_accounts = serializers.SerializerMethodField(
+        help_text="True when the user may list, create and change accounts (on the web pages)."
+    )
 
     class Meta:
         model = User
@@ -50,6 +54,7 @@ class MeOutputSerializer(serializers.ModelSerializer):
             "person",
             "board_wide",
             "can_write",
+            "can_manage_accounts",
         ]
         read_only_fields = fields
 
@@ -58,6 +63,9 @@ class MeOutputSerializer(serializers.ModelSerializer):
 
     def get_can_write(self, user: User) -> bool:
         return scope_for(user).can_write
+
+    def get_can_manage_accounts(self, user: User) -> bool:
+        return can_manage_accounts(user)
 
 
 class MeApi(ApiView):
@@ -79,15 +87,28 @@ class TokenCreateApi(ApiView):
     authentication_classes = []
     permission_classes = [AllowAny]
 
+    DEFAULT_NAME = "API"
+
     @component("TokenCredentials")
     class InputSerializer(serializers.Serializer):
         username = serializers.CharField()
         password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+        name = serializers.CharField(
+            required=False,
+            max_length=100,
+            help_text="Name of the token, to tell it apart on the account page (default `API`). "
+            "A new token replaces the caller's token of the same name.",
+        )
 
     @component("Token")
     class OutputSerializer(serializers.Serializer):
         token = serializers.CharField(
-            help_text="Send as `Authorization: Token <token>`; issuing a new one revokes it."
+            help_text="Send as `Authorization: Token <token>`. Shown only this once: the "
+            "server keeps only its hash."
+        )
+        name = serializers.CharField(help_text="The token's name.")
+        expires_at = serializers.DateTimeField(
+            help_text="After this moment the token is refused (401); sign in again for a new one."
         )
         user = MeOutputSerializer()
 
@@ -97,8 +118,11 @@ class TokenCreateApi(ApiView):
         description=(
             "Checks the username and password with the same lockout as the web sign-in: after "
             "repeated failures (5 by default) for one username and address, sign-in is refused "
-            "for a while with 429 `locked_out`, even with the right password. A new token "
-            "replaces the user's previous one."
+            "for a while with 429 `locked_out`, even with the right password. The token "
+            "expires after `TDKT_API_TOKEN_DAYS` days (30 by default) and dies at once when "
+            "the password changes or the account is disabled. A new token replaces the "
+            "caller's token of the same `name`; tokens with other names (made on the account "
+            "page) stay valid. Keys issued before tokens expired no longer work: sign in again."
         ),
         auth=[],
         request=InputSerializer,
@@ -116,5 +140,13 @@ class TokenCreateApi(ApiView):
                 _("Tên đăng nhập hoặc mật khẩu không đúng."),
                 fields={"password": [_("Tên đăng nhập hoặc mật khẩu không đúng.")]},
             )
-        token = api_token_create(actor=user, user=user)
-        return self.render(self.OutputSerializer, {"token": token.key, "user": user})
+        token, key = api_token_create(
+            actor=user,
+            user=user,
+            name=data.get("name") or self.DEFAULT_NAME,
+            replace=True,
+        )
+        return self.render(
+            self.OutputSerializer,
+            {"token": key, "name": token.name, "expires_at": token.expires_at, "user": user},
+        )

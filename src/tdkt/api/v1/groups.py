@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Prefetch, prefetch_related_objects
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -15,8 +13,9 @@ from tdkt.api.base import ApiView, ListApiView
 from tdkt.api.fields import OrganizationReferenceField
 from tdkt.api.schema import component, described, error_responses
 from tdkt.organizations.constants import GroupKind
-from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership
-from tdkt.organizations.selectors import group_get, group_list
+from tdkt.organizations.models import EmulationGroup
+from tdkt.organizations.permissions import ensure_can_change_reference_data
+from tdkt.organizations.selectors import group_get, group_list, group_years
 from tdkt.organizations.services import (
     group_create,
     group_leadership_set,
@@ -28,20 +27,6 @@ from .refs import OrganizationRefSerializer
 
 TAGS = ["groups"]
 
-# Members and leaders of the groups a selector returned, loaded in two extra queries.
-YEAR_PREFETCHES = (
-    Prefetch(
-        "memberships",
-        queryset=GroupMembership.objects.select_related("organization").order_by(
-            "-year", "organization__path"
-        ),
-    ),
-    Prefetch(
-        "leaderships",
-        queryset=GroupLeadership.objects.select_related("leader", "deputy").order_by("-year"),
-    ),
-)
-
 
 @component("GroupYear")
 class GroupYearSerializer(serializers.Serializer):
@@ -51,23 +36,6 @@ class GroupYearSerializer(serializers.Serializer):
     members = OrganizationRefSerializer(many=True)
     leader = OrganizationRefSerializer(allow_null=True, help_text="Khối trưởng.")
     deputy = OrganizationRefSerializer(allow_null=True, help_text="Khối phó.")
-
-
-def group_years(group: EmulationGroup) -> list[dict[str, Any]]:
-    """Return the group's years, newest first, from its prefetched members and leaderships."""
-    years: dict[int, dict[str, Any]] = {}
-
-    def year(value: int) -> dict[str, Any]:
-        return years.setdefault(
-            value, {"year": value, "members": [], "leader": None, "deputy": None}
-        )
-
-    for membership in group.memberships.all():
-        year(membership.year)["members"].append(membership.organization)
-    for leadership in group.leaderships.all():
-        entry = year(leadership.year)
-        entry["leader"], entry["deputy"] = leadership.leader, leadership.deputy
-    return [years[y] for y in sorted(years, reverse=True)]
 
 
 @component("EmulationGroup")
@@ -85,12 +53,6 @@ class GroupOutputSerializer(serializers.ModelSerializer):
     def get_years(self, group: EmulationGroup) -> list[dict[str, Any]]:
         # many=True gives a ReturnList; the stubs type `.data` as a ReturnDict.
         return GroupYearSerializer(group_years(group), many=True).data  # type: ignore[return-value]
-
-
-def _with_years(groups: Iterable[EmulationGroup]) -> list[EmulationGroup]:
-    groups = list(groups)
-    prefetch_related_objects(groups, *YEAR_PREFETCHES)
-    return groups
 
 
 @component("EmulationGroupInput")
@@ -127,7 +89,7 @@ class GroupListApi(ListApiView):
     )
     def get(self, request: Request) -> Response:
         filters = self.parse_query(self.FilterSerializer)
-        groups = group_list(actor=self.actor, **filters).prefetch_related(*YEAR_PREFETCHES)
+        groups = group_list(actor=self.actor, with_years=True, **filters)
         return self.paginate(groups, GroupOutputSerializer)
 
     @extend_schema(
@@ -142,9 +104,11 @@ class GroupListApi(ListApiView):
         responses={201: GroupOutputSerializer, **error_responses(400, 403)},
     )
     def post(self, request: Request) -> Response:
+        ensure_can_change_reference_data(self.actor)
         data = self.parse(GroupInputSerializer)
         group = group_create(actor=self.actor, **data)
-        return self.render(GroupOutputSerializer, _with_years([group])[0], status=201)
+        group = group_get(actor=self.actor, uuid=group.uuid, with_years=True)
+        return self.render(GroupOutputSerializer, group, status=201)
 
 
 class GroupDetailApi(ApiView):
@@ -153,11 +117,12 @@ class GroupDetailApi(ApiView):
     @extend_schema(
         tags=TAGS,
         summary="Get a block or cluster with members and leadership per year",
-        description="403 when the caller's unit is not a member and the caller is not board-wide.",
-        responses={200: GroupOutputSerializer, **error_responses(403, 404)},
+        description="404 when it does not exist, or when the caller's unit is not a member and "
+        "the caller is not board-wide.",
+        responses={200: GroupOutputSerializer, **error_responses(404)},
     )
     def get(self, request: Request, uuid: str) -> Response:
-        group = _with_years([group_get(actor=self.actor, uuid=uuid)])[0]
+        group = group_get(actor=self.actor, uuid=uuid, with_years=True)
         return self.render(GroupOutputSerializer, group)
 
     @extend_schema(
@@ -172,9 +137,10 @@ class GroupDetailApi(ApiView):
     )
     def patch(self, request: Request, uuid: str) -> Response:
         group = group_get(actor=self.actor, uuid=uuid)
+        ensure_can_change_reference_data(self.actor)
         data = self.parse(GroupInputSerializer, partial=True)
         group_update(actor=self.actor, group=group, **data)
-        group = _with_years([group_get(actor=self.actor, uuid=uuid)])[0]
+        group = group_get(actor=self.actor, uuid=uuid, with_years=True)
         return self.render(GroupOutputSerializer, group)
 
 
@@ -202,9 +168,10 @@ class GroupMembersApi(ApiView):
     )
     def put(self, request: Request, uuid: str, year: int) -> Response:
         group = group_get(actor=self.actor, uuid=uuid)
+        ensure_can_change_reference_data(self.actor)
         data = self.parse(self.InputSerializer)
         group_members_set(actor=self.actor, group=group, year=year, members=data["members"])
-        group = _with_years([group_get(actor=self.actor, uuid=uuid)])[0]
+        group = group_get(actor=self.actor, uuid=uuid, with_years=True)
         return self.render(GroupOutputSerializer, group)
 
 
@@ -232,7 +199,8 @@ class GroupLeadershipApi(ApiView):
     )
     def put(self, request: Request, uuid: str, year: int) -> Response:
         group = group_get(actor=self.actor, uuid=uuid)
+        ensure_can_change_reference_data(self.actor)
         data = self.parse(self.InputSerializer)
         group_leadership_set(actor=self.actor, group=group, year=year, **data)
-        group = _with_years([group_get(actor=self.actor, uuid=uuid)])[0]
+        group = group_get(actor=self.actor, uuid=uuid, with_years=True)
         return self.render(GroupOutputSerializer, group)

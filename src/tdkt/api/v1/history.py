@@ -12,11 +12,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tdkt.api.base import ListApiView
-from tdkt.api.lookups import zone_get
 from tdkt.api.schema import component, error_responses
 from tdkt.audit.models import AuditEvent
 from tdkt.audit.services import history_for
-from tdkt.organizations.selectors import group_get, organization_get, person_get
+from tdkt.organizations.selectors import group_get, organization_get, person_get, zone_get
 
 Getter = Callable[..., models.Model]
 
@@ -46,7 +45,7 @@ class HistoryApi(ListApiView):
 
     def get(self, request: Request, uuid: str) -> Response:
         obj = type(self).getter(actor=self.actor, uuid=uuid)
-        return self.paginate(history_for(obj).order_by("-seq"), AuditEventOutputSerializer)
+        return self.paginate(history_for(obj), AuditEventOutputSerializer)
 
 
 def history_view(getter: Getter, resource: str, tag: str) -> Any:
@@ -57,9 +56,10 @@ def history_view(getter: Getter, resource: str, tag: str) -> Any:
         summary=f"History of one {resource}",
         description=(
             f"The audit events of the {resource} (creation, each change with before/after "
-            "values), newest first. 403 when the caller may not see the object."
+            "values), newest first. 404 when the object does not exist or the caller may not "
+            "see it."
         ),
-        responses={200: AuditEventOutputSerializer(many=True), **error_responses(403, 404)},
+        responses={200: AuditEventOutputSerializer(many=True), **error_responses(404)},
     )
     def get(self: HistoryApi, request: Request, uuid: str) -> Response:
         return HistoryApi.get(self, request, uuid)

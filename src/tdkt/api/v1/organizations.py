@@ -14,6 +14,10 @@ from tdkt.api.fields import OrganizationReferenceField, ZoneReferenceField
 from tdkt.api.schema import component, described, error_responses
 from tdkt.organizations.constants import Currency, InvestmentType, OrganizationKind
 from tdkt.organizations.models import Enterprise, Organization
+from tdkt.organizations.permissions import (
+    ensure_can_add_records,
+    ensure_can_change_organization,
+)
 from tdkt.organizations.selectors import organization_get, organization_list
 from tdkt.organizations.services import organization_create, organization_update
 
@@ -196,6 +200,7 @@ class OrganizationListApi(ListApiView):
         ],
     )
     def post(self, request: Request) -> Response:
+        ensure_can_add_records(self.actor)
         data = self.parse(self.InputSerializer)
         org = organization_create(actor=self.actor, **data)
         org = organization_get(actor=self.actor, uuid=org.uuid)
@@ -226,8 +231,8 @@ class OrganizationDetailApi(ApiView):
     @extend_schema(
         tags=TAGS,
         summary="Get an organisation",
-        description="403 when the organisation is outside the caller's scope.",
-        responses={200: OrganizationOutputSerializer, **error_responses(403, 404)},
+        description="404 when it does not exist or is outside the caller's scope.",
+        responses={200: OrganizationOutputSerializer, **error_responses(404)},
     )
     def get(self, request: Request, uuid: str) -> Response:
         org = organization_get(actor=self.actor, uuid=uuid)
@@ -238,14 +243,15 @@ class OrganizationDetailApi(ApiView):
         summary="Change an organisation (partial), including the enterprise profile",
         description=(
             "Only the given fields change; moving to a new `parent` moves the whole subtree. "
-            "The caller must be allowed to change the organisation (and the new parent)."
-            + VALIDATIONS
+            "The caller must be allowed to change the organisation (403, checked before the "
+            "body is read) and the new parent." + VALIDATIONS
         ),
         request=InputSerializer,
         responses={200: OrganizationOutputSerializer, **error_responses(400, 403, 404)},
     )
     def patch(self, request: Request, uuid: str) -> Response:
         org = organization_get(actor=self.actor, uuid=uuid)
+        ensure_can_change_organization(self.actor, org)
         data = self.parse(self.InputSerializer, partial=True)
         organization_update(actor=self.actor, organization=org, **data)
         return self.render(

@@ -12,6 +12,7 @@ from tdkt.api.fields import OrganizationReferenceField
 from tdkt.api.schema import component, described, error_responses
 from tdkt.organizations.constants import Gender, PersonnelCategory
 from tdkt.organizations.models import Employment, Person
+from tdkt.organizations.permissions import ensure_can_add_records, ensure_can_change_person
 from tdkt.organizations.selectors import person_get, person_list
 from tdkt.organizations.services import employment_add, person_create, person_update
 
@@ -26,7 +27,8 @@ Validations (messages in Vietnamese, per field):
 * `citizen_id` (CCCD): exactly 12 digits, a valid province code (001–096) and century/gender
   digit, agreeing with `date_of_birth` and `gender` when those are given; unique;
 * `nationality`: ISO 3166-1 alpha-2 in capitals; `date_of_birth` not before 1900;
-* the caller must be allowed to change the person's current unit (403 otherwise).
+* the caller must be allowed to change the person's current unit (403 otherwise, checked
+  before the body is read).
 """
 
 
@@ -135,7 +137,7 @@ class PersonListApi(ListApiView):
         organization = OrganizationReferenceField(
             required=False,
             help_text="Only people working today in this organisation or its subtree "
-            "(403 when it is outside the caller's scope).",
+            "(a field error when it is unknown or outside the caller's scope).",
         )
         category = serializers.ChoiceField(
             choices=PersonnelCategory.choices, required=False, help_text="Personnel category."
@@ -149,7 +151,7 @@ class PersonListApi(ListApiView):
             "roles also see people without a current post. Ordered by name (Vietnamese order)."
         ),
         parameters=[FilterSerializer],
-        responses={200: PersonListOutputSerializer(many=True), **error_responses(400, 403)},
+        responses={200: PersonListOutputSerializer(many=True), **error_responses(400)},
     )
     def get(self, request: Request) -> Response:
         filters = self.parse_query(self.FilterSerializer)
@@ -180,6 +182,7 @@ class PersonListApi(ListApiView):
         ],
     )
     def post(self, request: Request) -> Response:
+        ensure_can_add_records(self.actor)
         data = self.parse(PersonCreateInputSerializer)
         person = person_create(actor=self.actor, **data)
         person = person_get(actor=self.actor, uuid=person.uuid)
@@ -192,8 +195,9 @@ class PersonDetailApi(ApiView):
     @extend_schema(
         tags=TAGS,
         summary="Get a person with the employment history",
-        description="403 when the person does not work today in the caller's scope.",
-        responses={200: PersonDetailOutputSerializer, **error_responses(403, 404)},
+        description="404 when the person does not exist or does not work today in the "
+        "caller's scope.",
+        responses={200: PersonDetailOutputSerializer, **error_responses(404)},
     )
     def get(self, request: Request, uuid: str) -> Response:
         return self.render(PersonDetailOutputSerializer, person_get(actor=self.actor, uuid=uuid))
@@ -207,6 +211,7 @@ class PersonDetailApi(ApiView):
     )
     def patch(self, request: Request, uuid: str) -> Response:
         person = person_get(actor=self.actor, uuid=uuid)
+        ensure_can_change_person(self.actor, person)
         data = self.parse(PersonInputSerializer, partial=True)
         person_update(actor=self.actor, person=person, **data)
         return self.render(PersonDetailOutputSerializer, person_get(actor=self.actor, uuid=uuid))
@@ -234,7 +239,7 @@ class PersonEmploymentsApi(ApiView):
         tags=TAGS,
         summary="List a person's posts",
         description="The whole employment history, newest first (not paginated).",
-        responses={200: EmploymentOutputSerializer(many=True), **error_responses(403, 404)},
+        responses={200: EmploymentOutputSerializer(many=True), **error_responses(404)},
     )
     def get(self, request: Request, uuid: str) -> Response:
         person = person_get(actor=self.actor, uuid=uuid)
@@ -255,6 +260,7 @@ class PersonEmploymentsApi(ApiView):
     )
     def post(self, request: Request, uuid: str) -> Response:
         person = person_get(actor=self.actor, uuid=uuid)
+        ensure_can_change_person(self.actor, person)
         data = self.parse(self.InputSerializer)
         employment = employment_add(actor=self.actor, person=person, **data)
         return self.render(EmploymentOutputSerializer, employment, status=201)

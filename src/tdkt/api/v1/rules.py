@@ -7,33 +7,27 @@ nothing else from the database, so every signed-in user may call it.
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tdkt import rules
 from tdkt.api.base import ApiView
+from tdkt.api.parsers import BoundedJSONParser
 from tdkt.api.schema import ErrorSerializer, error_responses
-from tdkt.commendations.evaluation import (
-    MAX_CASES,
-    CaseError,
-    evaluate_document,
-    problems_by_path,
+from tdkt.commendations.evaluation import MAX_CASES, CaseError, evaluate_document
+from tdkt.commendations.selectors import (
+    rule_overrides,
+    rule_parameter_records,
 )
-from tdkt.commendations.selectors import rule_overrides
 from tdkt.rules.codes import AWARD_CODES, CODES_BY_KIND, FORMS, SUBJECT_KINDS
 from tdkt.rules.explain import lines, parameters_of
 from tdkt.rules.labels import CODE_LABELS
 
 from . import rules_serializers as s
-
-TAGS = ["rules"]
+from .rules_common import TAGS, lang_of, parameter_json, rule_set_of
 
 # A case is a few hundred bytes; 1 MiB holds a batch of MAX_CASES with room to spare.
 MAX_BODY_BYTES = 1024 * 1024
@@ -86,45 +80,6 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "payload_too_large"
 
 
-def _lang(request: Request) -> str:
-    """Return ``?lang=`` when given, else the language negotiated from Accept-Language."""
-    data = s.LangQuerySerializer(data=request.query_params)
-    data.is_valid(raise_exception=True)
-    if data.validated_data.get("lang"):
-        return str(data.validated_data["lang"])
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
-
-
-def _json_value(value: Any) -> Any:
-    """Turn a parameter value into JSON: numbers stay numbers, dates become ISO strings."""
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return float(value)  # Decimal
-
-
-def _parameter(pv: rules.ParameterValue) -> dict[str, Any]:
-    p = pv.parameter
-    return {
-        "name": p.name,
-        "value": _json_value(pv.value),
-        "default": _json_value(p.default),
-        "type": p.type,
-        "choices": list(p.choices),
-        "unit": p.unit,
-        "citation": p.citation,
-        "unverified": p.unverified,
-        "overridden": pv.overridden,
-        "description": p.description,
-    }
-
-
-def _rule_set(query: dict[str, Any], overrides: dict[str, str]) -> Any:
-    name = query.get("rule_set")
-    return rules.REGISTRY.get(name) if name else rules.REGISTRY.latest(overrides)
-
-
 class RuleEvaluateApi(ApiView):
     """Evaluate a case or a unit batch, as ``tdkt rules evaluate`` does.
 
@@ -132,7 +87,7 @@ class RuleEvaluateApi(ApiView):
     is reported like the command reports it (``$: invalid JSON at line …``).
     """
 
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     @extend_schema(
         tags=TAGS,
@@ -144,7 +99,10 @@ class RuleEvaluateApi(ApiView):
             "Vietnamese unless `?lang=en` or `Accept-Language: en`.\n\n"
             "A malformed case answers 400 `invalid` with one entry per problem in `fields`, "
             'keyed by its JSON path as the command prints it (`"ratings.2024"`, '
-            '`"awards[0].code"`; `"$"` for the document itself, e.g. invalid JSON). '
+            '`"awards[0].code"`; `"$"` for the document itself, e.g. invalid JSON); the '
+            "messages are in the answer's language (the command prints them in English). The "
+            "case is checked against the same schema as the command and the page "
+            "(`RuleCase`, `RuleUnitBatch` below: types, limits and choices). "
             f"Limits: a body of at most {MAX_BODY_BYTES // _MIB} MiB (413 "
             f"`payload_too_large`) and at most {MAX_CASES} cases in a batch (400 on `cases`)."
         ),
@@ -166,7 +124,7 @@ class RuleEvaluateApi(ApiView):
                 value={
                     "code": "invalid",
                     "message": "Dữ liệu không hợp lệ.",
-                    "fields": {"ratings.2024": ['unknown rating "excelent"']},
+                    "fields": {"ratings.2024": ['Không có xếp loại "excelent".']},
                 },
                 response_only=True,
                 status_codes=[400],
@@ -174,7 +132,7 @@ class RuleEvaluateApi(ApiView):
         ],
     )
     def post(self, request: Request) -> Response:
-        lang = _lang(request)
+        lang = lang_of(request)
         if (request.content_type or "").split(";")[0].strip() != "application/json":
             raise exceptions.UnsupportedMediaType(request.content_type)
         too_large = PayloadTooLarge(
@@ -193,7 +151,7 @@ class RuleEvaluateApi(ApiView):
         try:
             return Response(evaluate_document(text, lang=lang))
         except CaseError as exc:
-            raise exceptions.ValidationError(problems_by_path(exc.problems)) from None
+            raise exceptions.ValidationError(exc.by_path(lang)) from None
 
 
 class RuleCodeListApi(ApiView):
@@ -237,9 +195,10 @@ class RuleExplainApi(ApiView):
         if code not in AWARD_CODES:
             raise exceptions.NotFound
         query = self.parse_query(s.RuleSetQuerySerializer)
-        lang = _lang(request)
+        lang = lang_of(request)
         overrides = rule_overrides()
-        rule_set = _rule_set(query, overrides)
+        records = rule_parameter_records(actor=self.actor)
+        rule_set = rule_set_of(query, overrides)
         values = rules.REGISTRY.values(rule_set, overrides)
         plain = {name: pv.value for name, pv in values.items()}
         explained = []
@@ -254,8 +213,11 @@ class RuleExplainApi(ApiView):
                         {"depth": ln.depth, "text": ln.text, "citation": ln.citation}
                         for ln in lines(rule, plain, lang)
                     ],
-                    "note": rule.note,
-                    "parameters": [_parameter(pv) for pv in parameters_of(rule, values)],
+                    "note": rule.note.get(lang),
+                    "parameters": [
+                        parameter_json(pv, lang, rule_set.name, records)
+                        for pv in parameters_of(rule, values)
+                    ],
                 }
             )
         return Response(
@@ -263,35 +225,8 @@ class RuleExplainApi(ApiView):
                 "code": code,
                 "label": CODE_LABELS[lang][code],
                 "rule_set": rule_set.name,
-                "rule_set_title": rule_set.title,
+                "rule_set_title": rule_set.title.get(lang),
                 "rules": explained,
                 "text": rules.explain_text(rule_set, code, values, lang),
-            }
-        )
-
-
-class RuleParameterListApi(ApiView):
-    """The parameters of a rule set with their effective values."""
-
-    @extend_schema(
-        tags=TAGS,
-        summary="List rule parameters",
-        description="Every parameter of a rule set (default: the latest active one): the "
-        "effective value after officer-set overrides, the engine default, unit, citation, "
-        "and whether the value is unverified or overridden.",
-        parameters=[s.RuleSetQuerySerializer],
-        responses={200: s.ParameterListSerializer, **error_responses(400)},
-    )
-    def get(self, request: Request) -> Response:
-        query = self.parse_query(s.RuleSetQuerySerializer)
-        overrides = rule_overrides()
-        rule_set = _rule_set(query, overrides)
-        return Response(
-            {
-                "rule_set": rule_set.name,
-                "title": rule_set.title,
-                "parameters": [
-                    _parameter(pv) for pv in rules.list_parameters(rule_set.name, overrides)
-                ],
             }
         )

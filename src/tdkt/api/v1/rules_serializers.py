@@ -1,14 +1,16 @@
 """OpenAPI shapes of the rule-engine endpoints (shared/contracts/rules-evaluate.md).
 
-The case serializers only *document* the request: the body is validated by the engine's own
-parser (``tdkt.rules.case_io``), which names every problem by its JSON path, so the API, the
-web page and ``tdkt rules evaluate`` refuse exactly the same documents. The output serializers
-describe what ``evaluation_to_json``/``unit_to_json`` return and are not used to render.
+The case serializers are derived from the engine's case schema (``tdkt.rules.schema``) and
+only *document* the request: the body is validated by the engine's own parser, which names
+every problem by its JSON path, so the API, the web page and ``tdkt rules evaluate`` refuse
+exactly the same documents. The output serializers describe what
+``evaluation_to_json``/``unit_to_json`` return and are not used to render.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
@@ -16,8 +18,9 @@ from rest_framework import serializers
 
 from tdkt.api.schema import component
 from tdkt.rules import REGISTRY
-from tdkt.rules.codes import AWARD_CODES, DISCIPLINE_LEVELS, RATINGS, SCOPES, SUBJECT_KINDS
-from tdkt.rules.labels import LANGUAGES
+from tdkt.rules.codes import AWARD_CODES, SUBJECT_KINDS
+from tdkt.rules.schema import CASE, UNIT, Field
+from tdkt.rules.text import LANGUAGES
 
 VOTES = ("not_required", "pending", "passed", "failed")
 PARAMETER_TYPES = ("int", "decimal", "choice", "bool", "date")
@@ -55,9 +58,6 @@ def _inline_enum_list(choices: Sequence[str]) -> Callable[..., serializers.ListF
 
 KindField = _inline_enum(SUBJECT_KINDS)
 CodeField = _inline_enum(AWARD_CODES)
-RatingField = _inline_enum(RATINGS)
-ScopeField = _inline_enum(SCOPES)
-DisciplineField = _inline_enum(DISCIPLINE_LEVELS)
 VoteField = _inline_enum(VOTES)
 ParameterTypeField = _inline_enum(PARAMETER_TYPES)
 CategoryField = _inline_enum(("title", "form"))
@@ -68,115 +68,86 @@ CodeListField = _inline_enum_list(AWARD_CODES)
 KindListField = _inline_enum_list(SUBJECT_KINDS)
 
 
-# --- request: a case or a unit batch --------------------------------------------------------
+# --- request: a case or a unit batch, derived from the engine's case schema -----------------
+
+# Component names of the schema's objects (kept from the first hand-written serializers).
+COMPONENTS = {
+    "subject": "RuleSubject",
+    "award": "RuleAward",
+    "initiative": "RuleInitiative",
+    "discipline_record": "RuleDiscipline",
+    "ballot": "RuleBallot",
+    "collective": "RuleCollectiveFacts",
+    "case": "RuleUnitMember",
+    "unit": "RuleUnit",
+}
+_DOC_TYPES = {"date": "a date YYYY-MM-DD", "year": "a year", "count": "a whole number"}
 
 
-@component("RuleSubject")
-class SubjectSerializer(serializers.Serializer):
-    kind = KindField()
-    recruited_on = serializers.DateField(
-        required=False,
-        allow_null=True,
-        help_text="Start of continuous service in the agency; absent: the whole year.",
-    )
+def _help(spec: Field) -> dict[str, Any]:
+    text = spec.help.en or spec.label.en
+    return {"help_text": text} if text else {}
 
 
-@component("RuleAward")
-class AwardSerializer(serializers.Serializer):
-    year = serializers.IntegerField(help_text="Achievement year of the award.")
-    code = CodeField()
+def serializer_field(spec: Field) -> serializers.Field:
+    """Return the DRF field documenting one schema field (its type, limits and choices).
+
+    The API validates a case with the engine's parser, not with these fields; they exist so
+    that the OpenAPI schema says exactly what the parser accepts (a test compares them).
+    """
+    optional: dict[str, Any] = {"required": spec.required, "allow_null": not spec.required}
+    if spec.kind == "date":
+        return serializers.DateField(**optional, **_help(spec))
+    if spec.kind in ("year", "count"):
+        limits: dict[str, Any] = {"min_value": spec.minimum, "max_value": spec.maximum}
+        return serializers.IntegerField(
+            **{k: v for k, v in limits.items() if v is not None}, **optional, **_help(spec)
+        )
+    if spec.kind == "choice":
+        return _inline_enum(spec.choices)(**optional, **_help(spec))
+    if spec.kind == "text":
+        length: dict[str, Any] = {} if spec.max_length is None else {"max_length": spec.max_length}
+        return serializers.CharField(**length, **optional, **_help(spec))
+    if spec.kind == "flag":
+        return serializers.BooleanField(**optional, **_help(spec))
+    if spec.kind == "object":
+        return serializer_for(spec)(**optional, **_help(spec))
+    if spec.kind == "year_map" and spec.item is not None:
+        return serializers.DictField(
+            child=serializer_field(replace(spec.item, required=True)), **optional, **_help(spec)
+        )
+    if spec.kind == "list" and spec.item is not None:
+        if spec.item.kind == "choice":
+            return _inline_enum_list(spec.item.choices)(
+                max_length=spec.max_items, **optional, **_help(spec)
+            )
+        return serializers.ListSerializer(
+            child=serializer_for(spec.item)(),
+            max_length=spec.max_items,
+            **optional,
+            **_help(spec),
+        )
+    raise TypeError(f"no serializer field for the {spec.kind} field {spec.name}")
 
 
-@component("RuleInitiative")
-class InitiativeSerializer(serializers.Serializer):
-    id = serializers.CharField()
-    year = serializers.IntegerField()
-    scope = ScopeField()
-    used_for = CodeField(
-        allow_null=True,
-        required=False,
-        help_text="Code of the award this initiative already served, or null.",
-    )
+_SERIALIZERS: dict[tuple[str, Field], type[serializers.Serializer]] = {}
 
 
-@component("RuleDiscipline")
-class DisciplineSerializer(serializers.Serializer):
-    year = serializers.IntegerField()
-    level = DisciplineField()
+def serializer_for(spec: Field, component_name: str | None = None) -> type[serializers.Serializer]:
+    """Return a serializer class for an object of the schema, named as an OpenAPI component."""
+    name = component_name or COMPONENTS[spec.name]
+    cached = _SERIALIZERS.get((name, spec))
+    if cached is not None:
+        return cached
+    attrs: dict[str, Any] = {f.name: serializer_field(f) for f in spec.fields}
+    attrs["__doc__"] = spec.help.en or spec.label.en
+    cls = component(name)(type(name + "Serializer", (serializers.Serializer,), attrs))
+    _SERIALIZERS[(name, spec)] = cls
+    return cls
 
 
-@component("RuleBallot")
-class BallotSerializer(serializers.Serializer):
-    yes = serializers.IntegerField(min_value=0)
-    members = serializers.IntegerField(min_value=1, help_text="All members of the council.")
-
-
-@component("RuleCollectiveFacts")
-class CollectiveSerializer(serializers.Serializer):
-    members = serializers.IntegerField(min_value=1)
-    rating = RatingField(required=False, allow_null=True)
-    members_completing_tasks = serializers.IntegerField(min_value=0, required=False)
-    members_advanced_worker = serializers.IntegerField(min_value=0, required=False)
-    members_grassroots_fighter = serializers.IntegerField(min_value=0, required=False)
-    members_disciplined_warning_or_above = serializers.IntegerField(min_value=0, required=False)
-    leads_block = serializers.BooleanField(required=False, allow_null=True)
-
-
-class _CaseBody(serializers.Serializer):
-    subject = SubjectSerializer()
-    ratings = serializers.DictField(
-        child=RatingField(),
-        required=False,
-        help_text='Yearly rating by year, e.g. {"2024": "excellent"}.',
-    )
-    awards = AwardSerializer(many=True, required=False)
-    initiatives = InitiativeSerializer(many=True, required=False)
-    discipline = DisciplineSerializer(many=True, required=False)
-    ballot = BallotSerializer(
-        required=False, allow_null=True, help_text="Absent: the vote is reported as pending."
-    )
-    collective = CollectiveSerializer(
-        required=False, allow_null=True, help_text="Required for a collective subject."
-    )
-    candidates = CodeListField(
-        required=False,
-        allow_null=True,
-        help_text="Only evaluate these codes; default: every code for the subject kind.",
-    )
-
-
-class _Header(serializers.Serializer):
-    as_of = serializers.DateField(help_text="Decision date: selects rule set and base salary.")
-    year = serializers.IntegerField(help_text="Achievement year evaluated.")
-    rule_set = RuleSetOrAutoField(required=False, default="auto")
-    dossier_lodged_on = serializers.DateField(required=False, allow_null=True)
-
-
-@component("RuleCase")
-class CaseSerializer(_Header, _CaseBody):
-    """One subject (person or collective) to evaluate."""
-
-
-@component("RuleUnitMember")
-class UnitMemberSerializer(_CaseBody):
-    id = serializers.CharField(help_text="Your identifier of the case, echoed in the output.")
-
-
-@component("RuleUnit")
-class UnitSerializer(serializers.Serializer):
-    name = serializers.CharField(required=False)
-    advanced_workers = serializers.IntegerField(
-        min_value=0, required=False, help_text="Lao động tiên tiến not listed in `cases`."
-    )
-
-
-@component("RuleUnitBatch")
-class UnitBatchSerializer(_Header):
-    """A whole unit for one year, where caps and ratios apply."""
-
-    unit = UnitSerializer(required=False)
-    cases = UnitMemberSerializer(many=True)
-
+CaseSerializer = serializer_for(CASE, "RuleCase")
+UnitBatchSerializer = serializer_for(UNIT, "RuleUnitBatch")
 
 EVALUATE_REQUEST = PolymorphicProxySerializer(
     component_name="RuleEvaluate",
@@ -265,18 +236,72 @@ class CodeSerializer(serializers.Serializer):
     subject_kinds = KindListField()
 
 
+@component("RuleLocalValue")
+class LocalValueSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="`name` (every rule set) or `RULESET:name` (one).")
+    value = serializers.CharField(help_text="As stored (canonical form; empty: null).")
+    basis = serializers.CharField(help_text="The legal basis the officer typed.")
+    updated_by = serializers.CharField(allow_null=True)
+    updated_at = serializers.DateTimeField()
+    version = serializers.CharField(help_text="Send it back as `version` to change it safely.")
+
+
+@component("RuleParameterChange")
+class ParameterChangeSerializer(serializers.Serializer):
+    """An officer's change of one parameter."""
+
+    value = serializers.JSONField(
+        allow_null=True,
+        help_text="The new value: a number, text (`0,3`, `01/07/2025`), true/false, or null "
+        "for a nullable parameter (unknown, no rule). Checked against the legal range.",
+    )
+    basis = serializers.CharField(
+        max_length=500, help_text="Mandatory legal basis or reason, e.g. QĐ 32/2024/QĐ-UBND."
+    )
+    rule_set = RuleSetField(
+        required=False,
+        allow_null=True,
+        help_text="Only this rule set; absent or null: every rule set that has the parameter.",
+    )
+    version = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="`local.version` as last read (empty: there was no local value). When given "
+        "and the value changed since, the answer is 409 and nothing is written.",
+    )
+
+
 @component("RuleParameter")
 class ParameterSerializer(serializers.Serializer):
     name = serializers.CharField()
+    # Declared fields are popped by the serializer metaclass; not `Field.label`.
+    label = serializers.CharField(help_text="What the value is, in the language.")  # type: ignore[assignment]
     value = serializers.JSONField(help_text="Effective value after officer-set overrides.")
     default = serializers.JSONField(help_text="The engine's value (null: unknown or no rule).")
     type = ParameterTypeField()
     choices = serializers.ListField(child=serializers.CharField())
+    minimum = serializers.JSONField(help_text="Lowest legal value (numbers, dates), or null.")
+    maximum = serializers.JSONField(help_text="Highest legal value (numbers, dates), or null.")
+    nullable = serializers.BooleanField(help_text="null is a legal value (unknown, no rule).")
     unit = serializers.CharField()
     citation = serializers.CharField()
     unverified = serializers.BooleanField(help_text="The value is not verified against the law.")
     overridden = serializers.BooleanField(help_text="An officer set a local value.")
     description = serializers.CharField()
+    local = LocalValueSerializer(
+        allow_null=True,
+        help_text="The local value in effect for this rule set (scoped first), or null.",
+    )
+
+
+@component("RuleParameterChanged")
+class ParameterChangedSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    rule_set = serializers.CharField(allow_null=True)
+    value = serializers.CharField(help_text="As stored (canonical form; empty: null).")
+    basis = serializers.CharField()
+    version = serializers.CharField()
+    parameter = ParameterSerializer(help_text="The parameter as it now applies.")
 
 
 @component("RuleParameterList")

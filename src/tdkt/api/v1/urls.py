@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from . import auth, groups, history, organizations, people, rules, zones
+from . import (
+    auth,
+    groups,
+    history,
+    organizations,
+    people,
+    rounds,
+    rules,
+    rules_parameters,
+    zones,
+)
 
 app_name = "v1"
 
@@ -47,5 +57,21 @@ urlpatterns = [
     path("rules/evaluate/", rules.RuleEvaluateApi.as_view(), name="rule-evaluate"),
     path("rules/codes/", rules.RuleCodeListApi.as_view(), name="rule-code-list"),
     path("rules/codes/<str:code>/explain/", rules.RuleExplainApi.as_view(), name="rule-explain"),
-    path("rules/parameters/", rules.RuleParameterListApi.as_view(), name="rule-parameter-list"),
+    path(
+        "rules/parameters/",
+        rules_parameters.RuleParameterListApi.as_view(),
+        name="rule-parameter-list",
+    ),
+    path(
+        "rules/parameters/<str:name>/",
+        rules_parameters.RuleParameterDetailApi.as_view(),
+        name="rule-parameter-detail",
+    ),
+    path("rounds/", rounds.RoundListApi.as_view(), name="round-list"),
+    path("rounds/<uuid:uuid>/", rounds.RoundDetailApi.as_view(), name="round-detail"),
+    path(
+        "rounds/<uuid:uuid>/eligibility/",
+        rounds.RoundEligibilityApi.as_view(),
+        name="round-eligibility",
+    ),
 ]

@@ -11,11 +11,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tdkt.api.base import ApiView, ListApiView
-from tdkt.api.lookups import zone_get
 from tdkt.api.schema import component, described, error_responses
 from tdkt.organizations.constants import ZoneKind, ZoneStatus
 from tdkt.organizations.models import IndustrialZone
-from tdkt.organizations.selectors import zone_list
+from tdkt.organizations.permissions import ensure_can_change_reference_data
+from tdkt.organizations.selectors import zone_get, zone_list
 from tdkt.organizations.services import zone_create, zone_update
 
 TAGS = ["zones"]
@@ -98,6 +98,7 @@ class ZoneListApi(ListApiView):
         ],
     )
     def post(self, request: Request) -> Response:
+        ensure_can_change_reference_data(self.actor)
         data = self.parse(ZoneInputSerializer)
         zone = zone_create(actor=self.actor, **data)
         return self.render(ZoneOutputSerializer, zone, status=201)
@@ -118,14 +119,15 @@ class ZoneDetailApi(ApiView):
         tags=TAGS,
         summary="Change an industrial zone",
         description=(
-            "Partial update; only board-wide writers. Validations as on create; the change is "
-            "recorded in the zone's history."
+            "Partial update; only board-wide writers (403 for others, before the body is "
+            "read). Validations as on create; the change is recorded in the zone's history."
         ),
         request=ZoneInputSerializer,
         responses={200: ZoneOutputSerializer, **error_responses(400, 403, 404)},
     )
     def patch(self, request: Request, uuid: str) -> Response:
         zone = zone_get(actor=self.actor, uuid=uuid)
+        ensure_can_change_reference_data(self.actor)
         data = self.parse(ZoneInputSerializer, partial=True)
         zone = zone_update(actor=self.actor, zone=zone, **data)
         return self.render(ZoneOutputSerializer, zone)

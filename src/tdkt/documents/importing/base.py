@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import scope_for
@@ -82,6 +83,23 @@ class Importer:
     def apply(self, *, actor: Any, plan: Any) -> str:
         """Write one plan through the services; return CREATED, UPDATED or UNCHANGED."""
         raise NotImplementedError
+
+    def apply_plans(self, *, actor: Any, plans: Sequence[Any], result: ImportResult) -> None:
+        """Write every plan inside the import's one transaction, counting each outcome.
+
+        The default calls ``apply`` per plan in a savepoint and reports a refused row on that
+        row. An importer of thousands of rows overrides this to write them in bulk through
+        a batch service (one short write, audit events appended with ``record_many``).
+        """
+        for plan in plans:
+            row = self.plan_row(plan)
+            try:
+                with transaction.atomic():
+                    result.count(self.apply(actor=actor, plan=plan))
+            except ApplicationError as exc:
+                self.report_service_error(row, exc)
+            except DatabaseError:
+                row.error(None, _("Không ghi được dòng này vào cơ sở dữ liệu."))
 
     def plan_row(self, plan: Any) -> Row:
         """Return the row a plan came from (plans carry it as ``plan.row`` by default)."""

@@ -8,7 +8,6 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tdkt.accounts.scopes import scope_for
 from tdkt.documents.importing import (
     CellError,
 )
@@ -54,8 +53,3 @@ def in_batches(queryset: Any, field_name: str, values: list[Any], size: int = 50
     for start in range(0, len(values), size):
         found.extend(queryset.filter(**{f"{field_name}__in": values[start : start + size]}))
     return found
-
-
-def can_write(actor: Any, org: Organization) -> bool:
-    scope = scope_for(actor)
-    return scope.can_write and scope.covers_path(org.path)

@@ -33,13 +33,13 @@ from tdkt.organizations.constants import (
 )
 from tdkt.organizations.imports.common import (
     AMBIGUOUS_ORG,
-    can_write,
     org_index,
     parse_amount,
     parse_country,
     parse_tax_code,
 )
 from tdkt.organizations.models import Organization
+from tdkt.organizations.permissions import can_change_organization
 
 # --- organisations ----------------------------------------------------------------------------
 
@@ -292,7 +292,7 @@ class OrganizationImporter(Importer):
         if is_root and not scope_for(actor).everything:
             row.error("parent", _("Hãy ghi đơn vị cấp trên (thuộc phạm vi bạn quản lý)."))
         for org in (plan.existing, plan.parent):
-            if org is not None and not can_write(actor, org):
+            if org is not None and not can_change_organization(actor, org):
                 row.error(None, _("Bạn không có quyền thay đổi dữ liệu của đơn vị này."))
 
     def apply(self, *, actor: Any, plan: Any) -> str:

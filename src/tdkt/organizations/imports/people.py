@@ -33,13 +33,13 @@ from tdkt.organizations.constants import (
 )
 from tdkt.organizations.imports.common import (
     AMBIGUOUS_ORG,
-    can_write,
     in_batches,
     org_index,
     parse_citizen_id,
     parse_country,
 )
 from tdkt.organizations.models import Organization, Person
+from tdkt.organizations.permissions import can_change_organization
 from tdkt.organizations.validators import citizen_id_error
 
 # --- people -----------------------------------------------------------------------------------
@@ -200,7 +200,7 @@ class PersonImporter(Importer):
                 not_found=_("Không tìm thấy đơn vị này trong phạm vi bạn quản lý."),
                 ambiguous=str(AMBIGUOUS_ORG),
             )
-            if unit is not None and not can_write(actor, unit):
+            if unit is not None and not can_change_organization(actor, unit):
                 row.error("unit", _("Bạn không có quyền nhập dữ liệu cho đơn vị này."))
             self._check_citizen_id(row)
             existing = known.get(row.get("citizen_id"))

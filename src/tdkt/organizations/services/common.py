@@ -1,22 +1,18 @@
-"""Helpers shared by the registry services: permission checks and field validation."""
+"""Helpers shared by the registry services: field validation and applying changes.
+
+Who may write what is decided in ``tdkt.organizations.permissions``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.scopes import scope_for
-from tdkt.core.errors import ApplicationError, PermissionDeniedError
-
-
-def ensure_can_write_path(actor: Any, path: str) -> None:
-    """Refuse unless the actor may change records of the organisation at ``path``."""
-    scope = scope_for(actor)
-    if not (scope.can_write and scope.covers_path(path)):
-        raise PermissionDeniedError(_("Bạn không có quyền thay đổi dữ liệu của đơn vị này."))
+from tdkt.core.errors import ApplicationError
 
 
 def full_clean_or_error(instance: models.Model, *, exclude: list[str] | None = None) -> None:
@@ -32,6 +28,14 @@ def raise_if(errors: dict[str, list[str]]) -> None:
     """Raise one ApplicationError carrying every collected field error."""
     if errors:
         raise ApplicationError(_("Dữ liệu không hợp lệ."), fields=errors)
+
+
+def refuse_unknown(data: Mapping[str, Any], known: Iterable[str], what: str) -> None:
+    """Raise TypeError for keys of ``data`` outside ``known`` (a caller's mistake, like an
+    unexpected keyword argument), instead of dropping them silently."""
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise TypeError(f"unknown {what} field(s): {', '.join(unknown)}")
 
 
 def apply_changes(instance: models.Model, data: dict[str, Any]) -> list[str]:

@@ -13,6 +13,7 @@ from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError
 from tdkt.core.text import fold, normalize_name
+from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership, Organization
 
 from .common import apply_changes, full_clean_or_error, raise_if
@@ -61,15 +62,23 @@ def group_create(
 
 
 @transaction.atomic
-def group_update(*, actor: Any, group: EmulationGroup, **data: Any) -> EmulationGroup:
-    """Change a block/cluster's name, kind, organiser or description."""
+def group_update(
+    *,
+    actor: Any,
+    group: EmulationGroup,
+    name: str | Unchanged = UNCHANGED,
+    kind: str | Unchanged = UNCHANGED,
+    organizer: str | Unchanged = UNCHANGED,
+    description: str | Unchanged = UNCHANGED,
+) -> EmulationGroup:
+    """Change the given fields of a block/cluster (the others stay as they are)."""
     ensure_board_writer(actor)
     group = EmulationGroup.objects.select_for_update().get(pk=group.pk)
     before = snapshot(group, GROUP_FIELDS)
-    data = {k: v for k, v in data.items() if k in GROUP_FIELDS}
-    for name in ("name", "organizer"):
-        if name in data:
-            data[name] = normalize_name(data[name])
+    data = given(name=name, kind=kind, organizer=organizer, description=description)
+    for key in ("name", "organizer"):
+        if key in data:
+            data[key] = normalize_name(data[key])
     if "description" in data:
         data["description"] = data["description"].strip()
     changed = apply_changes(group, data)

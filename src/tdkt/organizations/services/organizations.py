@@ -10,21 +10,20 @@ from django.db.models import Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError
 from tdkt.core.text import fold, normalize_name
+from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.constants import OrganizationKind
 from tdkt.organizations.models import Enterprise, IndustrialZone, Organization
+from tdkt.organizations.permissions import (
+    ensure_can_change_organization,
+    ensure_can_place_under,
+)
 from tdkt.organizations.validators import country_error, tax_code_error
 
-from .common import (
-    apply_changes,
-    ensure_can_write_path,
-    full_clean_or_error,
-    raise_if,
-)
+from .common import apply_changes, full_clean_or_error, raise_if, refuse_unknown
 
 ORG_FIELDS = ["name", "short_name", "kind", "parent", "address", "is_active"]
 ENTERPRISE_FIELDS = [
@@ -72,13 +71,13 @@ def organization_create(
 ) -> Organization:
     """Add an organisation under ``parent`` (roots need a board-wide writer).
 
-    ``enterprise`` carries the profile fields (tax_code, investment_type, investor_country,
-    zone, registered_capital, capital_currency) and is required for kind ``enterprise``.
+    ``enterprise`` carries the profile fields (``ENTERPRISE_FIELDS``: tax_code,
+    investment_type, investor_country, zone, registered_capital, capital_currency) and is
+    required for kind ``enterprise``; any other key is a TypeError.
     """
-    if parent is None:
-        ensure_board_writer(actor)
-    else:
-        ensure_can_write_path(actor, parent.path)
+    ensure_can_place_under(actor, parent)
+    if enterprise is not None:
+        refuse_unknown(enterprise, ENTERPRISE_FIELDS, "enterprise")
     if kind == OrganizationKind.ENTERPRISE and enterprise is None:
         raise ApplicationError(
             _("Doanh nghiệp phải có mã số thuế và loại hình đầu tư."),
@@ -130,13 +129,31 @@ def organization_update(
     *,
     actor: Any,
     organization: Organization,
+    name: str | Unchanged = UNCHANGED,
+    short_name: str | Unchanged = UNCHANGED,
+    kind: str | Unchanged = UNCHANGED,
+    parent: Organization | Unchanged | None = UNCHANGED,
+    address: str | Unchanged = UNCHANGED,
+    is_active: bool | Unchanged = UNCHANGED,
     enterprise: dict[str, Any] | None = None,
-    **data: Any,
 ) -> Organization:
-    """Change an organisation; moving it under a new parent moves its whole subtree."""
+    """Change the given fields of an organisation; a new ``parent`` moves its whole subtree.
+
+    ``enterprise`` holds the profile fields to change (see ``organization_create``).
+    """
     org = Organization.objects.select_for_update().get(pk=organization.pk)
-    ensure_can_write_path(actor, org.path)
+    ensure_can_change_organization(actor, org)
+    if enterprise is not None:
+        refuse_unknown(enterprise, ENTERPRISE_FIELDS, "enterprise")
     before = snapshot(org, ORG_FIELDS)
+    data = given(
+        name=name,
+        short_name=short_name,
+        kind=kind,
+        parent=parent,
+        address=address,
+        is_active=is_active,
+    )
     for key in ("name", "short_name", "address"):
         if key in data:
             data[key] = normalize_name(data[key])
@@ -144,15 +161,12 @@ def organization_update(
     moving = "parent" in data and new_parent != org.parent
     if moving:
         _check_move(actor, org, new_parent)
-    changed = apply_changes(org, {k: v for k, v in data.items() if k in ORG_FIELDS})
+    changed = apply_changes(org, data)
     changes: dict[str, list[Any]] = {}
     if changed:
         org.search_key = fold(f"{org.name} {org.short_name}")
         full_clean_or_error(org, exclude=["path"])
-        update_fields = [f for f in changed if f != "parent"] + ["search_key"]
-        if "parent" in changed:
-            update_fields.append("parent")
-        org.save(update_fields=update_fields)
+        org.save(update_fields=[*changed, "search_key"])
         if moving:
             _move_subtree(org, new_parent)
         changes = diff(before, snapshot(org, ORG_FIELDS))
@@ -166,11 +180,8 @@ def organization_update(
 
 
 def _check_move(actor: Any, org: Organization, new_parent: Organization | None) -> None:
-    if new_parent is None:
-        ensure_board_writer(actor)
-        return
-    ensure_can_write_path(actor, new_parent.path)
-    if new_parent.path.startswith(org.path):
+    ensure_can_place_under(actor, new_parent)
+    if new_parent is not None and new_parent.path.startswith(org.path):
         raise ApplicationError(
             _("Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó."),
             fields={"parent": [_("Đơn vị cấp trên không hợp lệ.")]},

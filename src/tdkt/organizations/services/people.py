@@ -8,16 +8,19 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.scopes import scope_for
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
-from tdkt.core.errors import ApplicationError, PermissionDeniedError
+from tdkt.core.errors import ApplicationError
 from tdkt.core.text import fold, normalize_name
+from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.models import Employment, Organization, Person
-from tdkt.organizations.selectors import person_in_scope
+from tdkt.organizations.permissions import (
+    ensure_can_change_organization,
+    ensure_can_change_person,
+)
 from tdkt.organizations.validators import citizen_id_error, country_error
 
-from .common import apply_changes, ensure_can_write_path, full_clean_or_error, raise_if
+from .common import apply_changes, full_clean_or_error, raise_if
 
 PERSON_FIELDS = [
     "full_name",
@@ -86,7 +89,7 @@ def person_create(
     A person always enters the registry through a post, so that they are inside the scope
     of the unit that created them.
     """
-    ensure_can_write_path(actor, organization.path)
+    ensure_can_change_organization(actor, organization)
     data = _clean_person_data(
         {
             "full_name": full_name,
@@ -115,19 +118,36 @@ def person_create(
     return person
 
 
-def _ensure_can_write_person(actor: Any, person: Person) -> None:
-    scope = scope_for(actor)
-    if not scope.can_write or not person_in_scope(actor=actor, person=person):
-        raise PermissionDeniedError(_("Bạn không có quyền thay đổi cá nhân này."))
-
-
 @transaction.atomic
-def person_update(*, actor: Any, person: Person, **data: Any) -> Person:
-    """Change a person's own fields given in ``data``."""
+def person_update(
+    *,
+    actor: Any,
+    person: Person,
+    full_name: str | Unchanged = UNCHANGED,
+    gender: str | Unchanged = UNCHANGED,
+    date_of_birth: date | Unchanged | None = UNCHANGED,
+    citizen_id: str | Unchanged | None = UNCHANGED,
+    nationality: str | Unchanged = UNCHANGED,
+    category: str | Unchanged = UNCHANGED,
+    email: str | Unchanged = UNCHANGED,
+    phone: str | Unchanged = UNCHANGED,
+) -> Person:
+    """Change the given fields of a person (the others stay as they are)."""
     person = Person.objects.select_for_update().get(pk=person.pk)
-    _ensure_can_write_person(actor, person)
+    ensure_can_change_person(actor, person)
     before = snapshot(person, PERSON_FIELDS)
-    data = _clean_person_data({k: v for k, v in data.items() if k in PERSON_FIELDS})
+    data = _clean_person_data(
+        given(
+            full_name=full_name,
+            gender=gender,
+            date_of_birth=date_of_birth,
+            citizen_id=citizen_id,
+            nationality=nationality,
+            category=category,
+            email=email,
+            phone=phone,
+        )
+    )
     merged = {name: getattr(person, name) for name in PERSON_FIELDS} | data
     _validate_person(merged, exclude_pk=person.pk)
     changed = apply_changes(person, data)
@@ -176,9 +196,9 @@ def employment_add(
     organisation, so a unit cannot take a person from another unit on its own.
     """
     person = Person.objects.select_for_update().get(pk=person.pk)
-    ensure_can_write_path(actor, organization.path)
+    ensure_can_change_organization(actor, organization)
     if Employment.objects.filter(person=person).exists():
-        _ensure_can_write_person(actor, person)
+        ensure_can_change_person(actor, person)
     changes: dict[str, Any] = {}
     if close_current:
         for current in Employment.objects.filter(person=person, end_date__isnull=True):
@@ -203,17 +223,26 @@ def employment_add(
 
 
 @transaction.atomic
-def employment_update(*, actor: Any, employment: Employment, **data: Any) -> Employment:
+def employment_update(
+    *,
+    actor: Any,
+    employment: Employment,
+    position: str | Unchanged = UNCHANGED,
+    start_date: date | Unchanged = UNCHANGED,
+    end_date: date | Unchanged | None = UNCHANGED,
+) -> Employment:
     """Correct a post (position or dates); the organisation is changed by adding a new post."""
     employment = (
         Employment.objects.select_for_update()
         .select_related("person", "organization")
         .get(pk=employment.pk)
     )
-    ensure_can_write_path(actor, employment.organization.path)
+    ensure_can_change_organization(actor, employment.organization)
     before = snapshot(employment, EMPLOYMENT_FIELDS)
-    allowed = {k: v for k, v in data.items() if k in {"position", "start_date", "end_date"}}
-    changed = apply_changes(employment, allowed)
+    data = given(position=position, start_date=start_date, end_date=end_date)
+    if "position" in data:
+        data["position"] = normalize_name(data["position"])
+    changed = apply_changes(employment, data)
     if not changed:
         return employment
     full_clean_or_error(employment)

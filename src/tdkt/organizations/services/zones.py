@@ -12,6 +12,7 @@ from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.text import fold, normalize_name
+from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.constants import ZoneKind, ZoneStatus
 from tdkt.organizations.models import IndustrialZone
 
@@ -64,14 +65,25 @@ def zone_create(
 
 
 @transaction.atomic
-def zone_update(*, actor: Any, zone: IndustrialZone, **data: Any) -> IndustrialZone:
-    """Change an industrial zone's fields given in ``data``."""
+def zone_update(
+    *,
+    actor: Any,
+    zone: IndustrialZone,
+    name: str | Unchanged = UNCHANGED,
+    kind: str | Unchanged = UNCHANGED,
+    district: str | Unchanged = UNCHANGED,
+    area_ha: Decimal | Unchanged | None = UNCHANGED,
+    status: str | Unchanged = UNCHANGED,
+) -> IndustrialZone:
+    """Change the given fields of an industrial zone (the others stay as they are)."""
     ensure_board_writer(actor)
     zone = IndustrialZone.objects.select_for_update().get(pk=zone.pk)
     before = snapshot(zone, ZONE_FIELDS)
-    if "name" in data:
-        data["name"] = normalize_name(data["name"])
-    changed = apply_changes(zone, {k: v for k, v in data.items() if k in ZONE_FIELDS})
+    data = given(name=name, kind=kind, district=district, area_ha=area_ha, status=status)
+    for key in ("name", "district"):
+        if key in data:
+            data[key] = normalize_name(data[key])
+    changed = apply_changes(zone, data)
     if not changed:
         return zone
     zone.search_key = fold(zone.name)

@@ -1,7 +1,8 @@
 """Parameter builders shared by the rule-set data modules.
 
-Only the *shape* is shared; every value, citation and `unverified` flag is given by the data
-module of the regime, so editing one regime never changes another.
+Only the *shape* is shared — the type, the unit, the legal range and the wording of the
+labels; every value, citation and `unverified` flag is given by the data module of the
+regime, so editing one regime never changes another.
 """
 
 from __future__ import annotations
@@ -9,9 +10,25 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from tdkt.rules.codes import DISCIPLINE_LEVELS, FORMS
+from tdkt.rules.codes import AWARD, DISCIPLINE_LEVELS, FORMS
+from tdkt.rules.labels import SUBJECT_TEXT
 from tdkt.rules.money import ROUNDING_MODES
 from tdkt.rules.params import Parameter
+from tdkt.rules.text import Text
+
+# Legal ranges. The largest coefficient of the Law 2022 schedule is 46.0 (Huân chương Sao
+# vàng for a collective); shares are percentages; streaks and windows are a few years.
+MAX_COEFFICIENT = Decimal(50)
+HUNDRED = Decimal(100)
+MAX_YEARS = 10
+
+
+def _award(code: str, kind: str | None) -> Text:
+    label = AWARD[code].label
+    if kind is None:
+        return label
+    sub = SUBJECT_TEXT[kind]
+    return Text(f"{label.vi} ({sub.vi.lower()})", f"{label.en} ({sub.en.lower()})")
 
 
 def coefficient(
@@ -19,15 +36,25 @@ def coefficient(
 ) -> Parameter:
     """Prize coefficient × base salary (legal-rules §2.1); `None` = unknown, never guessed."""
     name = f"prize.{code}" if kind is None else f"prize.{code}.{kind}"
+    award = _award(code, kind)
     return Parameter(
         name,
         None if coef is None else Decimal(coef),
-        "× base salary",
+        "coefficient",
         cite,
-        f"Prize coefficient of {code}{'' if kind is None else f' ({kind})'}.",
+        Text(f"Hệ số tiền thưởng {award.vi}", f"Prize coefficient, {award.en}"),
+        Text(
+            "Tiền thưởng bằng hệ số nhân mức lương cơ sở tại ngày quyết định; để trống khi "
+            "chưa xác định được (không đoán).",
+            "The prize is this coefficient times the base salary on the decision date; empty "
+            "when not known (never guessed).",
+        ),
         unverified=unverified,
         type="decimal",
         nullable=True,
+        minimum=Decimal(0),
+        maximum=MAX_COEFFICIENT,
+        places=2,
     )
 
 
@@ -36,9 +63,14 @@ def rounding(mode: str, cite: str, *, unverified: bool = False) -> Parameter:
     return Parameter(
         "prize.rounding",
         mode,
-        "mode",
+        "none",
         cite,
-        "Rounding of coefficient × base salary to 10,000 VND: ceiling (up) or nearest (half up).",
+        Text("Cách làm tròn tiền thưởng", "Rounding of prize money"),
+        Text(
+            "Tiền thưởng (hệ số × lương cơ sở) được làm tròn đến hàng chục nghìn đồng: "
+            "làm tròn lên, hoặc làm tròn đến số gần nhất.",
+            "Coefficient × base salary is rounded to 10,000 đồng: up, or to the nearest.",
+        ),
         unverified=unverified,
         type="choice",
         choices=ROUNDING_MODES,
@@ -49,39 +81,98 @@ def vote_threshold(
     code: str, percent: str | None, cite: str, *, unverified: bool = False
 ) -> Parameter:
     """Council ballot pass mark, a share of *all* members; `None` leaves the vote pending."""
+    award = AWARD[code].label
     return Parameter(
         f"vote.{code}.min_percent",
         None if percent is None else Decimal(percent),
-        "% of all council members",
+        "council_percent",
         cite,
-        f"Yes votes needed for {code}, inclusive; empty = not known, vote stays "
-        "pending for the council to decide.",
+        Text(f"Tỷ lệ phiếu đồng ý xét {award.vi}", f"Yes votes needed for {award.en}"),
+        Text(
+            "Tính trên tổng số thành viên Hội đồng, đạt khi bằng hoặc cao hơn; để trống khi "
+            "chưa xác định: kết quả bỏ phiếu để Hội đồng quyết định.",
+            "A share of all council members, inclusive; empty when not known: the vote stays "
+            "pending for the council to decide.",
+        ),
         unverified=unverified,
         type="decimal",
         nullable=True,
+        minimum=Decimal(50),
+        maximum=HUNDRED,
+        places=2,
     )
 
 
 def number(
-    name: str, default: int, unit: str, cite: str, description: str, *, unverified: bool = False
+    name: str,
+    default: int,
+    unit: str,
+    cite: str,
+    label: Text,
+    description: Text,
+    *,
+    minimum: int = 1,
+    maximum: int = MAX_YEARS,
+    unverified: bool = False,
 ) -> Parameter:
-    """A whole-number parameter (months, years, counts)."""
-    return Parameter(name, default, unit, cite, description, unverified=unverified, type="int")
+    """A whole-number parameter (months, years, counts) within `minimum`–`maximum`."""
+    return Parameter(
+        name,
+        default,
+        unit,
+        cite,
+        label,
+        description,
+        unverified=unverified,
+        type="int",
+        minimum=minimum,
+        maximum=maximum,
+    )
+
+
+def months(name: str, default: int, cite: str, *, unverified: bool = False) -> Parameter:
+    """Months of continuous service a person needs in the year (0–12)."""
+    return number(
+        name,
+        default,
+        "months",
+        cite,
+        Text("Số tháng công tác tối thiểu trong năm", "Minimum months of service in the year"),
+        Text(
+            "Không xét Lao động tiên tiến cho người công tác liên tục tại cơ quan ít hơn số "
+            "tháng này trong năm xét (thời gian hợp đồng trước đó được tính).",
+            "No Advanced Worker title for a person with fewer months of continuous service in "
+            "the agency in the evaluated year (earlier contract time counts).",
+        ),
+        minimum=0,
+        maximum=12,
+        unverified=unverified,
+    )
 
 
 def percent(
-    name: str, default: str | None, cite: str, description: str, *, unverified: bool = False
+    name: str,
+    default: str | None,
+    cite: str,
+    label: Text,
+    description: Text,
+    *,
+    unverified: bool = False,
 ) -> Parameter:
-    """A percentage parameter; `None` means no such rule (e.g. no cap)."""
+    """A percentage parameter (0–100); `None` means no such rule (e.g. no cap)."""
     return Parameter(
         name,
         None if default is None else Decimal(default),
-        "%",
+        "percent",
         cite,
+        label,
         description,
         unverified=unverified,
         type="decimal",
         nullable=True,
+        minimum=Decimal(0),
+        maximum=HUNDRED,
+        places=2,
     )
 
 
@@ -90,16 +181,18 @@ def choice(
     default: str,
     choices: tuple[str, ...],
     cite: str,
-    description: str,
+    label: Text,
+    description: Text,
     *,
     unverified: bool = False,
 ) -> Parameter:
-    """A parameter chosen from a closed list."""
+    """A parameter chosen from a closed list (each value has a label in `CHOICE_TEXT`)."""
     return Parameter(
         name,
         default,
-        "choice",
+        "none",
         cite,
+        label,
         description,
         unverified=unverified,
         type="choice",
@@ -108,10 +201,12 @@ def choice(
 
 
 def flag(
-    name: str, default: bool, cite: str, description: str, *, unverified: bool = False
+    name: str, default: bool, cite: str, label: Text, description: Text, *, unverified: bool = False
 ) -> Parameter:
     """A yes/no parameter."""
-    return Parameter(name, default, "bool", cite, description, unverified=unverified, type="bool")
+    return Parameter(
+        name, default, "none", cite, label, description, unverified=unverified, type="bool"
+    )
 
 
 def discipline_level(default: str, cite: str, *, unverified: bool = False) -> Parameter:
@@ -121,7 +216,13 @@ def discipline_level(default: str, cite: str, *, unverified: bool = False) -> Pa
         default,
         DISCIPLINE_LEVELS,
         cite,
-        "Lightest discipline level that bars titles and forms in the years counted.",
+        Text("Mức kỷ luật bắt đầu không được xét khen", "Lightest discipline that bars awards"),
+        Text(
+            "Bị kỷ luật từ mức này trở lên trong năm xét thì không được xét danh hiệu, hình "
+            "thức khen thưởng cá nhân.",
+            "Discipline at this level or heavier in the evaluated year bars individual titles "
+            "and forms.",
+        ),
         unverified=unverified,
     )
 

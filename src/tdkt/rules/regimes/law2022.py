@@ -14,6 +14,7 @@ from tdkt.rules import conditions as c
 from tdkt.rules.codes import COLLECTIVE as COL
 from tdkt.rules.codes import INDIVIDUAL as IND
 from tdkt.rules.conditions import Ref
+from tdkt.rules.text import Text
 
 from .base import Cap, Rule
 
@@ -157,8 +158,12 @@ def rules(cite: DecreeCitations) -> tuple[Rule, ...]:
             ),
             "prize.government_emulation_flag",
             vote=c.vote(Ref("vote.government_emulation_flag.min_percent"), cite.vote_flags),
-            note="Detail and ratio of Law Art 25 are unverified; read here as a collective "
-            "holding the Cờ bộ/tỉnh for the year.",
+            note=Text(
+                "Chi tiết và tỷ lệ của Điều 25 Luật chưa được xác minh; ở đây hiểu là tập thể đã "
+                "được tặng Cờ thi đua cấp bộ, tỉnh trong năm xét.",
+                "Detail and ratio of Law Art 25 are unverified; read here as a collective "
+                "holding the provincial Emulation Flag for the year.",
+            ),
         ),
         *(
             Rule(
@@ -166,8 +171,12 @@ def rules(cite: DecreeCitations) -> tuple[Rule, ...]:
                 kind,
                 (c.rating(Ref("certificate_of_merit.min_rating"), f"{LAW}, Điều 75"), discipline),
                 f"prize.certificate_of_merit.{kind}",
-                note="Criteria are set by bộ/tỉnh (Art 75.2); only the rating is checked, the "
-                "achievement in a movement is the officer's call.",
+                note=Text(
+                    "Tiêu chuẩn do bộ, tỉnh quy định (Điều 75.2); hệ thống chỉ kiểm tra xếp loại, "
+                    "thành tích trong phong trào thi đua do cán bộ đánh giá.",
+                    "Criteria are set by each ministry or province (Art 75.2); only the rating "
+                    "is checked, the achievement in a movement is the officer's call.",
+                ),
             )
             for kind in (IND, COL)
         ),
@@ -200,8 +209,13 @@ def rules(cite: DecreeCitations) -> tuple[Rule, ...]:
                 discipline,
             ),
             "prize.provincial_certificate_of_commendation.individual",
-            note="Only criterion (d) is computable; (a) movements, (b) influential "
-            "achievements, (c) contributions and (đ) workers/farmers are the officer's call.",
+            note=Text(
+                "Hệ thống chỉ kiểm tra được tiêu chuẩn điểm d; các điểm a (phong trào thi đua), "
+                "b (thành tích có ảnh hưởng), c (đóng góp) và đ (công nhân, nông dân) do cán bộ "
+                "đánh giá.",
+                "Only criterion (d) is computable; (a) movements, (b) influential "
+                "achievements, (c) contributions and (đ) workers/farmers are the officer's call.",
+            ),
         ),
         Rule(
             k.PROVINCIAL_COMMENDATION,
@@ -215,8 +229,11 @@ def rules(cite: DecreeCitations) -> tuple[Rule, ...]:
                 ),
             ),
             "prize.provincial_certificate_of_commendation.collective",
-            note="Grassroots democracy, welfare, thrift and anti-corruption are the "
-            "officer's call.",
+            note=Text(
+                "Việc thực hiện dân chủ ở cơ sở, chăm lo đời sống, thực hành tiết kiệm, phòng, "
+                "chống tham nhũng do cán bộ đánh giá.",
+                "Grassroots democracy, welfare, thrift and anti-corruption are the officer's call.",
+            ),
         ),
         Rule(
             k.PM_COMMENDATION,
@@ -246,7 +263,10 @@ def rules(cite: DecreeCitations) -> tuple[Rule, ...]:
                 ),
             ),
             "prize.prime_minister_certificate_of_commendation.individual",
-            note="Only criterion (b) is computable; (a) and (c) are the officer's call.",
+            note=Text(
+                "Hệ thống chỉ kiểm tra được tiêu chuẩn điểm b; các điểm a và c do cán bộ đánh giá.",
+                "Only criterion (b) is computable; (a) and (c) are the officer's call.",
+            ),
         ),
         Rule(
             k.PM_COMMENDATION,

@@ -14,6 +14,7 @@ from tdkt.rules import conditions as c
 from tdkt.rules.codes import COLLECTIVE as COL
 from tdkt.rules.codes import INDIVIDUAL as IND
 from tdkt.rules.conditions import Ref
+from tdkt.rules.text import Text
 
 from .base import Cap, Rule, RuleSet
 from .r2013_params import PARAMETERS
@@ -143,8 +144,14 @@ RULES = (
         ),
         "prize.government_emulation_flag",
         vote=c.vote(Ref("vote.government_emulation_flag.min_percent"), f"{ND91} (chưa xác minh)"),
-        note="Route (1) only: a leading collective among those meeting the Cờ bộ/tỉnh standard "
-        "(read as holding the Cờ for the year); routes (2) and (3) are the officer's call.",
+        note=Text(
+            "Chỉ kiểm tra trường hợp (1): tập thể dẫn đầu trong số các tập thể đạt tiêu chuẩn Cờ "
+            "thi đua cấp bộ, tỉnh (hiểu là đã được tặng Cờ trong năm xét); các trường hợp (2) và "
+            "(3) do cán bộ đánh giá.",
+            "Route (1) only: a leading collective among those meeting the provincial Emulation "
+            "Flag standard (read as holding the Flag for the year); routes (2) and (3) are the "
+            "officer's call.",
+        ),
     ),
     *(
         Rule(
@@ -157,7 +164,10 @@ RULES = (
                 DISCIPLINE,
             ),
             f"prize.certificate_of_merit.{kind}",
-            note="Criteria are set by each bộ/tỉnh/unit; only the rating is checked.",
+            note=Text(
+                "Tiêu chuẩn do từng bộ, tỉnh, đơn vị quy định; hệ thống chỉ kiểm tra xếp loại.",
+                "Criteria are set by each ministry, province or unit; only the rating is checked.",
+            ),
         )
         for kind in (IND, COL)
     ),
@@ -179,9 +189,14 @@ RULES = (
             DISCIPLINE,
         ),
         "prize.provincial_certificate_of_commendation.individual",
-        note="Only the criterion 'two consecutive years HTXSNV with two initiatives' is "
-        "computable; excellence in a movement and sector-wide achievements are the "
-        "officer's call.",
+        note=Text(
+            "Hệ thống chỉ kiểm tra được tiêu chuẩn «2 năm liên tục hoàn thành xuất sắc nhiệm vụ "
+            "và có 2 sáng kiến»; thành tích xuất sắc trong phong trào thi đua và thành tích có "
+            "ảnh hưởng trong ngành do cán bộ đánh giá.",
+            "Only the criterion 'two consecutive years rated excellent with two initiatives' "
+            "is computable; excellence in a movement and sector-wide achievements are the "
+            "officer's call.",
+        ),
     ),
     Rule(
         k.PROVINCIAL_COMMENDATION,
@@ -250,7 +265,10 @@ RULES = (
             ),
         ),
         "prize.labour_order_third_class.individual",
-        note="The ad-hoc (đột xuất) route is the officer's call.",
+        note=Text(
+            "Trường hợp khen thưởng đột xuất do cán bộ đánh giá.",
+            "The ad-hoc (đột xuất) route is the officer's call.",
+        ),
     ),
     Rule(
         k.LABOUR_ORDER_3,
@@ -262,7 +280,10 @@ RULES = (
 
 RULE_SET = RuleSet(
     name="R2013",
-    title="Luật TĐKT 2003 (sửa đổi 2013) + NĐ 91/2017/NĐ-CP",
+    title=Text(
+        "Luật TĐKT 2003 (sửa đổi 2013) + Nghị định 91/2017/NĐ-CP",
+        "Law on Emulation and Commendation 2003 (amended 2013) + Decree 91/2017/NĐ-CP",
+    ),
     documents=(
         "NĐ 91/2017/NĐ-CP",
         "Luật TĐKT 15/2003/QH11 (sđ 47/2005, 32/2009, 39/2013)",

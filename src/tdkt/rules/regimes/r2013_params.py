@@ -1,13 +1,17 @@
 """Parameters of R2013 (Luật TĐKT 2003 sđ 2013 + NĐ 91/2017): coefficients, bars, caps.
 
 Values and flags follow legal-rules §2.1 and §3; UNVERIFIED values carry `unverified=True`.
+Labels shared with Law 2022 come from `law2022_params`; only the wording that differs under
+the old law is written here.
 """
 
 from __future__ import annotations
 
 from tdkt.rules import codes as k
+from tdkt.rules.text import Text
 
 from . import common as p
+from . import law2022_params as t
 
 LAW = "Luật TĐKT 2003 (sđ 2013)"
 ND91 = "NĐ 91/2017/NĐ-CP"
@@ -31,13 +35,7 @@ PARAMETERS = (
             k.LABOUR_ORDER_3: ("4.5", "9.0", f"{ND91} (chưa xác minh)", True),
         }
     ),
-    p.number(
-        "advanced_worker.min_months_worked",
-        10,
-        "months",
-        f"{ND91}, Điều 10",
-        "No Lao động tiên tiến for a person recruited less than this many months ago.",
-    ),
+    p.months("advanced_worker.min_months_worked", 10, f"{ND91}, Điều 10"),
     p.discipline_level("reprimand", f"{ND91}, Điều 10"),
     p.vote_threshold(k.GRASSROOTS_FIGHTER, None, f"{ND91} (chưa xác minh)", unverified=True),
     p.vote_threshold(
@@ -51,15 +49,16 @@ PARAMETERS = (
         3,
         "years",
         f"{LAW}, Điều 22",
-        "Consecutive Chiến sĩ thi đua cơ sở years behind a CSTĐ bộ/tỉnh.",
+        t.PF_YEARS,
+        t.PF_YEARS_WHY,
     ),
     p.number(
         "provincial_emulation_fighter.initiative_window_years",
         3,
         "years",
         f"{ND91}, Điều 9.2 (diễn giải)",
-        "Years, ending with the evaluated one, in which the bộ/tỉnh initiative may have been "
-        "recognised.",
+        t.PF_WINDOW,
+        t.PF_WINDOW_WHY,
         unverified=True,
     ),
     p.number(
@@ -67,15 +66,16 @@ PARAMETERS = (
         2,
         "titles",
         f"{LAW}, Điều 21",
-        "Consecutive CSTĐ bộ/tỉnh titles behind a CSTĐ toàn quốc.",
+        t.NF_TITLES,
+        t.NF_TITLES_WHY,
     ),
     p.choice(
         "national_emulation_fighter.chain_reading",
         "period",
         ("period", "calendar"),
         "legal-rules §4.1 (diễn giải)",
-        "'period': the CSTĐ bộ/tỉnh titles cover back-to-back periods (e.g. 2022 and "
-        "2025); 'calendar': adjacent years.",
+        t.NF_READING,
+        t.NF_READING_WHY,
         unverified=True,
     ),
     p.number(
@@ -83,14 +83,16 @@ PARAMETERS = (
         6,
         "years",
         f"{LAW}, Điều 21 (diễn giải)",
-        "Years in which the national-scope initiative may have been recognised.",
+        t.NF_WINDOW,
+        t.NF_WINDOW_WHY,
         unverified=True,
     ),
     p.flag(
         "chain.exclusive_periods",
         True,
         "legal-rules §4 (diễn giải)",
-        "An award's years cannot serve a second award of the same code.",
+        t.EXCLUSIVE,
+        t.EXCLUSIVE_WHY,
         unverified=True,
     ),
     p.choice(
@@ -98,7 +100,8 @@ PARAMETERS = (
         "good",
         k.RATINGS,
         f"{ND91}, Điều 40",
-        "Lowest yearly rating for a Giấy khen (criteria set by bộ/tỉnh/unit).",
+        t.MERIT_RATING,
+        t.MERIT_RATING_WHY,
         unverified=True,
     ),
     p.number(
@@ -106,72 +109,116 @@ PARAMETERS = (
         2,
         "years",
         f"{ND91}, Điều 39",
-        "Consecutive HTXSNV years for a Bằng khen bộ/tỉnh.",
+        t.BK_YEARS,
+        Text(
+            "Số năm liên tục hoàn thành xuất sắc nhiệm vụ để được xét Bằng khen cấp bộ, tỉnh.",
+            "Consecutive years rated excellent for a provincial Bằng khen.",
+        ),
     ),
     p.number(
         "provincial_certificate_of_commendation.initiative_count",
         2,
         "initiatives",
         f"{ND91}, Điều 39",
-        "Grassroots initiatives within those years.",
+        t.BK_COUNT,
+        Text(
+            "Số sáng kiến cấp cơ sở trong các năm đó.",
+            "Grassroots initiatives within those years.",
+        ),
     ),
     p.number(
         "prime_minister_certificate_of_commendation.consecutive_years",
         5,
         "years",
         f"{ND91}, Điều 38.1",
-        "Consecutive HTXSNV years after the Bằng khen bộ/tỉnh.",
+        t.PM_YEARS,
+        Text(
+            "Số năm liên tục hoàn thành xuất sắc nhiệm vụ sau Bằng khen cấp bộ, tỉnh.",
+            "Consecutive years rated excellent after the provincial Bằng khen.",
+        ),
     ),
     p.number(
         "prime_minister_certificate_of_commendation.initiative_count",
         5,
         "initiatives",
         f"{ND91}, Điều 38.1",
-        "Grassroots initiatives within those years.",
+        Text(
+            "Số sáng kiến xét Bằng khen Thủ tướng", "Initiatives for a Prime Minister's Bằng khen"
+        ),
+        Text(
+            "Số sáng kiến cấp cơ sở trong các năm đó.",
+            "Grassroots initiatives within those years.",
+        ),
     ),
     p.number(
         "labour_order_third_class.consecutive_years",
         5,
         "years",
         f"{ND91}, Điều 24",
-        "Consecutive excellent years after the Bằng khen Thủ tướng.",
+        Text(
+            "Số năm liên tục xét Huân chương Lao động hạng Ba",
+            "Consecutive years for the Labour Order, Third Class",
+        ),
+        Text(
+            "Số năm liên tục hoàn thành xuất sắc nhiệm vụ sau Bằng khen Thủ tướng.",
+            "Consecutive years rated excellent after the Prime Minister's Bằng khen.",
+        ),
     ),
     p.number(
         "labour_order_third_class.initiative_count",
         2,
         "initiatives",
         f"{ND91}, Điều 24",
-        "Initiatives with bộ/tỉnh influence within those years.",
+        Text(
+            "Số sáng kiến xét Huân chương Lao động hạng Ba",
+            "Initiatives for the Labour Order, Third Class",
+        ),
+        Text(
+            "Số sáng kiến có phạm vi ảnh hưởng cấp bộ, tỉnh trong các năm đó.",
+            "Initiatives of ministry/provincial scope within those years.",
+        ),
     ),
     p.percent(
         "advanced_collective.min_advanced_worker_percent",
         "50",
         f"{LAW}, Điều 28",
-        "Share of members who are Lao động tiên tiến; R2013 requires MORE than this.",
+        t.SHARE_AC,
+        Text(
+            "Tỷ lệ thành viên đạt Lao động tiên tiến; Luật 2003 yêu cầu CAO HƠN tỷ lệ này.",
+            "Share of members who are Advanced Workers; the 2003 law requires MORE than this.",
+        ),
     ),
     p.percent(
         "excellent_collective.min_advanced_worker_percent",
         "70",
         f"{LAW}, Điều 27",
-        "Share of members who are Lao động tiên tiến, inclusive.",
+        t.SHARE_EC,
+        t.SHARE_WHY,
     ),
     p.percent(
         "cap.grassroots_emulation_fighter.max_percent",
         "15",
         f"{ND91}, Điều 9.3",
-        "At most this % of the unit's Lao động tiên tiến become CSTĐ cơ sở (bộ/tỉnh may "
-        "set lower).",
+        t.CAP_GS,
+        Text(
+            "Tối đa bằng tỷ lệ này trên số Lao động tiên tiến của đơn vị được công nhận Chiến "
+            "sĩ thi đua cơ sở (bộ, tỉnh có thể quy định thấp hơn).",
+            "At most this share of the unit's Advanced Workers become Grassroots Emulation "
+            "Fighters (a ministry or province may set less).",
+        ),
     ),
     p.percent(
         "cap.government_emulation_flag.max_percent",
         "20",
         f"{ND91}, Điều 11",
-        "At most this % of the collectives meeting the Cờ bộ/tỉnh standard.",
+        t.CAP_GF,
+        t.CAP_GF_WHY,
     ),
     p.percent(
         "cap.provincial_emulation_fighter.max_percent",
         None,
         "Quy định địa phương",
-        "Local cap on CSTĐ bộ/tỉnh as a % of the CSTĐ cơ sở (e.g. Huế 2017: 10 %).",
+        t.CAP_PF,
+        t.CAP_PF_WHY,
     ),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from tdkt.rules import codes as k
+from tdkt.rules.text import Text
 
 from . import common as p
 from . import law2022
@@ -50,14 +51,7 @@ PARAMETERS = (
             k.LABOUR_ORDER_3: ("4.5", "9.0", f"{ND98}, Điều 55.1.h", False),
         }
     ),
-    p.number(
-        "advanced_worker.min_months_worked",
-        6,
-        "months",
-        CITATIONS.months,
-        "No Lao động tiên tiến for a person with less than this many months of continuous "
-        "service in the agency in the year.",
-    ),
+    p.months("advanced_worker.min_months_worked", 6, CITATIONS.months),
     p.discipline_level("reprimand", CITATIONS.discipline, unverified=True),
     p.vote_threshold(k.GRASSROOTS_FIGHTER, "80", CITATIONS.vote_grassroots),
     p.vote_threshold(k.PROVINCIAL_FIGHTER, "90", CITATIONS.vote_provincial),
@@ -71,7 +65,10 @@ PARAMETERS = (
 
 RULE_SET = RuleSet(
     name="R2022a",
-    title="Luật TĐKT 2022 + NĐ 98/2023/NĐ-CP",
+    title=Text(
+        "Luật TĐKT 2022 + Nghị định 98/2023/NĐ-CP",
+        "Law on Emulation and Commendation 2022 + Decree 98/2023/NĐ-CP",
+    ),
     documents=("Luật TĐKT 06/2022/QH15", ND98, "TT 01/2024/TT-BNV"),
     effective_from=date(2024, 1, 1),
     effective_to=date(2025, 6, 30),

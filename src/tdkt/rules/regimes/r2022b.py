@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from tdkt.rules import codes as k
+from tdkt.rules.text import Text
 
 from . import common as p
 from . import law2022
@@ -47,15 +48,7 @@ PARAMETERS = (
             k.LABOUR_ORDER_3: ("4.5", "9.0", f"{ND152}, Điều 51", False),
         }
     ),
-    p.number(
-        "advanced_worker.min_months_worked",
-        6,
-        "months",
-        CITATIONS.months,
-        "No Lao động tiên tiến for a person with less than this many months of continuous "
-        "service in the agency in the year.",
-        unverified=True,
-    ),
+    p.months("advanced_worker.min_months_worked", 6, CITATIONS.months, unverified=True),
     p.discipline_level("reprimand", CITATIONS.discipline, unverified=True),
     p.vote_threshold(k.GRASSROOTS_FIGHTER, "80", CITATIONS.vote_grassroots, unverified=True),
     p.vote_threshold(k.PROVINCIAL_FIGHTER, "90", CITATIONS.vote_provincial, unverified=True),
@@ -67,7 +60,10 @@ PARAMETERS = (
 
 RULE_SET = RuleSet(
     name="R2022b",
-    title="Luật TĐKT 2022 + NĐ 152/2025/NĐ-CP",
+    title=Text(
+        "Luật TĐKT 2022 + Nghị định 152/2025/NĐ-CP",
+        "Law on Emulation and Commendation 2022 + Decree 152/2025/NĐ-CP",
+    ),
     documents=(ND152, "Luật TĐKT 06/2022/QH15", "TT 15/2025/TT-BNV"),
     effective_from=date(2025, 7, 1),
     effective_to=None,

@@ -14,6 +14,7 @@ from datetime import date
 
 from tdkt.rules import codes as k
 from tdkt.rules import conditions as c
+from tdkt.rules.text import Text
 
 from . import r2022b
 from .base import Rule, RuleSet, Transition
@@ -32,7 +33,10 @@ def _grassroots_fighter_draft(rule: Rule) -> Rule:
 
 RULE_SET = RuleSet(
     name="R2026",
-    title="Luật TĐKT 2022 sửa đổi 2026 (tạm, chưa kích hoạt)",
+    title=Text(
+        "Luật TĐKT 2022 sửa đổi năm 2026 (dự thảo, chưa áp dụng)",
+        "Law on Emulation and Commendation 2022 as amended in 2026 (draft, not in use)",
+    ),
     documents=(DRAFT, *r2022b.RULE_SET.documents),
     effective_from=date(2026, 10, 1),
     effective_to=None,

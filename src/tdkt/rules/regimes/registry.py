@@ -10,21 +10,42 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from tdkt.rules.params import ParameterError, ParameterValue, resolve
+from tdkt.rules.codes import AWARDS, AwardCode
+from tdkt.rules.params import ParameterError, ParameterValue, resolve, split_key
 
 from . import r2013, r2022a, r2022b, r2026
 from .base import RuleSet
+from .validation import RegistryError, validate
 
 
 class RuleSetError(LookupError):
-    """No rule set can be chosen (unknown name, inactive, or nothing in force on the date)."""
+    """No rule set can be chosen (unknown name, inactive, or nothing in force on the date).
+
+    `code` is `unknown`, `inactive` or `none_in_force`; `params` name the rule set or date.
+    """
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+        if code == "unknown":
+            message = f'unknown rule set "{params["name"]}"'
+        elif code == "inactive":
+            message = f'rule set "{params["name"]}" is not active (regime.{params["name"]}.active)'
+        else:
+            message = f"no active rule set is in force on {params['as_of'].isoformat()}"
+        super().__init__(message)
 
 
 class Registry:
     """Rule sets by name; an object so tests can build one with other data."""
 
-    def __init__(self, rule_sets: Iterable[RuleSet]) -> None:
+    def __init__(
+        self, rule_sets: Iterable[RuleSet], awards: tuple[AwardCode, ...] = AWARDS
+    ) -> None:
+        """Hold the rule sets after checking them (`RegistryError` names every gap)."""
+        rule_sets = tuple(rule_sets)
+        validate(rule_sets, awards)
         self._by_name = {rs.name: rs for rs in rule_sets}
+        self._values: dict[Any, dict[str, ParameterValue]] = {}
         self.known_parameters = frozenset(
             p.name for rs in self._by_name.values() for p in rs.all_parameters()
         )
@@ -38,15 +59,50 @@ class Registry:
         try:
             return self._by_name[name]
         except KeyError:
-            raise RuleSetError(f'unknown rule set "{name}"') from None
+            raise RuleSetError("unknown", name=name) from None
 
     def values(
         self, rule_set: RuleSet, overrides: Mapping[str, Any] | None
     ) -> dict[str, ParameterValue]:
-        """Return the effective parameters of a rule set after local overrides."""
-        return resolve(
-            rule_set.name, rule_set.all_parameters(), overrides, known_names=self.known_parameters
-        )
+        """Return the effective parameters of a rule set after local overrides.
+
+        Every evaluation asks this several times (choosing the rule set reads each one's
+        dates), so results are kept per rule set and overrides; a copy is returned.
+        """
+        try:
+            key = (rule_set.name, tuple(sorted((overrides or {}).items())))
+            hash(key)
+        except TypeError:  # an unhashable value: coerce will refuse it
+            key = None
+        cached = self._values.get(key) if key is not None else None
+        if cached is None:
+            cached = resolve(
+                rule_set.name,
+                rule_set.all_parameters(),
+                overrides,
+                known_names=self.known_parameters,
+            )
+            if key is not None:
+                if len(self._values) >= 256:
+                    self._values.clear()
+                self._values[key] = cached
+        return dict(cached)
+
+    def coerce_override(self, key: str, raw: Any) -> Any:
+        """Check one override as an officer types it; return its value.
+
+        `key` is `name` (every rule set that has the parameter) or `RULESET:name`. Raise
+        `RuleSetError` for an unknown rule set and `ParameterError` for an unknown name, a
+        name the rule set does not have, or a value outside the type or legal range of any
+        rule set it applies to.
+        """
+        scope, name = split_key(key)
+        targets = [self.get(scope)] if scope is not None else list(self._by_name.values())
+        params = [p for rs in targets for p in rs.all_parameters() if p.name == name]
+        if not params:
+            raise ParameterError(key, "unknown")
+        values = [p.coerce(raw) for p in params]
+        return values[0]
 
     def latest(self, overrides: Mapping[str, Any] | None = None) -> RuleSet:
         """Return the active rule set with the latest start date (for `explain` defaults)."""
@@ -81,7 +137,7 @@ class Registry:
         if name != "auto":
             rs = self.get(name)
             if not self._window(rs, overrides)[0]:
-                raise RuleSetError(f'rule set "{name}" is not active (regime.{name}.active)')
+                raise RuleSetError("inactive", name=name)
             return rs
         chosen: RuleSet | None = None
         for rs in self._by_name.values():
@@ -94,7 +150,7 @@ class Registry:
             ):
                 chosen = rs
         if chosen is None:
-            raise RuleSetError(f"no active rule set is in force on {as_of.isoformat()}")
+            raise RuleSetError("none_in_force", as_of=as_of)
         lodged = dossier_lodged_on
         for _ in range(len(self._by_name)):
             moved = False
@@ -110,4 +166,4 @@ class Registry:
 
 REGISTRY = Registry((r2013.RULE_SET, r2022a.RULE_SET, r2022b.RULE_SET, r2026.RULE_SET))
 
-__all__ = ["REGISTRY", "ParameterError", "Registry", "RuleSetError"]
+__all__ = ["REGISTRY", "ParameterError", "Registry", "RegistryError", "RuleSetError"]

@@ -1,23 +1,10 @@
-"""Web forms: they parse and type input only; services do the business validation."""
+"""Web forms: they parse and type input only; services do the business validation.
 
-from .accounts import LoginForm, PasswordChangeForm
+Shared helpers live here (``errors``, ``widgets``); each app keeps its own forms.
+"""
+
 from .errors import apply_service_error
-from .groups import GroupForm, GroupLeadershipForm, GroupMembersForm
-from .organizations import OrganizationForm
-from .people import EmploymentForm, PersonCreateForm, PersonFilterForm, PersonForm
-from .zones import ZoneForm
 
 __all__ = [
-    "EmploymentForm",
-    "GroupForm",
-    "GroupLeadershipForm",
-    "GroupMembersForm",
-    "LoginForm",
-    "OrganizationForm",
-    "PasswordChangeForm",
-    "PersonCreateForm",
-    "PersonFilterForm",
-    "PersonForm",
-    "ZoneForm",
     "apply_service_error",
 ]

@@ -16,12 +16,6 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-def organization_label(org: object) -> str:
-    """Indent an organisation's name by its depth so a flat <select> reads like the tree."""
-    depth = getattr(org, "depth", 0)
-    return f"{'— ' * depth}{org}"
-
-
 def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
     """Return the form's model choice field ``name`` (``form.fields`` types it as a plain field)."""
     field = form.fields[name]

@@ -1,2 +1,2 @@
-"""Web views, one module per subject. Each view parses input, calls one selector or service
-and renders; ``tdkt.web.decorators.web_view`` maps their errors to error pages."""
+"""Views that belong to no domain app: the dashboard (and, until they move to
+``tdkt.accounts``, sign-in and password change). Domain screens live in their own app."""

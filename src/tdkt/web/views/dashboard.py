@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from tdkt.web import queries
+from tdkt.organizations import selectors
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 
@@ -16,14 +16,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """Show registry figures scoped to the user, this year's blocks/clusters and changes."""
     actor = request.user
     year = timezone.localdate().year
-    events = queries.recent_events(actor=actor)
+    events = selectors.audit_events_recent(actor=actor)
     context = {
         "year": year,
-        "organizations": queries.organizations_by_kind(actor=actor),
-        "people": queries.people_by_category(actor=actor),
-        "enterprises": queries.enterprises_by_investment(actor=actor),
-        "zones": queries.zones_by_status(actor=actor),
-        "groups": queries.groups_of_year(actor=actor, year=year),
+        "organizations": selectors.organizations_by_kind(actor=actor),
+        "people": selectors.people_by_category(actor=actor),
+        "enterprises": selectors.enterprises_by_investment(actor=actor),
+        "zones": selectors.zones_by_status(actor=actor),
+        "groups": selectors.groups_of_year(actor=actor, year=year),
         "events": None if events is None else timeline(events, actor=actor),
     }
     return render(request, "web/dashboard.html", context)

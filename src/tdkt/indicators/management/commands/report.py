@@ -5,8 +5,9 @@
   [--format json|xlsx|docx] [--output FILE]``
 
 JSON goes to standard output unless ``--output`` is given; XLSX and DOCX need ``--output``.
-The report reads as ``--as USERNAME`` (by default the first active administrator), so it shows
-exactly what that user may see. Exit status: 0 written, 2 usage error (bad date or year,
+With ``--as USERNAME`` the report reads as that (active) user, so it shows exactly what they
+may see; without it the command reads as the system, which sees everything (commands run on the
+server, decision 0021). Exit status: 0 written, 2 usage error (bad date or year,
 unknown user, missing --output, a user who may not read the report).
 """
 
@@ -18,12 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.constants import Role
 from tdkt.accounts.models import User
-from tdkt.core.errors import ApplicationError
+from tdkt.accounts.selectors import user_get_by_username
+from tdkt.core.errors import ApplicationError, NotFoundError
 from tdkt.indicators.reports.indicators import indicator_report
 from tdkt.indicators.reports.procedures import procedure_report
 from tdkt.indicators.reports.writers import (
@@ -111,22 +111,16 @@ class Command(BaseCommand):
         self.stdout.write(_("Đã ghi %(path)s.") % {"path": output})
 
     @staticmethod
-    def _actor(username: str | None) -> User:
-        if username:
-            user = User.objects.filter(username=username, is_active=True).first()
-            if user is None:
-                raise CommandError(
-                    _("Không có tài khoản đang hoạt động “%(u)s”.") % {"u": username},
-                    returncode=USAGE,
-                )
-            return user
-        admin = (
-            User.objects.filter(Q(role=Role.ADMIN) | Q(is_superuser=True), is_active=True)
-            .order_by("pk")
-            .first()
-        )
-        if admin is None:
+    def _actor(username: str | None) -> User | None:
+        if not username:
+            return None
+        try:
+            user = user_get_by_username(actor=None, username=username)
+        except NotFoundError:
+            user = None
+        if user is None or not user.is_active:
             raise CommandError(
-                _("Chưa có tài khoản quản trị; hãy chỉ rõ --as TÊN_ĐĂNG_NHẬP."), returncode=USAGE
+                _("Không có tài khoản đang hoạt động “%(u)s”.") % {"u": username},
+                returncode=USAGE,
             )
-        return admin
+        return user

@@ -22,3 +22,13 @@ document.addEventListener("htmx:afterSettle", function (event) {
   }
   if (target) target.focus();
 });
+
+// A select marked data-autosubmit sends its form when changed (the page also has a button for
+// browsers without JavaScript). Bound here because the Content-Security-Policy forbids inline
+// event handlers such as onchange="…".
+document.addEventListener("change", function (event) {
+  var field = event.target;
+  if (field instanceof HTMLSelectElement && field.hasAttribute("data-autosubmit") && field.form) {
+    field.form.requestSubmit ? field.form.requestSubmit() : field.form.submit();
+  }
+});

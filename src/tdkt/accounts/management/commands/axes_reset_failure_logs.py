@@ -1,0 +1,8 @@
+from tdkt.accounts.constants import LoginRecords
+
+from ._axes import AxesLogResetCommand
+
+
+class Command(AxesLogResetCommand):
+    help = "Reset access failure log records older than given days (audited)."
+    kind = LoginRecords.FAILURE_LOGS

@@ -1,0 +1,1 @@
+"""Forms of the commendation app, one module per subject."""

@@ -1,0 +1,1 @@
+"""Screens of the commendation app, one module per subject."""

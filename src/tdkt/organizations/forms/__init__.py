@@ -1,0 +1,18 @@
+"""Registry forms: they parse and type input only; the services do the business validation."""
+
+from .groups import GroupForm, GroupLeadershipForm, GroupMembersForm
+from .organizations import OrganizationForm
+from .people import EmploymentForm, PersonCreateForm, PersonFilterForm, PersonForm
+from .zones import ZoneForm
+
+__all__ = [
+    "EmploymentForm",
+    "GroupForm",
+    "GroupLeadershipForm",
+    "GroupMembersForm",
+    "OrganizationForm",
+    "PersonCreateForm",
+    "PersonFilterForm",
+    "PersonForm",
+    "ZoneForm",
+]

@@ -1,0 +1,53 @@
+"""Reads of the registry, always scoped to what the actor may see (``accounts.scopes``).
+
+Lists filter with ``scoped``; single-object lookups go through ``get_visible``, so an object
+outside the actor's scope answers exactly like a missing one (404).
+"""
+
+from .figures import (
+    Tally,
+    enterprises_by_investment,
+    organizations_by_kind,
+    people_by_category,
+    zones_by_status,
+)
+from .groups import (
+    GroupYear,
+    group_get,
+    group_list,
+    group_year,
+    group_years,
+    groups_of_year,
+    groups_without_members,
+)
+from .history import audit_events_recent
+from .organizations import organization_get, organization_list, organization_names
+from .people import employment_list, person_get, person_in_scope, person_list, person_unit_on
+from .zones import zone_get, zone_list, zone_names
+
+__all__ = [
+    "GroupYear",
+    "Tally",
+    "audit_events_recent",
+    "employment_list",
+    "enterprises_by_investment",
+    "group_get",
+    "group_list",
+    "group_year",
+    "group_years",
+    "groups_of_year",
+    "groups_without_members",
+    "organization_get",
+    "organization_list",
+    "organization_names",
+    "organizations_by_kind",
+    "people_by_category",
+    "person_get",
+    "person_in_scope",
+    "person_list",
+    "person_unit_on",
+    "zone_get",
+    "zone_list",
+    "zone_names",
+    "zones_by_status",
+]

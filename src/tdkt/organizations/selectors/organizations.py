@@ -1,0 +1,65 @@
+"""Reads of the organisation tree, scoped to the organisations the actor may see."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.scopes import get_visible, scope_for, scoped
+from tdkt.core.text import fold
+from tdkt.organizations.models import EmulationGroup, Organization
+
+
+def organization_list(
+    *,
+    actor: Any,
+    search: str = "",
+    kind: str = "",
+    include_inactive: bool = False,
+    parent: Organization | None = None,
+    member_of: EmulationGroup | None = None,
+) -> QuerySet[Organization]:
+    """Return the organisations the actor may see, optionally filtered, in tree order.
+
+    ``parent`` keeps its direct children; ``member_of`` keeps the members of a block/cluster
+    in any year.
+    """
+    qs = scoped(Organization.objects.all(), actor).select_related(
+        "parent", "enterprise", "enterprise__zone"
+    )
+    if search:
+        qs = qs.filter(search_key__contains=fold(search))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if not include_inactive:
+        qs = qs.filter(is_active=True)
+    if parent is not None:
+        qs = qs.filter(parent=parent)
+    if member_of is not None:
+        qs = qs.filter(group_memberships__group=member_of).distinct()
+    return qs.order_by("path")
+
+
+def organization_get(*, actor: Any, uuid: UUID | str) -> Organization:
+    """Return one organisation; one outside the actor's scope is "not found" (404)."""
+    scope = scope_for(actor)
+    return get_visible(
+        Organization.objects.select_related("parent", "enterprise", "enterprise__zone"),
+        uuid=uuid,
+        visible=lambda org: scope.covers_path(org.path),
+        message=_("Không tìm thấy tổ chức."),
+    )
+
+
+def organization_names(*, actor: Any, ids: Iterable[int]) -> dict[int, str]:
+    """Return ``{pk: name}`` of the organisations among ``ids`` that the actor may see
+    (inactive ones included), e.g. to name the ids recorded in audit events."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    qs = organization_list(actor=actor, include_inactive=True).filter(pk__in=wanted)
+    return dict(qs.values_list("pk", "name"))

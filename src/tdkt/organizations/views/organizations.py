@@ -1,0 +1,166 @@
+"""The organisation tree, organisation detail and the create/edit forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from tdkt.audit.services import history_for
+from tdkt.core.errors import ApplicationError
+from tdkt.organizations.forms import OrganizationForm
+from tdkt.organizations.forms.organizations import ENTERPRISE_FIELDS, ORG_FIELDS
+from tdkt.organizations.models import Organization
+from tdkt.organizations.permissions import (
+    can_add_records,
+    can_change_organization,
+    ensure_can_add_records,
+    ensure_can_change_organization,
+)
+from tdkt.organizations.selectors import (
+    organization_get,
+    organization_list,
+    person_list,
+    zone_list,
+)
+from tdkt.organizations.services import organization_create, organization_update
+from tdkt.web.audit_display import timeline
+from tdkt.web.decorators import web_view
+from tdkt.web.forms.errors import apply_service_error
+
+PEOPLE_LIMIT = 50
+HISTORY_LIMIT = 100
+
+
+@dataclass
+class Node:
+    """An organisation with its visible children, for the nested tree."""
+
+    org: Organization
+    children: list[Node] = field(default_factory=list)
+
+
+def build_tree(orgs: list[Organization]) -> list[Node]:
+    """Nest organisations (in path order) under their parents; out-of-scope parents are roots."""
+    nodes = {org.pk: Node(org) for org in orgs}
+    roots: list[Node] = []
+    for org in orgs:
+        parent = nodes.get(org.parent_id) if org.parent_id is not None else None
+        (parent.children if parent else roots).append(nodes[org.pk])
+    return roots
+
+
+@web_view
+def organization_tree(request: HttpRequest) -> HttpResponse:
+    """Show the organisations the user may see as a collapsible tree."""
+    show_inactive = request.GET.get("inactive") == "1"
+    orgs = list(organization_list(actor=request.user, include_inactive=show_inactive))
+    return render(
+        request,
+        "organizations/organization_tree.html",
+        {
+            "roots": build_tree(orgs),
+            "count": len(orgs),
+            "show_inactive": show_inactive,
+            "can_add": can_add_records(request.user),
+        },
+    )
+
+
+@web_view
+def organization_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Show an organisation, its children, its people, enterprise profile and history."""
+    org = organization_get(actor=request.user, uuid=uuid)
+    children = organization_list(actor=request.user, include_inactive=True, parent=org)
+    people = person_list(actor=request.user, organization=org)
+    events = history_for(org)[:HISTORY_LIMIT]
+    return render(
+        request,
+        "organizations/organization_detail.html",
+        {
+            "org": org,
+            "can_edit": can_change_organization(request.user, org),
+            "children": children,
+            "people": people[:PEOPLE_LIMIT],
+            "people_count": people.count(),
+            "people_limit": PEOPLE_LIMIT,
+            "timeline": timeline(events, actor=request.user),
+        },
+    )
+
+
+def _form(
+    request: HttpRequest,
+    *,
+    initial: dict | None = None,
+    editing: bool = False,
+    lock_parent: bool = False,
+) -> OrganizationForm:
+    return OrganizationForm(
+        request.POST or None,
+        initial=initial,
+        parents=organization_list(actor=request.user),
+        zones=zone_list(actor=request.user),
+        editing=editing,
+        lock_parent=lock_parent,
+    )
+
+
+@web_view
+def organization_create_view(request: HttpRequest) -> HttpResponse:
+    """Add an organisation (and its enterprise profile) through ``organization_create``."""
+    ensure_can_add_records(request.user)
+    initial = {}
+    if parent_uuid := request.GET.get("parent"):
+        initial["parent"] = organization_get(actor=request.user, uuid=parent_uuid)
+    form = _form(request, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            org = organization_create(
+                actor=request.user, enterprise=form.enterprise_data(), **form.organization_data()
+            )
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã thêm %(name)s.") % {"name": org.name})
+            return redirect("organizations:organization-detail", uuid=org.uuid)
+    return render(
+        request,
+        "organizations/organization_form.html",
+        {"form": form, "org": None, "enterprise_fields": ENTERPRISE_FIELDS},
+    )
+
+
+@web_view
+def organization_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Change an organisation through ``organization_update``."""
+    org = organization_get(actor=request.user, uuid=uuid)
+    ensure_can_change_organization(request.user, org)
+    initial = {name: getattr(org, name) for name in [*ORG_FIELDS, "is_active"]}
+    profile = getattr(org, "enterprise", None)
+    if profile is not None:
+        initial |= {name: getattr(profile, name) for name in ENTERPRISE_FIELDS}
+    lock_parent = org.parent is not None and not can_change_organization(request.user, org.parent)
+    form = _form(request, initial=initial, editing=True, lock_parent=lock_parent)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organization_update(
+                actor=request.user,
+                organization=org,
+                enterprise=form.enterprise_data() if profile is not None else None,
+                **form.organization_data(),
+            )
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("organizations:organization-detail", uuid=org.uuid)
+    return render(
+        request,
+        "organizations/organization_form.html",
+        {"form": form, "org": org, "enterprise_fields": ENTERPRISE_FIELDS},
+    )

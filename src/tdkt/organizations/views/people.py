@@ -1,0 +1,120 @@
+"""People: searchable list (htmx partial), detail with history, create/edit, transfers."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from tdkt.audit.services import history_for
+from tdkt.core.errors import ApplicationError
+from tdkt.organizations.forms import EmploymentForm, PersonCreateForm, PersonFilterForm, PersonForm
+from tdkt.organizations.forms.people import PERSON_FIELDS
+from tdkt.organizations.permissions import (
+    can_add_records,
+    can_change_person,
+    ensure_can_add_records,
+    ensure_can_change_person,
+)
+from tdkt.organizations.selectors import organization_list, person_get, person_list
+from tdkt.organizations.services import employment_add, person_create, person_update
+from tdkt.web.audit_display import timeline
+from tdkt.web.decorators import HtmxHttpRequest, web_view
+from tdkt.web.forms.errors import apply_service_error
+
+PAGE_SIZE = 25
+HISTORY_LIMIT = 100
+
+
+@web_view
+def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
+    """List people in scope; an htmx request gets only the results table."""
+    organizations = organization_list(actor=request.user)
+    form = PersonFilterForm(request.GET or None, organizations=organizations)
+    filters = form.cleaned_data if form.is_valid() else {}
+    people = person_list(
+        actor=request.user,
+        search=filters.get("q", ""),
+        organization=filters.get("org"),
+        category=filters.get("category", ""),
+    )
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "can_add": can_add_records(request.user)}
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "organizations/_person_results.html" if partial else "organizations/person_list.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@web_view
+def person_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Show a person's fields, employment history and audit timeline."""
+    person = person_get(actor=request.user, uuid=uuid)
+    events = history_for(person)[:HISTORY_LIMIT]
+    return render(
+        request,
+        "organizations/person_detail.html",
+        {
+            "person": person,
+            "can_edit": can_change_person(request.user, person),
+            "timeline": timeline(events, actor=request.user),
+        },
+    )
+
+
+@web_view
+def person_create_view(request: HttpRequest) -> HttpResponse:
+    """Add a person with their first post through ``person_create``."""
+    ensure_can_add_records(request.user)
+    organizations = organization_list(actor=request.user)
+    form = PersonCreateForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = person_create(actor=request.user, **form.service_data())
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã thêm %(name)s.") % {"name": person.full_name})
+            return redirect("organizations:person-detail", uuid=person.uuid)
+    return render(request, "organizations/person_form.html", {"form": form, "person": None})
+
+
+@web_view
+def person_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Change a person's fields through ``person_update``."""
+    person = person_get(actor=request.user, uuid=uuid)
+    ensure_can_change_person(request.user, person)
+    initial = {name: getattr(person, name) for name in PERSON_FIELDS}
+    form = PersonForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person_update(actor=request.user, person=person, **form.service_data())
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("organizations:person-detail", uuid=person.uuid)
+    return render(request, "organizations/person_form.html", {"form": form, "person": person})
+
+
+@web_view
+def employment_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Record a new post (a transfer by default) through ``employment_add``."""
+    person = person_get(actor=request.user, uuid=uuid)
+    ensure_can_change_person(request.user, person)
+    form = EmploymentForm(request.POST or None, organizations=organization_list(actor=request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            employment_add(actor=request.user, person=person, **form.cleaned_data)
+        except ApplicationError as exc:
+            apply_service_error(form, exc)
+        else:
+            messages.success(request, _("Đã thêm quá trình công tác."))
+            return redirect("organizations:person-detail", uuid=person.uuid)
+    return render(request, "organizations/employment_form.html", {"form": form, "person": person})
