@@ -9,6 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from tdkt.audit.constants import AuditEventType
+from tdkt.audit.models import AuditEvent
 from tdkt.indicators.models import IndicatorValue, ProcedureDossier
 
 from .helpers import indicator_file
@@ -65,10 +67,15 @@ def test_an_indicator_page_shows_plan_actual_percent_and_growth_by_year(figures,
 
 
 def test_an_indicator_outside_the_users_figures_looks_like_an_unknown_one(figures, client_for):
-    """Revenue (Board only) answers a unit head exactly as a code that does not exist."""
+    """Revenue (Board only) answers a unit head exactly as a code that does not exist; only the
+    hidden one is recorded as ACCESS_DENIED (decision 0013)."""
     client = client_for("investment_head")
+    denied = AuditEvent.objects.filter(event_type=AuditEventType.ACCESS_DENIED)
+    before = denied.count()
     hidden = client.get("/indicators/view/doanh_thu/")
+    assert denied.count() == before + 1
     unknown = client.get("/indicators/view/khong_co/")
+    assert denied.count() == before + 1
 
     assert hidden.status_code == unknown.status_code == 404
     assert _without_csrf(hidden) == _without_csrf(unknown)

@@ -17,55 +17,43 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.scopes import scope_for
-from tdkt.core.errors import NotFoundError, PermissionDeniedError
+from tdkt.accounts.scopes import scope_for, scoped
+from tdkt.core.errors import NotFoundError, OutOfScopeError, PermissionDeniedError
 
 from .constants import Channel
 from .models import ExchangeRate, Indicator, IndicatorValue, ProcedureDossier, ProcedureField
 
 
-def _value_filter(actor: Any) -> Q:
-    scope = scope_for(actor)
-    if scope.everything:
-        return Q()
-    if not scope.path_prefixes:
-        return Q(pk__in=[])
-    q = Q()
-    for path in scope.path_prefixes:
-        q |= Q(organization__path__startswith=path)
-    return q
+def _values(actor: Any) -> QuerySet[IndicatorValue]:
+    """The figures of the organisations in the actor's scope (the Board's own figures, which
+    have no organisation, only for board-wide readers)."""
+    return scoped(IndicatorValue.objects.all(), actor, path_field="organization__path")
 
 
 def indicator_value_list(*, actor: Any) -> QuerySet[IndicatorValue]:
     """Return the figures the actor may read, with their indicator and organisation."""
-    return IndicatorValue.objects.filter(_value_filter(actor)).select_related(
-        "indicator", "organization"
-    )
+    return _values(actor).select_related("indicator", "organization")
 
 
 def indicator_years(*, actor: Any) -> list[int]:
     """Return the years with figures the actor may read, latest first."""
-    years = (
-        IndicatorValue.objects.filter(_value_filter(actor))
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    years = _values(actor).order_by("-year").values_list("year", flat=True).distinct()
     return list(years)
 
 
 def indicator_get(*, actor: Any, code: str) -> Indicator:
     """Return the indicator ``code`` if the actor may read any of its figures.
 
-    An indicator without a figure in the actor's scope is reported as not found, with the
-    same message as an unknown code, so its existence is not revealed.
+    An indicator without a figure in the actor's scope answers exactly like an unknown code
+    (``OutOfScopeError`` is a ``NotFoundError``, docs/decisions/0013), so its existence is not
+    revealed.
     """
+    message = _("Không tìm thấy chỉ tiêu.")
     indicator = Indicator.objects.filter(code=code).first()
-    if indicator is None or not (
-        scope_for(actor).everything
-        or IndicatorValue.objects.filter(_value_filter(actor), indicator=indicator).exists()
-    ):
-        raise NotFoundError(_("Không tìm thấy chỉ tiêu."))
+    if indicator is None:
+        raise NotFoundError(message)
+    if not (scope_for(actor).everything or _values(actor).filter(indicator=indicator).exists()):
+        raise OutOfScopeError(message)
     return indicator
 
 

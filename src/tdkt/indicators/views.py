@@ -17,9 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from tdkt.accounts.scopes import is_board_writer, scope_for
+from tdkt.accounts.scopes import ensure_board_writer, is_board_writer, scope_for
 from tdkt.core.calendar import WorkingCalendar
-from tdkt.core.errors import PermissionDeniedError
 from tdkt.core.selectors import working_calendar
 from tdkt.web.decorators import web_view
 
@@ -53,11 +52,6 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _ensure_writer(request: HttpRequest, message: str) -> None:
-    if not is_board_writer(request.user):
-        raise PermissionDeniedError(message)
 
 
 def _pick_year(raw: str | None, years: list[int]) -> int:
@@ -116,7 +110,7 @@ def indicator_report_download(request: HttpRequest) -> HttpResponse:
 @web_view
 def indicator_import(request: HttpRequest) -> HttpResponse:
     """Run the indicator import on an uploaded file and show its report."""
-    _ensure_writer(request, _("Chỉ cán bộ thi đua – khen thưởng được nhập chỉ tiêu."))
+    ensure_board_writer(request.user, _("Chỉ cán bộ thi đua – khen thưởng được nhập chỉ tiêu."))
     return _upload(request, indicators_import, reverse("indicators:indicator-list"))
 
 
@@ -124,7 +118,7 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
 @web_view
 def indicator_template(request: HttpRequest) -> HttpResponse:
     """The indicator template, with its second sheet "Tỷ giá"."""
-    _ensure_writer(request, _("Chỉ cán bộ thi đua – khen thưởng được nhập chỉ tiêu."))
+    ensure_board_writer(request.user, _("Chỉ cán bộ thi đua – khen thưởng được nhập chỉ tiêu."))
     return _attachment(template.indicator_template(), XLSX_TYPE, "mau-nhap-chi-tieu.xlsx")
 
 
@@ -237,7 +231,9 @@ def procedure_report_download(request: HttpRequest, fmt: str) -> HttpResponse:
 @web_view
 def procedure_import(request: HttpRequest) -> HttpResponse:
     """Run the dossier import on an uploaded export and show its report."""
-    _ensure_writer(request, _("Chỉ cán bộ thi đua – khen thưởng được nhập hồ sơ thủ tục."))
+    ensure_board_writer(
+        request.user, _("Chỉ cán bộ thi đua – khen thưởng được nhập hồ sơ thủ tục.")
+    )
     return _upload(request, procedures_import, reverse("indicators:procedure-report"))
 
 
@@ -245,5 +241,7 @@ def procedure_import(request: HttpRequest) -> HttpResponse:
 @web_view
 def procedure_template(request: HttpRequest) -> HttpResponse:
     """The dossier template (the columns of the one-stop system's export)."""
-    _ensure_writer(request, _("Chỉ cán bộ thi đua – khen thưởng được nhập hồ sơ thủ tục."))
+    ensure_board_writer(
+        request.user, _("Chỉ cán bộ thi đua – khen thưởng được nhập hồ sơ thủ tục.")
+    )
     return _attachment(template.procedure_template(), XLSX_TYPE, "mau-nhap-ho-so-tthc.xlsx")
