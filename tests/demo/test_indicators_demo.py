@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.audit.services import verify
 from tdkt.indicators.models import IndicatorValue, ProcedureDossier
@@ -104,3 +105,15 @@ def test_a_second_seed_imports_nothing_and_records_nothing(seeded):
     assert AuditEvent.objects.count() == events
     assert (IndicatorValue.objects.count(), ProcedureDossier.objects.count()) == counts
     assert verify().ok
+
+
+@pytest.mark.django_db
+def test_the_figures_and_the_dossiers_are_two_imports_by_the_system(seeded):
+    """The demo's figures and dossiers are one import each, written by the system like every
+    demo row (docs/demo-data.md): 42 figures, one rate and 2,922 dossiers."""
+    imports = AuditEvent.objects.filter(event_type=AuditEventType.IMPORT_COMPLETED)
+
+    assert imports.count() == 2
+    assert set(imports.values_list("actor_id", "actor_label").distinct()) == {(None, "system")}
+    assert IndicatorValue.objects.count() == 42
+    assert ProcedureDossier.objects.count() == 2922
