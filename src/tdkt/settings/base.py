@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "tdkt.organizations",
     "tdkt.documents",
     "tdkt.commendations",
+    "tdkt.notifications",
+    "tdkt.movements",
     "tdkt.demo",
     "tdkt.web",
     "tdkt.api",
@@ -240,6 +242,17 @@ TASKS = {
 }
 #: Where finished jobs leave their files (error reports, document batches), under MEDIA_ROOT.
 TDKT_JOB_FILES_DIR = "jobs"
+
+# E-mail (notifications, docs/decisions/0602): Django's SMTP backend by default; development
+# prints messages on the console and the tests keep them in memory (locmem).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("EMAIL_FROM", "tdkt@localhost")
 
 # Content-Security-Policy: everything from this origin only; no inline script or style, no
 # eval, no plugins, no framing. `data:` images are allowed because Pico's and Swagger UI's CSS
