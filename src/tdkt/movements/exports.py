@@ -158,7 +158,7 @@ def render_summary_xlsx(year: int, units: Sequence[UnitRegistration], target: in
         missing = [p.full_name for p in unit.missing_people]
         if not unit.collective_registered:
             missing.insert(0, f"Tập thể {unit.organization.name}")
-        state = SheetState(unit.sheet.state).label if unit.sheet else "Chưa lập"
+        state = str(SheetState(unit.sheet.state).label) if unit.sheet else "Chưa lập"
         values: tuple[Any, ...] = (
             index,
             unit.organization.name,

@@ -12,6 +12,8 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-test-media-"))
+# Private files (dossiers, movement plans) of a test run never land in the working tree's var/.
+TDKT_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-test-private-"))
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}  # noqa: F405
 # Enqueued tasks run in the caller's thread, so a test sees their effect at once; the tests of

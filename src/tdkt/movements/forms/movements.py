@@ -147,7 +147,7 @@ class CriterionForm(_Versioned):
         label=_("Mã chỉ tiêu"),
         max_length=50,
         required=False,
-        help_text=_("Khi tính theo chỉ tiêu, ví dụ doanh_thu."),
+        help_text=_("Khi tính theo chỉ tiêu: mã chỉ tiêu như trong tệp nhập số liệu chỉ tiêu."),
     )
 
     FIELDS = (
