@@ -47,6 +47,7 @@ from .board import BOARD_NAME, BOARD_SHORT_NAME, UNITS, ZONES
 from .decisions2019 import load_2019_decisions
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
+from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
 
 
@@ -84,6 +85,7 @@ class _Loader:
         load_2019_decisions(
             writer=self.writer, orgs=self.orgs, people=self.people, created=self.report.created
         )
+        load_movements(writer=self.writer, orgs=self.orgs, created=self.report.created)
         return self.report
 
     # Registry -----------------------------------------------------------------------------
