@@ -30,6 +30,8 @@ RELATED_MODELS = {
     "organizations.organization": ["organizations.Enterprise"],
     "organizations.emulationgroup": ["organizations.GroupLeadership"],
     "accounts.user": ["accounts.ApiToken"],
+    "movements.movement": ["movements.Participant", "movements.Criterion", "movements.Deadline"],
+    "movements.registrationsheet": ["movements.RegistrationLine"],
 }
 
 
@@ -82,6 +84,18 @@ def _extra_labels() -> dict[str, str]:
         "last_number": _("Số đã dùng đến"),
         "total_prize_vnd": _("Tổng tiền thưởng"),
         "receivable_vnd": _("Số tiền phải thu hồi"),
+        # Movements and registration
+        "criterion": _("Tiêu chí"),
+        "deadline": _("Mốc thời hạn"),
+        "deadline_kind": _("Loại mốc"),
+        "scores": _("Điểm"),
+        "registrant": _("Tập thể, cá nhân"),
+        "title": _("Danh hiệu, hình thức"),
+        "copied": _("Số dòng chép từ năm trước"),
+        "note": _("Ghi chú"),
+        "size": _("Dung lượng (byte)"),
+        "sha256": _("Mã kiểm tra SHA-256"),
+        "count": _("Số lượng"),
     }
 
 

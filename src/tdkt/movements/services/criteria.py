@@ -34,6 +34,22 @@ CRITERION_FIELDS = [
 INDICATOR_CODE = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
 
 
+def _readable(changes: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Write the scale's numbers as Vietnamese read them ("0,5", "40") in the audit event."""
+
+    def text(value: Any) -> Any:
+        number = _decimal(value) if value is not None else None
+        return value if number is None else f"{number.normalize():f}".replace(".", ",")
+
+    return {
+        name: [text(v) for v in pair] if name in DECIMAL_FIELDS else pair
+        for name, pair in changes.items()
+    }
+
+
+DECIMAL_FIELDS = frozenset({"weight", "max_points", "bonus_max", "penalty_max"})
+
+
 def _decimal(value: Any) -> Decimal | None:
     try:
         number = Decimal(str(value))
@@ -71,7 +87,9 @@ def _validate(data: dict[str, Any], criterion: Criterion | None) -> dict[str, An
     elif source == CriterionSource.INDICATOR:
         code = str(merged.get("indicator_code") or "").strip()
         if not INDICATOR_CODE.match(code):
-            errors["indicator_code"] = [_("Ghi mã chỉ tiêu, ví dụ doanh_thu.")]
+            errors["indicator_code"] = [
+                _("Ghi mã chỉ tiêu như trong tệp nhập số liệu (chữ thường, số, gạch dưới).")
+            ]
         data["indicator_code"] = code
     else:
         data["indicator_code"] = ""
@@ -123,7 +141,7 @@ def criterion_add(
         event_type=AuditEventType.MOVEMENT_CRITERION_ADDED,
         actor=actor,
         obj=locked,
-        changes=diff({}, snapshot(criterion, CRITERION_FIELDS)),
+        changes=_readable(diff({}, snapshot(criterion, CRITERION_FIELDS))),
     )
     return criterion
 
@@ -171,7 +189,7 @@ def criterion_update(
         event_type=AuditEventType.MOVEMENT_CRITERION_UPDATED,
         actor=actor,
         obj=locked,
-        changes={"criterion": [None, current.text], **changes},
+        changes={"criterion": [None, current.text], **_readable(changes)},
     )
     return current
 

@@ -8,7 +8,6 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
 
-
 def version_of(form: Any) -> int | None:
     """The version the page showed (None when the form did not carry one)."""
     value = form.cleaned_data.get("version")
@@ -22,4 +21,3 @@ def file_response(data: bytes, *, filename: str, content_type: str) -> HttpRespo
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
