@@ -113,5 +113,5 @@ def test_the_year_summary_as_excel_keeps_numbers_as_numbers(registry):
     ws = book.active
     data = [[c.value for c in row] for row in ws.iter_rows(min_row=8) if row[0].value]
     assert data[0][:6] == [1, "Phòng Quản lý Đầu tư", "Chưa lập", 2, 0, 0]
-    assert "Tập thể Phòng Quản lý Đầu tư; Nguyễn Văn Ánh" == data[0][6]
+    assert data[0][6] == "Tập thể Phòng Quản lý Đầu tư; Nguyễn Văn Ánh"
     assert isinstance(data[0][5], (int, float))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 

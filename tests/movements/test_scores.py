@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -65,7 +66,7 @@ def test_ranking_is_by_total_ties_share_and_order_of_entry_does_not_matter(units
     equal totals share a rank, and shuffling the input changes nothing."""
     results = rank(SCALES, units)
     ranked = [r for r in results if r.rank is not None]
-    for above, below in zip(ranked, ranked[1:], strict=False):
+    for above, below in itertools.pairwise(ranked):
         assert above.total >= below.total
         assert (above.rank == below.rank) == (above.total == below.total)
         assert below.rank is not None and above.rank is not None and above.rank <= below.rank
