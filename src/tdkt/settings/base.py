@@ -153,6 +153,10 @@ MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TDKT_IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+# Private files (proposal dossiers, movement plans): outside the web root, served only by
+# views that check the reader. A movement's plan file is at most TDKT_PLAN_FILE_MAX_BYTES.
+TDKT_PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(VAR_DIR / "private")))
+TDKT_PLAN_FILE_MAX_BYTES = env_int("PLAN_FILE_MAX_BYTES", 20 * 1024 * 1024)
 TDKT_API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)  # lifetime of new API tokens
 
 # Audit trail (ADR 0025-0027): the key that signs new links, "<key id>:<secret>", never stored
