@@ -335,3 +335,17 @@ def test_the_english_catalogue_covers_the_pages(w, client):
     text = main_text(page.content.decode())
     assert "Participating units" in text
     assert "Tiêu chí thi đua" not in text
+
+
+def test_odd_years_and_states_answer_without_a_server_error(w, registry):
+    """A year far outside the calendar is "not found"; an unknown move is refused politely."""
+    officer = signed_in(registry.officer)
+    for year in (0, 99999, 10**20):
+        assert officer.get(f"/registrations/{year}/").status_code == 404
+    response = officer.post(
+        reverse("movements:movement-transition", kwargs={"uuid": w.movement.uuid}),
+        {"to_state": "exploded", "version": w.movement.version},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Không thể chuyển phong trào" in response.content.decode()

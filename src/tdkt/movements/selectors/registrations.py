@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import get_visible, scope_for, scoped
+from tdkt.core.calendar import MAX_YEAR, MIN_YEAR
 from tdkt.core.errors import NotFoundError
 from tdkt.movements.codes import covered
 from tdkt.movements.constants import RegistrationStatus, SheetState
@@ -46,7 +47,8 @@ def campaign_list(*, actor: Any) -> QuerySet[RegistrationCampaign]:
 
 def campaign_get(*, actor: Any, year: int) -> RegistrationCampaign:
     """Return the campaign of ``year``; 404 when there is none (or the user sees nothing)."""
-    campaign = campaign_list(actor=actor).filter(year=year).first()
+    in_range = MIN_YEAR <= year <= MAX_YEAR
+    campaign = campaign_list(actor=actor).filter(year=year).first() if in_range else None
     if campaign is None:
         raise NotFoundError(_("Chưa mở đăng ký thi đua năm này."))
     return campaign
