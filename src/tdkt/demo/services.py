@@ -49,6 +49,7 @@ from .council import load_councils
 from .decisions2019 import load_2019_decisions
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
+from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
 
 
@@ -96,6 +97,7 @@ class _Loader:
         load_2019_decisions(
             writer=self.writer, orgs=self.orgs, people=self.people, created=self.report.created
         )
+        load_movements(writer=self.writer, orgs=self.orgs, created=self.report.created)
         return self.report
 
     # Registry -----------------------------------------------------------------------------
