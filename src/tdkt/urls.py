@@ -13,6 +13,8 @@ urlpatterns = [
     path("imports/", include("tdkt.documents.urls")),
     path("indicators/", include("tdkt.indicators.urls")),
     path("", include("tdkt.commendations.urls")),
+    path("", include("tdkt.movements.urls")),
+    path("", include("tdkt.notifications.urls")),
     path("", include("tdkt.accounts.urls")),
     path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.web.urls")),

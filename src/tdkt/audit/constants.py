@@ -126,6 +126,43 @@ class AuditEventType(models.TextChoices):
     SESSION_PAPER_TALLY_RECORDED = "council_session.paper_tally", _("Nhập kết quả kiểm phiếu giấy")
     SESSION_VOTING_CLOSED = "council_session.voting_closed", _("Kết thúc bỏ phiếu")
     SESSION_PROCEEDINGS_UPDATED = "council_session.proceedings", _("Ghi diễn biến cuộc họp")
+    # Notifications (docs/decisions/0602)
+    NOTIFICATIONS_SENT = "notification.sent", _("Gửi thông báo")
+    NOTIFICATIONS_READ = "notification.read", _("Đánh dấu đã đọc thông báo")
+    # Movements and registration (issue #10 §1–2, docs/movements.md)
+    MOVEMENT_CREATED = "movement.created", _("Thêm phong trào thi đua")
+    MOVEMENT_UPDATED = "movement.updated", _("Sửa phong trào thi đua")
+    MOVEMENT_TRANSITIONED = "movement.transitioned", _("Chuyển bước phong trào thi đua")
+    MOVEMENT_PARTICIPANTS_SET = (
+        "movement.participants_set",
+        _("Cập nhật đơn vị tham gia phong trào"),
+    )
+    MOVEMENT_PLAN_FILE_SET = "movement.plan_file_set", _("Tải lên kế hoạch phát động")
+    MOVEMENT_CRITERION_ADDED = "movement.criterion_added", _("Thêm tiêu chí thi đua")
+    MOVEMENT_CRITERION_UPDATED = "movement.criterion_updated", _("Sửa tiêu chí thi đua")
+    MOVEMENT_CRITERION_REMOVED = "movement.criterion_removed", _("Bỏ tiêu chí thi đua")
+    MOVEMENT_DEADLINE_ADDED = "movement.deadline_added", _("Thêm mốc thời hạn của phong trào")
+    MOVEMENT_DEADLINE_REMOVED = "movement.deadline_removed", _("Bỏ mốc thời hạn của phong trào")
+    MOVEMENT_ACKNOWLEDGED = "movement.acknowledged", _("Đơn vị xác nhận đã nhận phát động")
+    MOVEMENT_SCORES_SET = "movement.scores_set", _("Chấm điểm tiêu chí thi đua")
+    MOVEMENT_SCORES_COMPUTED = "movement.scores_computed", _("Tính điểm tiêu chí từ số liệu")
+    MOVEMENT_ROUND_OPENED = "movement.round_opened", _("Mở đợt xét khen thưởng chuyên đề")
+    REMINDERS_SENT = "movement.reminders_sent", _("Gửi nhắc hạn")
+    REGISTRATION_CAMPAIGN_OPENED = (
+        "registration.campaign_opened",
+        _("Mở đăng ký thi đua năm"),
+    )
+    REGISTRATION_CAMPAIGN_UPDATED = (
+        "registration.campaign_updated",
+        _("Sửa đợt đăng ký thi đua năm"),
+    )
+    REGISTRATION_SHEET_STARTED = "registration.sheet_started", _("Lập bản đăng ký thi đua")
+    REGISTRATION_LINE_ADDED = "registration.line_added", _("Thêm dòng đăng ký thi đua")
+    REGISTRATION_LINE_REMOVED = "registration.line_removed", _("Bỏ dòng đăng ký thi đua")
+    REGISTRATION_SHEET_TRANSITIONED = (
+        "registration.sheet_transitioned",
+        _("Chuyển bước bản đăng ký thi đua"),
+    )
 
 
 def event_type_label(value: str) -> str:

@@ -51,6 +51,7 @@ from .decisions2019 import load_2019_decisions
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
 from .indicators import load_indicators
+from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
 
 
@@ -98,6 +99,7 @@ class _Loader:
         load_2019_decisions(
             writer=self.writer, orgs=self.orgs, people=self.people, created=self.report.created
         )
+        load_movements(writer=self.writer, orgs=self.orgs, created=self.report.created)
         # Key indicators and dossiers, through their imports; enterprise capital needs the
         # enterprises above.
         load_indicators(writer=self.writer, created=self.report.created)

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "tdkt.documents",
     "tdkt.commendations",
     "tdkt.indicators",
+    "tdkt.notifications",
+    "tdkt.movements",
     "tdkt.demo",
     "tdkt.web",
     "tdkt.api",
@@ -152,6 +154,10 @@ MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TDKT_IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+# Private files (proposal dossiers, movement plans): outside the web root, served only by
+# views that check the reader. A movement's plan file is at most TDKT_PLAN_FILE_MAX_BYTES.
+TDKT_PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(VAR_DIR / "private")))
+TDKT_PLAN_FILE_MAX_BYTES = env_int("PLAN_FILE_MAX_BYTES", 20 * 1024 * 1024)
 TDKT_API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)  # lifetime of new API tokens
 
 # Audit trail (ADR 0025-0027): the key that signs new links, "<key id>:<secret>", never stored
@@ -245,6 +251,17 @@ TASKS = {
 }
 #: Where finished jobs leave their files (error reports, document batches), under MEDIA_ROOT.
 TDKT_JOB_FILES_DIR = "jobs"
+
+# E-mail (notifications, docs/decisions/0602): Django's SMTP backend by default; development
+# prints messages on the console and the tests keep them in memory (locmem).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("EMAIL_FROM", "tdkt@localhost")
 
 # Content-Security-Policy: everything from this origin only; no inline script or style, no
 # eval, no plugins, no framing. `data:` images are allowed because Pico's and Swagger UI's CSS

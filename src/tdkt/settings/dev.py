@@ -12,3 +12,6 @@ SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-producti
 # Audit chain key (ADR 0025): without TDKT_AUDIT_KEY, a local key kept in var/audit.key.
 if not TDKT_AUDIT_KEY:
     TDKT_AUDIT_KEY = local_key(VAR_DIR / "audit.key")
+
+# Notification e-mails are printed on the console (the worker's output) unless a backend is set.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -14,6 +14,7 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-test-media-"))
+# Private files (dossiers, movement plans) of a test run never land in the working tree's var/.
 TDKT_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="tdkt-test-private-"))
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not env_str("DATABASE_URL"):
     DATABASES["default"]["TEST"] = {"NAME": None}  # in-memory
@@ -22,3 +23,4 @@ REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}  # noqa: F40
 # Enqueued tasks run in the caller's thread, so a test sees their effect at once; the tests of
 # the database backend itself switch to it with override_settings and run a real worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -36,6 +36,8 @@ RELATED_MODELS = {
     "commendations.proposal": ["commendations.ProposalLine", "commendations.ProposalAttachment"],
     "organizations.emulationgroup": ["organizations.GroupLeadership"],
     "accounts.user": ["accounts.ApiToken"],
+    "movements.movement": ["movements.Participant", "movements.Criterion", "movements.Deadline"],
+    "movements.registrationsheet": ["movements.RegistrationLine"],
 }
 
 
@@ -91,6 +93,16 @@ def _extra_labels() -> dict[str, str]:
         "attachment": _("Tài liệu"),
         "size": _("Dung lượng (byte)"),
         "sha256": _("Mã kiểm tra SHA-256"),
+        # Movements and registration
+        "criterion": _("Tiêu chí"),
+        "deadline": _("Mốc thời hạn"),
+        "deadline_kind": _("Loại mốc"),
+        "scores": _("Điểm"),
+        "registrant": _("Tập thể, cá nhân"),
+        "title": _("Danh hiệu, hình thức"),
+        "copied": _("Số dòng chép từ năm trước"),
+        "note": _("Ghi chú"),
+        "count": _("Số lượng"),
     }
 
 

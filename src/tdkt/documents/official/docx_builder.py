@@ -243,6 +243,33 @@ def minutes(document: Document) -> None:
     para(document, "{%p endfor %}", "TDKT Copies")
 
 
+def review(document: Document) -> None:
+    """Mẫu 1.4 (báo cáo): numbered sections of paragraphs, each with an optional table."""
+    header_block(document)
+    para(document, "BÁO CÁO", "TDKT Type")
+    para(document, "{{ v.subject }}", "TDKT Subject")
+    rule(document, indent_mm=A4.text_width / 3)
+    para(document, "{%p for s in v.sections %}", "TDKT Body")
+    para(document, "{{ s.heading }}", "TDKT Group")
+    _paragraphs(document, "s.paragraphs", "TDKT Body")
+    para(document, "{%p if s.table %}", "TDKT Body")
+    para(document, "{{ s.table.title }}", "TDKT Basis")
+    widths = [12.0, 64.0, 28.0, 28.0, 28.0]
+    tbl = table(document, 4, widths, borders=True)
+    for i, cell in enumerate(tbl.rows[0].cells):
+        cell_text(cell, f"{{{{ s.table.headings[{i}] }}}}", "TDKT Table Head")
+    repeat_header_row(tbl)
+    cell_text(tbl.rows[1].cells[0], "{%tr for r in s.table.rows %}", "TDKT Table")
+    for i, cell in enumerate(tbl.rows[2].cells):
+        style = "TDKT Table" if i == 1 else "TDKT Table Number"
+        cell_text(cell, f"{{{{ r[{i}] }}}}", "TDKT Table Head" if i == 0 else style)
+        cell.paragraphs[0].runs[0].bold = False
+    cell_text(tbl.rows[3].cells[0], "{%tr endfor %}", "TDKT Table")
+    para(document, "{%p endif %}", "TDKT Body")
+    para(document, "{%p endfor %}", "TDKT Body")
+    copies_and_signature(document)
+
+
 def _paragraphs(document: Document, expression: str, style: str) -> None:
     para(document, f"{{%p for text in {expression} %}}", style)
     para(document, "{{ text }}", style)
@@ -253,6 +280,7 @@ BUILDERS: dict[str, Callable[[Document], None]] = {
     "decision": decision,
     "proposal": proposal,
     "minutes": minutes,
+    "review": review,
 }
 
 

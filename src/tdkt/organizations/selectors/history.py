@@ -17,7 +17,8 @@ from .organizations import organization_list
 from .people import person_list
 
 # Account and security events concern administrators only; others see registry changes.
-ADMIN_ONLY_PREFIXES = ("security.", "user.")
+# Notifications sent and read are each user's inbox, not changes of the registry.
+ADMIN_ONLY_PREFIXES = ("security.", "user.", "notification.")
 # Above this many objects in scope, a per-object event filter is not worth its cost.
 MAX_SCOPED_OBJECTS = 500
 

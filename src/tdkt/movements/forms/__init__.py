@@ -1,0 +1,1 @@
+"""Forms of the movement and registration screens."""

@@ -1,0 +1,53 @@
+"""Reads of movements and registrations, scoped to what the actor may see."""
+
+from .movements import (
+    ScoreRow,
+    ScoreTable,
+    criterion_get,
+    deadline_get,
+    movement_get,
+    movement_list,
+    movement_score_table,
+    participant_for,
+    participant_organizations,
+    participant_unit_get,
+)
+from .registrations import (
+    UnitRegistration,
+    campaign_get,
+    campaign_list,
+    eligible_people,
+    registration_dashboard,
+    registration_for,
+    registration_statuses,
+    sheet_for_unit,
+    sheet_get,
+    sheet_line_get,
+    sheet_lines,
+    sheet_list,
+)
+
+__all__ = [
+    "ScoreRow",
+    "ScoreTable",
+    "UnitRegistration",
+    "campaign_get",
+    "campaign_list",
+    "criterion_get",
+    "deadline_get",
+    "eligible_people",
+    "movement_get",
+    "movement_list",
+    "movement_score_table",
+    "participant_for",
+    "participant_organizations",
+    "participant_unit_get",
+    "registration_dashboard",
+    "registration_for",
+    "registration_statuses",
+    "sheet_for_unit",
+    "sheet_get",
+    "sheet_line_get",
+    "sheet_lines",
+    "sheet_list",
+]
