@@ -1,7 +1,9 @@
 """Pure validators for identifiers in the registry (shared by forms, API and importers).
 
 Each returns an error message in Vietnamese, or None when the value is valid, so an importer
-can collect every problem of a row instead of stopping at the first.
+can collect every problem of a row instead of stopping at the first. They take identifiers
+already normalised by ``tdkt.core.text.normalize_identifier`` and accept ASCII digits only
+(a regex ``[0-9]``: ``\\d`` would also match full-width and Arabic-Indic digits: ADR 0035).
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-TAX_CODE_RE = re.compile(r"^\d{10}(-\d{3})?$")
-CITIZEN_ID_RE = re.compile(r"^\d{12}$")
+TAX_CODE_RE = re.compile(r"^[0-9]{10}(-[0-9]{3})?$")
+CITIZEN_ID_RE = re.compile(r"^[0-9]{12}$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 
 # CCCD digit 4 encodes century and gender (Circular 07/2016/TT-BCA, Art 7):

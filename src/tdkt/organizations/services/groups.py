@@ -12,7 +12,7 @@ from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError
-from tdkt.core.text import fold, normalize_name
+from tdkt.core.text import clean_text, fold, normalize_name
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership, Organization
 
@@ -46,7 +46,7 @@ def group_create(
         name=normalize_name(name),
         kind=kind,
         organizer=normalize_name(organizer),
-        description=description.strip(),
+        description=clean_text(description, multiline=True),
     )
     group.search_key = fold(group.name)
     _validate_group(group)
@@ -80,7 +80,7 @@ def group_update(
         if key in data:
             data[key] = normalize_name(data[key])
     if "description" in data:
-        data["description"] = data["description"].strip()
+        data["description"] = clean_text(data["description"], multiline=True)
     changed = apply_changes(group, data)
     if not changed:
         return group

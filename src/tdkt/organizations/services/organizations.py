@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError
-from tdkt.core.text import fold, normalize_name
+from tdkt.core.text import fold, normalize_identifier, normalize_name
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.constants import OrganizationKind
 from tdkt.organizations.models import Enterprise, IndustrialZone, Organization
@@ -38,7 +38,7 @@ ENTERPRISE_FIELDS = [
 
 def _validate_enterprise(data: dict[str, Any], *, exclude_pk: int | None = None) -> None:
     errors: dict[str, list[str]] = {}
-    tax_code = str(data.get("tax_code") or "").strip()
+    tax_code = normalize_identifier(str(data.get("tax_code") or ""))
     same_tax_code = Enterprise.objects.filter(tax_code=tax_code)
     if exclude_pk is not None:
         same_tax_code = same_tax_code.exclude(organization_id=exclude_pk)
@@ -48,9 +48,9 @@ def _validate_enterprise(data: dict[str, Any], *, exclude_pk: int | None = None)
         errors["tax_code"] = [_("Mã số thuế đã có trong hệ thống.")]
     if data.get("investment_type") not in {"fdi", "ddi"}:
         errors["investment_type"] = [_("Chọn loại hình FDI hoặc DDI.")]
-    if message := country_error(str(data.get("investor_country") or "")):
+    if message := country_error(_country(data.get("investor_country"))):
         errors["investor_country"] = [message]
-    if data.get("investment_type") == "fdi" and not data.get("investor_country"):
+    if data.get("investment_type") == "fdi" and not _country(data.get("investor_country")):
         errors["investor_country"] = [_("Doanh nghiệp FDI phải có quốc gia nhà đầu tư.")]
     capital = data.get("registered_capital")
     if capital is not None and Decimal(capital) < 0:
@@ -109,15 +109,19 @@ def organization_create(
     return org
 
 
+def _country(value: Any) -> str:
+    return normalize_identifier(str(value or "")).upper()
+
+
 def _enterprise_values(data: dict[str, Any]) -> dict[str, Any]:
     zone = data.get("zone")
     if zone is not None and not isinstance(zone, IndustrialZone):
         zone = IndustrialZone.objects.get(pk=zone)
     capital = data.get("registered_capital")
     return {
-        "tax_code": str(data["tax_code"]).strip(),
+        "tax_code": normalize_identifier(str(data["tax_code"])),
         "investment_type": data["investment_type"],
-        "investor_country": str(data.get("investor_country") or "").upper(),
+        "investor_country": _country(data.get("investor_country")),
         "zone": zone,
         "registered_capital": Decimal(capital) if capital is not None and capital != "" else None,
         "capital_currency": data.get("capital_currency") or "VND",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError
-from tdkt.core.text import fold, normalize_name
+from tdkt.core.text import clean_text, fold, normalize_identifier, normalize_name
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.models import Employment, Organization, Person
 from tdkt.organizations.permissions import (
@@ -58,13 +58,18 @@ def _validate_person(data: dict[str, Any], *, exclude_pk: int | None = None) -> 
 
 
 def _clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
+    """Normalise the given text fields the same way whatever the entry path (ADR 0035)."""
     cleaned = dict(data)
     if "full_name" in cleaned:
         cleaned["full_name"] = normalize_name(cleaned["full_name"] or "")
     if "citizen_id" in cleaned:
-        cleaned["citizen_id"] = (cleaned["citizen_id"] or "").strip() or None
+        cleaned["citizen_id"] = normalize_identifier(cleaned["citizen_id"] or "") or None
     if "nationality" in cleaned:
-        cleaned["nationality"] = (cleaned["nationality"] or "VN").strip().upper()
+        cleaned["nationality"] = normalize_identifier(cleaned["nationality"] or "").upper() or "VN"
+    if "phone" in cleaned:
+        cleaned["phone"] = normalize_identifier(cleaned["phone"] or "")
+    if "email" in cleaned:
+        cleaned["email"] = clean_text(cleaned["email"] or "")
     return cleaned
 
 
@@ -108,7 +113,10 @@ def person_create(
     full_clean_or_error(person, exclude=["citizen_id"])
     person.save()
     employment = Employment(
-        person=person, organization=organization, position=position, start_date=start_date
+        person=person,
+        organization=organization,
+        position=normalize_name(position),
+        start_date=start_date,
     )
     full_clean_or_error(employment, exclude=["person"])
     employment.save()
@@ -136,8 +144,12 @@ def person_update(
     person = Person.objects.select_for_update().get(pk=person.pk)
     ensure_can_change_person(actor, person)
     before = snapshot(person, PERSON_FIELDS)
-    data = _clean_person_data(
-        given(
+    # The stored fields are normalised too, so a record written before a normalisation rule
+    # existed is repaired (and audited) by its next edit instead of failing validation.
+    stored = {name: getattr(person, name) for name in PERSON_FIELDS}
+    merged = _clean_person_data(
+        stored
+        | given(
             full_name=full_name,
             gender=gender,
             date_of_birth=date_of_birth,
@@ -148,9 +160,8 @@ def person_update(
             phone=phone,
         )
     )
-    merged = {name: getattr(person, name) for name in PERSON_FIELDS} | data
     _validate_person(merged, exclude_pk=person.pk)
-    changed = apply_changes(person, data)
+    changed = apply_changes(person, merged)
     if not changed:
         return person
     person.search_key = fold(person.full_name)
