@@ -26,7 +26,13 @@ Validations (messages in Vietnamese, per field):
 * `full_name` is required (stored NFC-normalised, single spaces);
 * `citizen_id` (CCCD): exactly 12 digits, a valid province code (001–096) and century/gender
   digit, agreeing with `date_of_birth` and `gender` when those are given; unique;
-* `nationality`: ISO 3166-1 alpha-2 in capitals; `date_of_birth` not before 1900;
+* `nationality`: ISO 3166-1 alpha-2 in capitals;
+* `date_of_birth`: not in the future, an age of 15 to 100 years today;
+* `start_date` (creation): from 1945 to the end of next year; a post that starts later than
+  today is recorded, and the person enters the caller's lists on that day;
+* identifiers (`citizen_id`, `phone`, `nationality`) are stored in ASCII digits and letters
+  (full-width or Arabic-Indic digits are converted), and invisible or control characters are
+  removed from every text field;
 * the caller must be allowed to change the person's current unit (403 otherwise, checked
   before the body is read).
 """
@@ -184,8 +190,9 @@ class PersonListApi(ListApiView):
     def post(self, request: Request) -> Response:
         ensure_can_add_records(self.actor)
         data = self.parse(PersonCreateInputSerializer)
+        # The answer is the created person itself: re-reading it through the scoped selector
+        # would answer 404 to a unit head whose new person starts work later (issue #7).
         person = person_create(actor=self.actor, **data)
-        person = person_get(actor=self.actor, uuid=person.uuid)
         return self.render(PersonDetailOutputSerializer, person, status=201)
 
 
@@ -252,8 +259,9 @@ class PersonEmploymentsApi(ApiView):
             "Records a new post; with `close_current` (default) the open post ends the day "
             "before. The caller must be allowed to change both the person's current unit and "
             "the target organisation, so a unit cannot take a person from another unit alone.\n\n"
-            "Validations: `end_date` not before `start_date`; posts of one person may touch "
-            "but not overlap."
+            "Validations: `start_date` and `end_date` from 1945 to the end of next year, "
+            "`end_date` not before `start_date`; a transfer (`close_current`) leads to a post "
+            "not ended before today; posts of one person may touch but not overlap."
         ),
         request=InputSerializer,
         responses={201: EmploymentOutputSerializer, **error_responses(400, 403, 404)},

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
@@ -18,7 +19,12 @@ from tdkt.organizations.permissions import (
     ensure_can_change_organization,
     ensure_can_change_person,
 )
-from tdkt.organizations.validators import citizen_id_error, country_error
+from tdkt.organizations.validators import (
+    birth_date_error,
+    citizen_id_error,
+    country_error,
+    post_dates_errors,
+)
 
 from .common import apply_changes, full_clean_or_error, raise_if
 
@@ -35,7 +41,7 @@ PERSON_FIELDS = [
 EMPLOYMENT_FIELDS = ["organization", "position", "start_date", "end_date"]
 
 
-def _validate_person(data: dict[str, Any], *, exclude_pk: int | None = None) -> None:
+def _person_errors(data: dict[str, Any], *, exclude_pk: int | None = None) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     others = Person.objects.all() if exclude_pk is None else Person.objects.exclude(pk=exclude_pk)
     if not data.get("full_name"):
@@ -52,9 +58,29 @@ def _validate_person(data: dict[str, Any], *, exclude_pk: int | None = None) -> 
     if message := country_error(data.get("nationality") or ""):
         errors["nationality"] = [message]
     dob = data.get("date_of_birth")
-    if isinstance(dob, date) and dob.year < 1900:
-        errors["date_of_birth"] = [_("Ngày sinh không hợp lệ.")]
-    raise_if(errors)
+    if message := birth_date_error(dob if isinstance(dob, date) else None, today=_today()):
+        errors["date_of_birth"] = [message]
+    return errors
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _post_errors(
+    start: date | None, end: date | None, *, closes_current: bool = False
+) -> dict[str, list[str]]:
+    """Return the field errors of a post's dates (``post_dates_errors``); a transfer, which
+    closes the current post, must lead to a post still held today or later."""
+    errors = post_dates_errors(start, end, today=_today())
+    if closes_current and end is not None and end < _today() and "end_date" not in errors:
+        errors["end_date"] = [
+            _(
+                "Điều chuyển phải sang một quá trình công tác còn hiệu lực: để trống Đến ngày, "
+                "hoặc bỏ chọn kết thúc quá trình công tác hiện tại."
+            )
+        ]
+    return errors
 
 
 def _clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
@@ -107,7 +133,7 @@ def person_create(
             "phone": phone,
         }
     )
-    _validate_person(data)
+    raise_if(_person_errors(data) | _post_errors(start_date, None))
     person = Person(**data)
     person.search_key = fold(person.full_name)
     full_clean_or_error(person, exclude=["citizen_id"])
@@ -160,7 +186,7 @@ def person_update(
             phone=phone,
         )
     )
-    _validate_person(merged, exclude_pk=person.pk)
+    raise_if(_person_errors(merged, exclude_pk=person.pk))
     changed = apply_changes(person, merged)
     if not changed:
         return person
@@ -210,6 +236,12 @@ def employment_add(
     ensure_can_change_organization(actor, organization)
     if Employment.objects.filter(person=person).exists():
         ensure_can_change_person(actor, person)
+    open_before = Employment.objects.filter(
+        person=person, end_date__isnull=True, start_date__lt=start_date
+    )
+    raise_if(
+        _post_errors(start_date, end_date, closes_current=close_current and open_before.exists())
+    )
     changes: dict[str, Any] = {}
     if close_current:
         for current in Employment.objects.filter(person=person, end_date__isnull=True):
@@ -256,6 +288,8 @@ def employment_update(
     changed = apply_changes(employment, data)
     if not changed:
         return employment
+    if {"start_date", "end_date"} & set(changed):
+        raise_if(_post_errors(employment.start_date, employment.end_date))
     full_clean_or_error(employment)
     _check_overlap(employment)
     employment.save(update_fields=changed)

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -15,13 +16,19 @@ from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
 from tdkt.organizations.forms import EmploymentForm, PersonCreateForm, PersonFilterForm, PersonForm
 from tdkt.organizations.forms.people import PERSON_FIELDS
+from tdkt.organizations.models import Person
 from tdkt.organizations.permissions import (
     can_add_records,
     can_change_person,
     ensure_can_add_records,
     ensure_can_change_person,
 )
-from tdkt.organizations.selectors import organization_list, person_get, person_list
+from tdkt.organizations.selectors import (
+    organization_list,
+    person_get,
+    person_in_scope,
+    person_list,
+)
 from tdkt.organizations.services import employment_add, person_create, person_update
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import HtmxHttpRequest, web_view
@@ -81,8 +88,30 @@ def person_create_view(request: HttpRequest) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã thêm %(name)s.") % {"name": person.full_name})
-            return redirect("organizations:person-detail", uuid=person.uuid)
+            return _to_person(request, person)
     return render(request, "organizations/person_form.html", {"form": form, "person": None})
+
+
+def _to_person(request: HttpRequest, person: Person) -> HttpResponse:
+    """Redirect after a successful write to the person's page, or, when the user may not see
+    them today (their post starts later), to the people list with the date they will appear.
+
+    A saved change is never answered with an error page (issue #7: the creator saw a 404 and
+    tried again, creating a duplicate).
+    """
+    if person_in_scope(actor=request.user, person=person):
+        return redirect("organizations:person-detail", uuid=person.uuid)
+    start = min((e.start_date for e in person.employments.all()), default=None)
+    if start is not None and start > timezone.localdate():
+        messages.info(
+            request,
+            _(
+                "%(name)s bắt đầu công tác từ %(start)s; từ ngày đó cá nhân này mới có trong "
+                "danh sách của bạn."
+            )
+            % {"name": person.full_name, "start": start.strftime("%d/%m/%Y")},
+        )
+    return redirect("organizations:person-list")
 
 
 @web_view
@@ -116,5 +145,5 @@ def employment_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã thêm quá trình công tác."))
-            return redirect("organizations:person-detail", uuid=person.uuid)
+            return _to_person(request, person)
     return render(request, "organizations/employment_form.html", {"form": form, "person": person})
