@@ -194,6 +194,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ZoneKindEnum": "tdkt.organizations.constants.ZoneKind",
         "GroupKindEnum": "tdkt.organizations.constants.GroupKind",
+        "OrganizationKindEnum": "tdkt.organizations.constants.OrganizationKind",
     },
 }
 

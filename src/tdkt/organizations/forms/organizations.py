@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from django import forms
@@ -61,19 +62,32 @@ class OrganizationForm(forms.Form):
         *args: Any,
         parents: QuerySet[Organization],
         zones: QuerySet[IndustrialZone],
+        kinds: Collection[str],
         editing: bool = False,
+        editable: Collection[str] | None = None,
         lock_parent: bool = False,
         **kwargs: Any,
     ) -> None:
+        """``kinds`` are the kinds offered; ``editable`` (when editing) the fields the user may
+        change (``permissions.changeable_fields``): the others are left out of the form."""
         super().__init__(*args, **kwargs)
         model_choice_field(self, "parent").queryset = parents
         model_choice_field(self, "zone").queryset = zones
+        kind_field = self.fields["kind"]
+        if isinstance(kind_field, forms.ChoiceField):
+            kind_field.choices = [(k, label) for k, label in OrganizationKind.choices if k in kinds]
         if not editing:
             del self.fields["is_active"]
         if lock_parent:
             # The current parent is outside the user's scope, so they cannot pick it (or any
             # other): the field is left out and the organisation stays where it is.
             del self.fields["parent"]
+        if OrganizationKind.ENTERPRISE not in kinds:
+            for name in ENTERPRISE_FIELDS:
+                del self.fields[name]
+        if editable is not None:
+            for name in [n for n in self.fields if n not in editable]:
+                del self.fields[name]
 
     def organization_data(self) -> dict[str, Any]:
         """Return the organisation's own fields for the service."""
@@ -81,7 +95,9 @@ class OrganizationForm(forms.Form):
         return {name: self.cleaned_data[name] for name in names if name in self.fields}
 
     def enterprise_data(self) -> dict[str, Any] | None:
-        """Return the enterprise profile, or None when the kind is not enterprise."""
-        if self.cleaned_data.get("kind") != OrganizationKind.ENTERPRISE:
+        """Return the enterprise profile fields of the form, or None when the kind is not
+        enterprise or the user may change none of them."""
+        if self.cleaned_data.get("kind", self.initial.get("kind")) != OrganizationKind.ENTERPRISE:
             return None
-        return {name: self.cleaned_data[name] for name in ENTERPRISE_FIELDS}
+        data = {name: self.cleaned_data[name] for name in ENTERPRISE_FIELDS if name in self.fields}
+        return data or None
