@@ -20,13 +20,15 @@ from .groups import (
     groups_of_year,
     groups_without_members,
 )
-from .history import audit_events_recent
-from .organizations import organization_get, organization_list, organization_names
+from .history import HIDDEN, HistoryReferences, audit_events_recent, history_references
+from .organizations import organization_get, organization_list
 from .people import employment_list, person_get, person_in_scope, person_list, person_unit_on
-from .zones import zone_get, zone_list, zone_names
+from .zones import zone_get, zone_list
 
 __all__ = [
+    "HIDDEN",
     "GroupYear",
+    "HistoryReferences",
     "Tally",
     "audit_events_recent",
     "employment_list",
@@ -37,9 +39,9 @@ __all__ = [
     "group_years",
     "groups_of_year",
     "groups_without_members",
+    "history_references",
     "organization_get",
     "organization_list",
-    "organization_names",
     "organizations_by_kind",
     "people_by_category",
     "person_get",
@@ -48,6 +50,5 @@ __all__ = [
     "person_unit_on",
     "zone_get",
     "zone_list",
-    "zone_names",
     "zones_by_status",
 ]
