@@ -157,3 +157,14 @@ def can_change_reference_data(actor: Any) -> bool:
 def ensure_can_change_reference_data(actor: Any) -> None:
     """Refuse (403) unless the actor may change zones and blocks/clusters."""
     ensure_board_writer(actor)
+
+
+def can_review_duplicates(actor: Any) -> bool:
+    """Return True when the actor may see and settle the duplicates to review (officers: they
+    see every person, so the match reveals nothing to them)."""
+    return is_board_writer(actor)
+
+
+def ensure_can_review_duplicates(actor: Any) -> None:
+    """Refuse (403) the list of duplicates to review to anyone but the officers."""
+    ensure_board_writer(actor, _("Chỉ cán bộ thi đua – khen thưởng xem xét các trường hợp trùng."))

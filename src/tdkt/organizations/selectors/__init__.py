@@ -4,6 +4,7 @@ Lists filter with ``scoped``; single-object lookups go through ``get_visible``, 
 outside the actor's scope answers exactly like a missing one (404).
 """
 
+from .duplicates import duplicate_review_get, duplicate_review_list
 from .figures import (
     Tally,
     enterprises_by_investment,
@@ -31,6 +32,8 @@ __all__ = [
     "HistoryReferences",
     "Tally",
     "audit_events_recent",
+    "duplicate_review_get",
+    "duplicate_review_list",
     "employment_list",
     "enterprises_by_investment",
     "group_get",

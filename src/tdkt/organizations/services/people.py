@@ -14,7 +14,7 @@ from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError
 from tdkt.core.text import clean_text, fold, normalize_identifier, normalize_name
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
-from tdkt.organizations.models import Employment, Organization, Person
+from tdkt.organizations.models import DuplicateContext, Employment, Organization, Person
 from tdkt.organizations.permissions import (
     ensure_can_change_organization,
     ensure_can_change_person,
@@ -27,6 +27,7 @@ from tdkt.organizations.validators import (
 )
 
 from .common import apply_changes, full_clean_or_error, raise_if
+from .duplicates import CitizenIdClaim, citizen_id_conflicts
 
 PERSON_FIELDS = [
     "full_name",
@@ -41,9 +42,10 @@ PERSON_FIELDS = [
 EMPLOYMENT_FIELDS = ["organization", "position", "start_date", "end_date"]
 
 
-def _person_errors(data: dict[str, Any], *, exclude_pk: int | None = None) -> dict[str, list[str]]:
+def _person_errors(data: dict[str, Any]) -> dict[str, list[str]]:
+    """Return the field errors of a person's own fields (uniqueness of the CCCD aside: that
+    is ``_duplicate_refusal``, for a submission that is otherwise valid)."""
     errors: dict[str, list[str]] = {}
-    others = Person.objects.all() if exclude_pk is None else Person.objects.exclude(pk=exclude_pk)
     if not data.get("full_name"):
         errors["full_name"] = [_("Họ và tên là bắt buộc.")]
     citizen_id = data.get("citizen_id")
@@ -53,14 +55,47 @@ def _person_errors(data: dict[str, Any], *, exclude_pk: int | None = None) -> di
         )
         if message:
             errors["citizen_id"] = [message]
-        elif others.filter(citizen_id=citizen_id).exists():
-            errors["citizen_id"] = [_("Số CCCD đã có trong hệ thống.")]
     if message := country_error(data.get("nationality") or ""):
         errors["nationality"] = [message]
     dob = data.get("date_of_birth")
     if message := birth_date_error(dob if isinstance(dob, date) else None, today=_today()):
         errors["date_of_birth"] = [message]
     return errors
+
+
+def _duplicate_refusal(
+    actor: Any,
+    data: dict[str, Any],
+    *,
+    context: str,
+    organization: Organization | None,
+    exclude_pk: int | None = None,
+    extra: dict[str, Any] | None = None,
+) -> ApplicationError | None:
+    """Return the refusal when the CCCD of ``data`` already belongs to another person.
+
+    For a person the actor may not see, ``citizen_id_conflicts`` has routed the attempt to
+    the officers (a review, audited): the caller raises the refusal after its transaction,
+    so that the review stays while the refused write does not happen.
+    """
+    claim = CitizenIdClaim(
+        key=None,
+        citizen_id=data.get("citizen_id") or "",
+        submitted={
+            **data,
+            **(extra or {}),
+            "organization": organization.name if organization else None,
+        },
+        organization=organization,
+        exclude_pk=exclude_pk,
+    )
+    conflict = citizen_id_conflicts(actor=actor, claims=[claim], context=context).get(None)
+    if conflict is None:
+        return None
+    if conflict.routed:
+        field_message = _("Cán bộ thi đua – khen thưởng sẽ kiểm tra số CCCD này.")
+        return ApplicationError(conflict.message, fields={"citizen_id": [field_message]})
+    return ApplicationError(_("Dữ liệu không hợp lệ."), fields={"citizen_id": [conflict.message]})
 
 
 def _today() -> date:
@@ -99,7 +134,6 @@ def _clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-@transaction.atomic
 def person_create(
     *,
     actor: Any,
@@ -118,31 +152,48 @@ def person_create(
     """Add a person together with their current post in ``organization``.
 
     A person always enters the registry through a post, so that they are inside the scope
-    of the unit that created them.
+    of the unit that created them. One transaction; only a refusal for a CCCD registered
+    outside the actor's scope leaves a trace, the officers' review (decision 0036).
     """
-    ensure_can_change_organization(actor, organization)
-    data = _clean_person_data(
-        {
-            "full_name": full_name,
-            "category": category,
-            "gender": gender,
-            "date_of_birth": date_of_birth,
-            "citizen_id": citizen_id,
-            "nationality": nationality,
-            "email": email,
-            "phone": phone,
-        }
-    )
-    raise_if(_person_errors(data) | _post_errors(start_date, None))
+    with transaction.atomic():
+        ensure_can_change_organization(actor, organization)
+        data = _clean_person_data(
+            {
+                "full_name": full_name,
+                "category": category,
+                "gender": gender,
+                "date_of_birth": date_of_birth,
+                "citizen_id": citizen_id,
+                "nationality": nationality,
+                "email": email,
+                "phone": phone,
+            }
+        )
+        raise_if(_person_errors(data) | _post_errors(start_date, None))
+        position = normalize_name(position)
+        refusal = _duplicate_refusal(
+            actor,
+            data,
+            context=DuplicateContext.CREATE,
+            organization=organization,
+            extra={"start_date": start_date, "position": position},
+        )
+        if refusal is None:
+            return _create_person(
+                actor, data, organization=organization, start_date=start_date, position=position
+            )
+    raise refusal
+
+
+def _create_person(
+    actor: Any, data: dict[str, Any], *, organization: Organization, start_date: date, position: str
+) -> Person:
     person = Person(**data)
     person.search_key = fold(person.full_name)
     full_clean_or_error(person, exclude=["citizen_id"])
     person.save()
     employment = Employment(
-        person=person,
-        organization=organization,
-        position=normalize_name(position),
-        start_date=start_date,
+        person=person, organization=organization, position=position, start_date=start_date
     )
     full_clean_or_error(employment, exclude=["person"])
     employment.save()
@@ -152,7 +203,6 @@ def person_create(
     return person
 
 
-@transaction.atomic
 def person_update(
     *,
     actor: Any,
@@ -166,40 +216,52 @@ def person_update(
     email: str | Unchanged = UNCHANGED,
     phone: str | Unchanged = UNCHANGED,
 ) -> Person:
-    """Change the given fields of a person (the others stay as they are)."""
-    person = Person.objects.select_for_update().get(pk=person.pk)
-    ensure_can_change_person(actor, person)
-    before = snapshot(person, PERSON_FIELDS)
-    # The stored fields are normalised too, so a record written before a normalisation rule
-    # existed is repaired (and audited) by its next edit instead of failing validation.
-    stored = {name: getattr(person, name) for name in PERSON_FIELDS}
-    merged = _clean_person_data(
-        stored
-        | given(
-            full_name=full_name,
-            gender=gender,
-            date_of_birth=date_of_birth,
-            citizen_id=citizen_id,
-            nationality=nationality,
-            category=category,
-            email=email,
-            phone=phone,
+    """Change the given fields of a person (the others stay as they are), in one transaction
+    (a CCCD registered outside the actor's scope is refused as in ``person_create``)."""
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        ensure_can_change_person(actor, person)
+        before = snapshot(person, PERSON_FIELDS)
+        # The stored fields are normalised too, so a record written before a normalisation
+        # rule existed is repaired (and audited) by its next edit instead of failing.
+        stored = {name: getattr(person, name) for name in PERSON_FIELDS}
+        merged = _clean_person_data(
+            stored
+            | given(
+                full_name=full_name,
+                gender=gender,
+                date_of_birth=date_of_birth,
+                citizen_id=citizen_id,
+                nationality=nationality,
+                category=category,
+                email=email,
+                phone=phone,
+            )
         )
-    )
-    raise_if(_person_errors(merged, exclude_pk=person.pk))
-    changed = apply_changes(person, merged)
-    if not changed:
-        return person
-    person.search_key = fold(person.full_name)
-    full_clean_or_error(person, exclude=["citizen_id"])
-    person.save(update_fields=[*changed, "search_key"])
-    record(
-        event_type=AuditEventType.PERSON_UPDATED,
-        actor=actor,
-        obj=person,
-        changes=diff(before, snapshot(person, PERSON_FIELDS)),
-    )
-    return person
+        raise_if(_person_errors(merged))
+        refusal = None
+        if merged["citizen_id"] != stored["citizen_id"]:
+            refusal = _duplicate_refusal(
+                actor,
+                merged,
+                context=DuplicateContext.UPDATE,
+                organization=None,
+                exclude_pk=person.pk,
+            )
+        if refusal is None:
+            changed = apply_changes(person, merged)
+            if changed:
+                person.search_key = fold(person.full_name)
+                full_clean_or_error(person, exclude=["citizen_id"])
+                person.save(update_fields=[*changed, "search_key"])
+                record(
+                    event_type=AuditEventType.PERSON_UPDATED,
+                    actor=actor,
+                    obj=person,
+                    changes=diff(before, snapshot(person, PERSON_FIELDS)),
+                )
+            return person
+    raise refusal
 
 
 def _check_overlap(employment: Employment) -> None:

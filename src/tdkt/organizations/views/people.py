@@ -20,10 +20,12 @@ from tdkt.organizations.models import Person
 from tdkt.organizations.permissions import (
     can_add_records,
     can_change_person,
+    can_review_duplicates,
     ensure_can_add_records,
     ensure_can_change_person,
 )
 from tdkt.organizations.selectors import (
+    duplicate_review_list,
     organization_list,
     person_get,
     person_in_scope,
@@ -51,7 +53,14 @@ def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
         category=filters.get("category", ""),
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "can_add": can_add_records(request.user)}
+    context = {
+        "form": form,
+        "page": page,
+        "can_add": can_add_records(request.user),
+        "open_duplicates": duplicate_review_list(actor=request.user).count()
+        if can_review_duplicates(request.user) and not request.htmx
+        else 0,
+    }
     partial = request.htmx and not request.htmx.history_restore_request
     template = "organizations/_person_results.html" if partial else "organizations/person_list.html"
     response = render(request, template, context)
