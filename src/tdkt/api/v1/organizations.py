@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from tdkt.api.base import ApiView, ListApiView
 from tdkt.api.fields import OrganizationReferenceField, ZoneReferenceField
-from tdkt.api.schema import component, described, error_responses
+from tdkt.api.schema import component, described, error_responses, versioned
 from tdkt.organizations.constants import Currency, InvestmentType, OrganizationKind
 from tdkt.organizations.models import Enterprise, Organization
 from tdkt.organizations.permissions import (
@@ -20,6 +20,7 @@ from tdkt.organizations.permissions import (
 )
 from tdkt.organizations.selectors import organization_get, organization_list
 from tdkt.organizations.services import organization_create, organization_update
+from tdkt.organizations.versions import version_of
 
 from .refs import OrganizationRefSerializer, ZoneRefSerializer
 
@@ -250,10 +251,11 @@ class OrganizationDetailApi(ApiView):
         summary="Get an organisation",
         description="404 when it does not exist or is outside the caller's scope.",
         responses={200: OrganizationOutputSerializer, **error_responses(404)},
+        parameters=versioned(write=False),
     )
     def get(self, request: Request, uuid: str) -> Response:
         org = organization_get(actor=self.actor, uuid=uuid)
-        return self.render(OrganizationOutputSerializer, org)
+        return self.render(OrganizationOutputSerializer, org, version=version_of(org))
 
     @extend_schema(
         tags=TAGS,
@@ -264,13 +266,15 @@ class OrganizationDetailApi(ApiView):
             "body is read) and the new parent." + PERMISSIONS + VALIDATIONS
         ),
         request=InputSerializer,
-        responses={200: OrganizationOutputSerializer, **error_responses(400, 403, 404)},
+        responses={200: OrganizationOutputSerializer, **error_responses(400, 403, 404, 412)},
+        parameters=versioned(write=True),
     )
     def patch(self, request: Request, uuid: str) -> Response:
         org = organization_get(actor=self.actor, uuid=uuid)
         ensure_can_change_organization(self.actor, org)
         data = self.parse(self.InputSerializer, partial=True)
-        organization_update(actor=self.actor, organization=org, **data)
-        return self.render(
-            OrganizationOutputSerializer, organization_get(actor=self.actor, uuid=uuid)
+        organization_update(
+            actor=self.actor, organization=org, expected_version=self.if_match(), **data
         )
+        org = organization_get(actor=self.actor, uuid=uuid)
+        return self.render(OrganizationOutputSerializer, org, version=version_of(org))

@@ -9,12 +9,13 @@ from rest_framework.response import Response
 
 from tdkt.api.base import ApiView, ListApiView
 from tdkt.api.fields import OrganizationReferenceField
-from tdkt.api.schema import component, described, error_responses
+from tdkt.api.schema import component, described, error_responses, versioned
 from tdkt.organizations.constants import Gender, PersonnelCategory
 from tdkt.organizations.models import Employment, Person
 from tdkt.organizations.permissions import ensure_can_add_records, ensure_can_change_person
 from tdkt.organizations.selectors import person_get, person_list
 from tdkt.organizations.services import employment_add, person_create, person_update
+from tdkt.organizations.versions import history_version, version_of
 
 from .refs import OrganizationRefSerializer
 
@@ -205,23 +206,27 @@ class PersonDetailApi(ApiView):
         description="404 when the person does not exist or does not work today in the "
         "caller's scope.",
         responses={200: PersonDetailOutputSerializer, **error_responses(404)},
+        parameters=versioned(write=False),
     )
     def get(self, request: Request, uuid: str) -> Response:
-        return self.render(PersonDetailOutputSerializer, person_get(actor=self.actor, uuid=uuid))
+        person = person_get(actor=self.actor, uuid=uuid)
+        return self.render(PersonDetailOutputSerializer, person, version=version_of(person))
 
     @extend_schema(
         tags=TAGS,
         summary="Change a person (partial)",
         description="Only the given fields change; the change is audited." + VALIDATIONS,
         request=PersonInputSerializer,
-        responses={200: PersonDetailOutputSerializer, **error_responses(400, 403, 404)},
+        responses={200: PersonDetailOutputSerializer, **error_responses(400, 403, 404, 412)},
+        parameters=versioned(write=True),
     )
     def patch(self, request: Request, uuid: str) -> Response:
         person = person_get(actor=self.actor, uuid=uuid)
         ensure_can_change_person(self.actor, person)
         data = self.parse(PersonInputSerializer, partial=True)
-        person_update(actor=self.actor, person=person, **data)
-        return self.render(PersonDetailOutputSerializer, person_get(actor=self.actor, uuid=uuid))
+        person_update(actor=self.actor, person=person, expected_version=self.if_match(), **data)
+        person = person_get(actor=self.actor, uuid=uuid)
+        return self.render(PersonDetailOutputSerializer, person, version=version_of(person))
 
 
 class PersonEmploymentsApi(ApiView):
@@ -247,10 +252,16 @@ class PersonEmploymentsApi(ApiView):
         summary="List a person's posts",
         description="The whole employment history, newest first (not paginated).",
         responses={200: EmploymentOutputSerializer(many=True), **error_responses(404)},
+        parameters=versioned(write=False),
     )
     def get(self, request: Request, uuid: str) -> Response:
         person = person_get(actor=self.actor, uuid=uuid)
-        return self.render(EmploymentOutputSerializer, person.employments.all(), many=True)
+        return self.render(
+            EmploymentOutputSerializer,
+            person.employments.all(),
+            many=True,
+            version=history_version(person),
+        )
 
     @extend_schema(
         tags=TAGS,
@@ -264,11 +275,19 @@ class PersonEmploymentsApi(ApiView):
             "not ended before today; posts of one person may touch but not overlap."
         ),
         request=InputSerializer,
-        responses={201: EmploymentOutputSerializer, **error_responses(400, 403, 404)},
+        responses={201: EmploymentOutputSerializer, **error_responses(400, 403, 404, 412)},
+        parameters=versioned(write=True),
     )
     def post(self, request: Request, uuid: str) -> Response:
         person = person_get(actor=self.actor, uuid=uuid)
         ensure_can_change_person(self.actor, person)
         data = self.parse(self.InputSerializer)
-        employment = employment_add(actor=self.actor, person=person, **data)
-        return self.render(EmploymentOutputSerializer, employment, status=201)
+        employment = employment_add(
+            actor=self.actor, person=person, expected_version=self.if_match(), **data
+        )
+        return self.render(
+            EmploymentOutputSerializer,
+            employment,
+            status=201,
+            version=history_version(employment.person),
+        )

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.organizations.constants import Currency, InvestmentType, OrganizationKind
 from tdkt.organizations.models import IndustrialZone, Organization
-from tdkt.web.forms.widgets import model_choice_field
+from tdkt.web.forms.versions import VersionedForm
+from tdkt.web.forms.widgets import choice_field, model_choice_field
 
 from .fields import OrganizationChoiceField
 
@@ -26,8 +27,8 @@ ENTERPRISE_FIELDS = [
 ]
 
 
-class OrganizationForm(forms.Form):
-    """Fields of ``organization_create`` / ``organization_update``."""
+class OrganizationForm(VersionedForm):
+    """Fields of ``organization_create`` / ``organization_update`` (with the version seen)."""
 
     name = forms.CharField(label=_("Tên"), max_length=300)
     short_name = forms.CharField(label=_("Tên viết tắt"), max_length=100, required=False)
@@ -73,11 +74,12 @@ class OrganizationForm(forms.Form):
         super().__init__(*args, **kwargs)
         model_choice_field(self, "parent").queryset = parents
         model_choice_field(self, "zone").queryset = zones
-        kind_field = self.fields["kind"]
-        if isinstance(kind_field, forms.ChoiceField):
-            kind_field.choices = [(k, label) for k, label in OrganizationKind.choices if k in kinds]
+        choice_field(self, "kind").choices = [
+            (k, label) for k, label in OrganizationKind.choices if k in kinds
+        ]
         if not editing:
             del self.fields["is_active"]
+            del self.fields["seen"]
         if lock_parent:
             # The current parent is outside the user's scope, so they cannot pick it (or any
             # other): the field is left out and the organisation stays where it is.
@@ -86,7 +88,7 @@ class OrganizationForm(forms.Form):
             for name in ENTERPRISE_FIELDS:
                 del self.fields[name]
         if editable is not None:
-            for name in [n for n in self.fields if n not in editable]:
+            for name in [n for n in self.fields if n not in {*editable, "seen"}]:
                 del self.fields[name]
 
     def organization_data(self) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from tdkt.core.errors import ApplicationError
 from tdkt.core.text import clean_text, fold, normalize_name
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership, Organization
+from tdkt.organizations.versions import ensure_version, version_of
 
 from .common import apply_changes, full_clean_or_error, raise_if
 
@@ -70,10 +71,13 @@ def group_update(
     kind: str | Unchanged = UNCHANGED,
     organizer: str | Unchanged = UNCHANGED,
     description: str | Unchanged = UNCHANGED,
+    expected_version: str | None = None,
 ) -> EmulationGroup:
-    """Change the given fields of a block/cluster (the others stay as they are)."""
+    """Change the given fields of a block/cluster (the others stay as they are);
+    ``expected_version`` refuses a change drawn from an older version (412, decision 0038)."""
     ensure_board_writer(actor)
     group = EmulationGroup.objects.select_for_update().get(pk=group.pk)
+    ensure_version(version_of(group), expected_version, audited=group)
     before = snapshot(group, GROUP_FIELDS)
     data = given(name=name, kind=kind, organizer=organizer, description=description)
     for key in ("name", "organizer"):

@@ -33,6 +33,7 @@ from tdkt.organizations.structure import (
     placement_error,
 )
 from tdkt.organizations.validators import country_error, tax_code_error
+from tdkt.organizations.versions import ensure_version, version_of
 
 from .common import apply_changes, full_clean_or_error, raise_if, refuse_unknown
 
@@ -148,6 +149,7 @@ def organization_update(
     address: str | Unchanged = UNCHANGED,
     is_active: bool | Unchanged = UNCHANGED,
     enterprise: dict[str, Any] | None = None,
+    expected_version: str | None = None,
 ) -> Organization:
     """Change the given fields of an organisation; a new ``parent`` moves its whole subtree.
 
@@ -155,9 +157,12 @@ def organization_update(
     change which field is ``permissions.changeable_fields``, checked on the fields whose value
     changes before any value is validated; a kind changes only within
     ``structure.compatible_kinds`` and must fit its parent and its children (decision 0037).
+    ``expected_version`` is the ``version_of`` (enterprise profile included) the edit was
+    drawn from: 412 when the organisation changed since (decision 0038).
     """
     org = Organization.objects.select_for_update().get(pk=organization.pk)
     ensure_can_change_organization(actor, org)
+    ensure_version(version_of(org), expected_version, audited=org)
     if enterprise is not None:
         refuse_unknown(enterprise, ENTERPRISE_FIELDS, "enterprise")
     before = snapshot(org, ORG_FIELDS)

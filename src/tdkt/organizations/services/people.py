@@ -25,6 +25,7 @@ from tdkt.organizations.validators import (
     country_error,
     post_dates_errors,
 )
+from tdkt.organizations.versions import ensure_version, history_version, version_of
 
 from .common import apply_changes, full_clean_or_error, raise_if
 from .duplicates import CitizenIdClaim, citizen_id_conflicts
@@ -215,12 +216,18 @@ def person_update(
     category: str | Unchanged = UNCHANGED,
     email: str | Unchanged = UNCHANGED,
     phone: str | Unchanged = UNCHANGED,
+    expected_version: str | None = None,
 ) -> Person:
     """Change the given fields of a person (the others stay as they are), in one transaction
-    (a CCCD registered outside the actor's scope is refused as in ``person_create``)."""
+    (a CCCD registered outside the actor's scope is refused as in ``person_create``).
+
+    ``expected_version`` is the ``version_of`` the edit was drawn from: a person changed
+    since is refused (412) and nothing is written (decision 0038).
+    """
     with transaction.atomic():
         person = Person.objects.select_for_update().get(pk=person.pk)
         ensure_can_change_person(actor, person)
+        ensure_version(version_of(person), expected_version, audited=person)
         before = snapshot(person, PERSON_FIELDS)
         # The stored fields are normalised too, so a record written before a normalisation
         # rule existed is repaired (and audited) by its next edit instead of failing.
@@ -288,16 +295,20 @@ def employment_add(
     position: str = "",
     end_date: date | None = None,
     close_current: bool = True,
+    expected_version: str | None = None,
 ) -> Employment:
     """Record a new post; with ``close_current`` the open post ends the day before (transfer).
 
     The actor must be allowed to write both the person (their current unit) and the target
     organisation, so a unit cannot take a person from another unit on its own.
+    ``expected_version`` is the ``history_version`` the transfer was drawn from (412 when the
+    history changed since: two transfers at once must not close each other's post).
     """
     person = Person.objects.select_for_update().get(pk=person.pk)
     ensure_can_change_organization(actor, organization)
     if Employment.objects.filter(person=person).exists():
         ensure_can_change_person(actor, person)
+    ensure_version(history_version(person), expected_version, audited=person)
     open_before = Employment.objects.filter(
         person=person, end_date__isnull=True, start_date__lt=start_date
     )
@@ -335,14 +346,19 @@ def employment_update(
     position: str | Unchanged = UNCHANGED,
     start_date: date | Unchanged = UNCHANGED,
     end_date: date | Unchanged | None = UNCHANGED,
+    expected_version: str | None = None,
 ) -> Employment:
-    """Correct a post (position or dates); the organisation is changed by adding a new post."""
+    """Correct a post (position or dates); the organisation is changed by adding a new post.
+
+    ``expected_version`` is the post's ``version_of`` the correction was drawn from (412 when
+    it changed since)."""
     employment = (
         Employment.objects.select_for_update()
         .select_related("person", "organization")
         .get(pk=employment.pk)
     )
     ensure_can_change_organization(actor, employment.organization)
+    ensure_version(version_of(employment), expected_version, audited=employment.person)
     before = snapshot(employment, EMPLOYMENT_FIELDS)
     data = given(position=position, start_date=start_date, end_date=end_date)
     if "position" in data:

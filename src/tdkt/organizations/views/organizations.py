@@ -13,7 +13,7 @@ from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
 from tdkt.audit.services import history_for
-from tdkt.core.errors import ApplicationError
+from tdkt.core.errors import ApplicationError, StaleVersionError
 from tdkt.organizations.forms import OrganizationForm
 from tdkt.organizations.forms.organizations import ENTERPRISE_FIELDS, ORG_FIELDS
 from tdkt.organizations.models import Enterprise, Organization
@@ -33,9 +33,11 @@ from tdkt.organizations.selectors import (
 )
 from tdkt.organizations.services import organization_create, organization_update
 from tdkt.organizations.structure import compatible_kinds
+from tdkt.organizations.versions import state_of
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
+from tdkt.web.forms.versions import seen_initial, show_stale
 
 PEOPLE_LIMIT = 50
 HISTORY_LIMIT = 100
@@ -119,6 +121,15 @@ def _form(
     )
 
 
+def _values(org: Organization) -> dict[str, object]:
+    """Return the organisation's fields and enterprise profile as the form's initial data."""
+    values = {name: getattr(org, name) for name in [*ORG_FIELDS, "is_active"]}
+    profile = getattr(org, "enterprise", None)
+    if profile is not None:
+        values |= {name: getattr(profile, name) for name in ENTERPRISE_FIELDS}
+    return values
+
+
 def _locked(org: Organization, form: OrganizationForm) -> list[tuple[str, str]]:
     """Return (label, value) of the organisation's fields the user may see but not change, so
     the form shows them as text instead of as inputs."""
@@ -175,10 +186,8 @@ def organization_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Change an organisation through ``organization_update``."""
     org = organization_get(actor=request.user, uuid=uuid)
     ensure_can_change_organization(request.user, org)
-    initial = {name: getattr(org, name) for name in [*ORG_FIELDS, "is_active"]}
+    initial = _values(org) | seen_initial(state_of(org))
     profile = getattr(org, "enterprise", None)
-    if profile is not None:
-        initial |= {name: getattr(profile, name) for name in ENTERPRISE_FIELDS}
     lock_parent = org.parent is not None and not can_change_organization(request.user, org.parent)
     form = _form(
         request,
@@ -194,8 +203,12 @@ def organization_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 actor=request.user,
                 organization=org,
                 enterprise=form.enterprise_data() if profile is not None else None,
+                expected_version=form.expected_version(),
                 **form.organization_data(),
             )
+        except StaleVersionError as exc:
+            current = organization_get(actor=request.user, uuid=uuid)
+            show_stale(form, exc, current_state=state_of(current), current_values=_values(current))
         except ApplicationError as exc:
             apply_service_error(form, exc)
         else:

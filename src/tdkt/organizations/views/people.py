@@ -13,7 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from tdkt.audit.services import history_for
-from tdkt.core.errors import ApplicationError
+from tdkt.core.errors import ApplicationError, StaleVersionError
 from tdkt.organizations.forms import EmploymentForm, PersonCreateForm, PersonFilterForm, PersonForm
 from tdkt.organizations.forms.people import PERSON_FIELDS
 from tdkt.organizations.models import Person
@@ -32,9 +32,11 @@ from tdkt.organizations.selectors import (
     person_list,
 )
 from tdkt.organizations.services import employment_add, person_create, person_update
+from tdkt.organizations.versions import history_state, state_of
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import HtmxHttpRequest, web_view
 from tdkt.web.forms.errors import apply_service_error
+from tdkt.web.forms.versions import seen_initial, show_stale
 
 PAGE_SIZE = 25
 HISTORY_LIMIT = 100
@@ -101,6 +103,11 @@ def person_create_view(request: HttpRequest) -> HttpResponse:
     return render(request, "organizations/person_form.html", {"form": form, "person": None})
 
 
+def _values(person: Person) -> dict[str, object]:
+    """Return the person's fields as the edit form's initial data."""
+    return {name: getattr(person, name) for name in PERSON_FIELDS}
+
+
 def _to_person(request: HttpRequest, person: Person) -> HttpResponse:
     """Redirect after a successful write to the person's page, or, when the user may not see
     them today (their post starts later), to the people list with the date they will appear.
@@ -128,11 +135,19 @@ def person_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Change a person's fields through ``person_update``."""
     person = person_get(actor=request.user, uuid=uuid)
     ensure_can_change_person(request.user, person)
-    initial = {name: getattr(person, name) for name in PERSON_FIELDS}
+    initial = _values(person) | seen_initial(state_of(person))
     form = PersonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            person_update(actor=request.user, person=person, **form.service_data())
+            person_update(
+                actor=request.user,
+                person=person,
+                expected_version=form.expected_version(),
+                **form.service_data(),
+            )
+        except StaleVersionError as exc:
+            current = person_get(actor=request.user, uuid=uuid)
+            show_stale(form, exc, current_state=state_of(current), current_values=_values(current))
         except ApplicationError as exc:
             apply_service_error(form, exc)
         else:
@@ -146,10 +161,22 @@ def employment_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Record a new post (a transfer by default) through ``employment_add``."""
     person = person_get(actor=request.user, uuid=uuid)
     ensure_can_change_person(request.user, person)
-    form = EmploymentForm(request.POST or None, organizations=organization_list(actor=request.user))
+    form = EmploymentForm(
+        request.POST or None,
+        initial=seen_initial(history_state(person)),
+        organizations=organization_list(actor=request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            employment_add(actor=request.user, person=person, **form.cleaned_data)
+            employment_add(
+                actor=request.user,
+                person=person,
+                expected_version=form.expected_version(),
+                **form.service_data(),
+            )
+        except StaleVersionError as exc:
+            current = person_get(actor=request.user, uuid=uuid)
+            show_stale(form, exc, current_state=history_state(current), current_values={})
         except ApplicationError as exc:
             apply_service_error(form, exc)
         else:
