@@ -138,7 +138,7 @@ def test_a_transfer_drawn_from_an_older_history_is_refused(registry):
     )
 
 
-# --- the web forms ---------------------------------------------------------------------------------
+# --- the web forms ------------------------------------------------------------------------------
 
 
 def test_person_form_refuses_a_stale_save_keeps_the_input_and_says_what_changed(registry):
