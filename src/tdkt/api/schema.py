@@ -6,15 +6,36 @@ place so that every endpoint documents its errors the same way.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.db import models
+from drf_spectacular import openapi
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema_serializer
 from rest_framework import serializers
 
 T = TypeVar("T", bound=Callable[..., Any])
+
+
+class AutoSchema(openapi.AutoSchema):
+    """Map every serializer from a fresh copy, so the schema is in the language asked for.
+
+    DRF decides a model field's label when a serializer instance first builds its fields, in
+    the language active at that moment, and keeps them; the instances named in
+    ``extend_schema`` live as long as the process. Without a copy, a schema generated first in
+    English left every later Vietnamese one without its field titles.
+    """
+
+    def _map_serializer(
+        self, serializer: Any, direction: Any, bypass_extensions: bool = False
+    ) -> Any:
+        if isinstance(serializer, serializers.BaseSerializer):
+            fresh = copy.deepcopy(serializer)
+            fresh.partial = serializer.partial  # set after creation for PATCH bodies
+            serializer = fresh
+        return super()._map_serializer(serializer, direction, bypass_extensions)
 
 
 @extend_schema_serializer(component_name="Error")

@@ -21,13 +21,12 @@ from .groups import (
     groups_of_year,
     groups_without_members,
 )
-from .history import HIDDEN, HistoryReferences, audit_events_recent, history_references
+from .history import HistoryReferences, audit_events_recent, history_references
 from .organizations import organization_get, organization_list
 from .people import employment_list, person_get, person_in_scope, person_list, person_unit_on
 from .zones import zone_get, zone_list
 
 __all__ = [
-    "HIDDEN",
     "GroupYear",
     "HistoryReferences",
     "Tally",

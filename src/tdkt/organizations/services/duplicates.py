@@ -16,11 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tdkt.audit.chain import jsonable
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import PendingEvent, record, record_many
 from tdkt.core.errors import ApplicationError, ConflictError
 from tdkt.core.text import clean_text
+from tdkt.core.versions import public_value
 from tdkt.organizations.models import (
     DuplicateContext,
     DuplicateReview,
@@ -111,7 +111,7 @@ def _open_reviews(actor: Any, hidden: list[tuple[CitizenIdClaim, Person]], conte
             citizen_id=claim.citizen_id,
             person=person,
             organization=claim.organization,
-            submitted=jsonable(dict(claim.submitted)),
+            submitted={key: public_value(value) for key, value in claim.submitted.items()},
             context=context,
             reported_by=actor,
             reported_at=now,
