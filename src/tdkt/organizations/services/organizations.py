@@ -177,7 +177,9 @@ def organization_update(
     for key in ("name", "short_name", "address"):
         if key in data:
             data[key] = normalize_name(data[key])
-    profile = Enterprise.objects.filter(organization=org).first() if enterprise else None
+    profile = (
+        Enterprise.objects.filter(organization=org).first() if enterprise is not None else None
+    )
     changing = {key for key, value in data.items() if getattr(org, key) != value}
     ensure_can_change_fields(actor, org, changing | _profile_changes(profile, enterprise or {}))
     new_parent = data.get("parent", org.parent)
