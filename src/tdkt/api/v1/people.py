@@ -9,12 +9,13 @@ from rest_framework.response import Response
 
 from tdkt.api.base import ApiView, ListApiView
 from tdkt.api.fields import OrganizationReferenceField
-from tdkt.api.schema import component, described, error_responses
+from tdkt.api.schema import component, described, error_responses, versioned
 from tdkt.organizations.constants import Gender, PersonnelCategory
 from tdkt.organizations.models import Employment, Person
 from tdkt.organizations.permissions import ensure_can_add_records, ensure_can_change_person
 from tdkt.organizations.selectors import person_get, person_list
 from tdkt.organizations.services import employment_add, person_create, person_update
+from tdkt.organizations.versions import history_version, version_of
 
 from .refs import OrganizationRefSerializer
 
@@ -26,7 +27,13 @@ Validations (messages in Vietnamese, per field):
 * `full_name` is required (stored NFC-normalised, single spaces);
 * `citizen_id` (CCCD): exactly 12 digits, a valid province code (001–096) and century/gender
   digit, agreeing with `date_of_birth` and `gender` when those are given; unique;
-* `nationality`: ISO 3166-1 alpha-2 in capitals; `date_of_birth` not before 1900;
+* `nationality`: ISO 3166-1 alpha-2 in capitals;
+* `date_of_birth`: not in the future, an age of 15 to 100 years today;
+* `start_date` (creation): from 1945 to the end of next year; a post that starts later than
+  today is recorded, and the person enters the caller's lists on that day;
+* identifiers (`citizen_id`, `phone`, `nationality`) are stored in ASCII digits and letters
+  (full-width or Arabic-Indic digits are converted), and invisible or control characters are
+  removed from every text field;
 * the caller must be allowed to change the person's current unit (403 otherwise, checked
   before the body is read).
 """
@@ -184,8 +191,9 @@ class PersonListApi(ListApiView):
     def post(self, request: Request) -> Response:
         ensure_can_add_records(self.actor)
         data = self.parse(PersonCreateInputSerializer)
+        # The answer is the created person itself: re-reading it through the scoped selector
+        # would answer 404 to a unit head whose new person starts work later (issue #7).
         person = person_create(actor=self.actor, **data)
-        person = person_get(actor=self.actor, uuid=person.uuid)
         return self.render(PersonDetailOutputSerializer, person, status=201)
 
 
@@ -198,23 +206,27 @@ class PersonDetailApi(ApiView):
         description="404 when the person does not exist or does not work today in the "
         "caller's scope.",
         responses={200: PersonDetailOutputSerializer, **error_responses(404)},
+        parameters=versioned(write=False),
     )
     def get(self, request: Request, uuid: str) -> Response:
-        return self.render(PersonDetailOutputSerializer, person_get(actor=self.actor, uuid=uuid))
+        person = person_get(actor=self.actor, uuid=uuid)
+        return self.render(PersonDetailOutputSerializer, person, version=version_of(person))
 
     @extend_schema(
         tags=TAGS,
         summary="Change a person (partial)",
         description="Only the given fields change; the change is audited." + VALIDATIONS,
         request=PersonInputSerializer,
-        responses={200: PersonDetailOutputSerializer, **error_responses(400, 403, 404)},
+        responses={200: PersonDetailOutputSerializer, **error_responses(400, 403, 404, 412)},
+        parameters=versioned(write=True),
     )
     def patch(self, request: Request, uuid: str) -> Response:
         person = person_get(actor=self.actor, uuid=uuid)
         ensure_can_change_person(self.actor, person)
         data = self.parse(PersonInputSerializer, partial=True)
-        person_update(actor=self.actor, person=person, **data)
-        return self.render(PersonDetailOutputSerializer, person_get(actor=self.actor, uuid=uuid))
+        person_update(actor=self.actor, person=person, expected_version=self.if_match(), **data)
+        person = person_get(actor=self.actor, uuid=uuid)
+        return self.render(PersonDetailOutputSerializer, person, version=version_of(person))
 
 
 class PersonEmploymentsApi(ApiView):
@@ -240,10 +252,16 @@ class PersonEmploymentsApi(ApiView):
         summary="List a person's posts",
         description="The whole employment history, newest first (not paginated).",
         responses={200: EmploymentOutputSerializer(many=True), **error_responses(404)},
+        parameters=versioned(write=False),
     )
     def get(self, request: Request, uuid: str) -> Response:
         person = person_get(actor=self.actor, uuid=uuid)
-        return self.render(EmploymentOutputSerializer, person.employments.all(), many=True)
+        return self.render(
+            EmploymentOutputSerializer,
+            person.employments.all(),
+            many=True,
+            version=history_version(person),
+        )
 
     @extend_schema(
         tags=TAGS,
@@ -252,15 +270,24 @@ class PersonEmploymentsApi(ApiView):
             "Records a new post; with `close_current` (default) the open post ends the day "
             "before. The caller must be allowed to change both the person's current unit and "
             "the target organisation, so a unit cannot take a person from another unit alone.\n\n"
-            "Validations: `end_date` not before `start_date`; posts of one person may touch "
-            "but not overlap."
+            "Validations: `start_date` and `end_date` from 1945 to the end of next year, "
+            "`end_date` not before `start_date`; a transfer (`close_current`) leads to a post "
+            "not ended before today; posts of one person may touch but not overlap."
         ),
         request=InputSerializer,
-        responses={201: EmploymentOutputSerializer, **error_responses(400, 403, 404)},
+        responses={201: EmploymentOutputSerializer, **error_responses(400, 403, 404, 412)},
+        parameters=versioned(write=True),
     )
     def post(self, request: Request, uuid: str) -> Response:
         person = person_get(actor=self.actor, uuid=uuid)
         ensure_can_change_person(self.actor, person)
         data = self.parse(self.InputSerializer)
-        employment = employment_add(actor=self.actor, person=person, **data)
-        return self.render(EmploymentOutputSerializer, employment, status=201)
+        employment = employment_add(
+            actor=self.actor, person=person, expected_version=self.if_match(), **data
+        )
+        return self.render(
+            EmploymentOutputSerializer,
+            employment,
+            status=201,
+            version=history_version(employment.person),
+        )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.organizations.constants import Gender, PersonnelCategory
 from tdkt.organizations.models import Organization
+from tdkt.web.forms.versions import VersionedForm
 from tdkt.web.forms.widgets import DateInput, model_choice_field
 
 from .fields import OrganizationChoiceField
@@ -26,8 +27,8 @@ PERSON_FIELDS = [
 ]
 
 
-class PersonForm(forms.Form):
-    """A person's own fields, as ``person_update`` takes them."""
+class PersonForm(VersionedForm):
+    """A person's own fields, as ``person_update`` takes them (with the version it saw)."""
 
     full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
     gender = forms.ChoiceField(
@@ -71,6 +72,7 @@ class PersonCreateForm(PersonForm):
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "organization").queryset = organizations
+        del self.fields["seen"]  # a new person has no version yet
 
     def service_data(self) -> dict[str, Any]:
         data = super().service_data()
@@ -79,8 +81,9 @@ class PersonCreateForm(PersonForm):
         return data
 
 
-class EmploymentForm(forms.Form):
-    """A new post; "close current" ends the open post the day before (a transfer)."""
+class EmploymentForm(VersionedForm):
+    """A new post; "close current" ends the open post the day before (a transfer). It carries
+    the version of the person's employment history it was drawn from."""
 
     organization = OrganizationChoiceField(label=_("Đơn vị"), queryset=None)
     position = forms.CharField(label=_("Chức vụ"), max_length=200, required=False)
@@ -95,6 +98,10 @@ class EmploymentForm(forms.Form):
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "organization").queryset = organizations
+
+    def service_data(self) -> dict[str, Any]:
+        """Return the cleaned values under ``employment_add``'s argument names."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "seen"}
 
 
 class PersonFilterForm(forms.Form):

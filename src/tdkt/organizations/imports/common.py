@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tdkt.core.text import normalize_identifier
 from tdkt.documents.importing import (
     CellError,
 )
 from tdkt.documents.importing.columns import (
+    Parser,
     checked,
     parse_decimal,
 )
@@ -22,9 +24,16 @@ from tdkt.organizations.validators import citizen_id_error, country_error, tax_c
 # --- cell parsers specific to the registry ------------------------------------------------------
 
 
-parse_tax_code = checked(tax_code_error)
-parse_citizen_id = checked(lambda value: citizen_id_error(value, date_of_birth=None, gender=""))
-parse_country = checked(country_error, upper=True)
+def identifier(check: Callable[[str], str | None], *, upper: bool = False) -> Parser:
+    """Return a cell parser for an identifier: normalised to ASCII digits like every entry
+    path (``normalize_identifier``), then checked by the registry validator ``check``."""
+    parse = checked(check, upper=upper)
+    return lambda value: parse(normalize_identifier(value) if isinstance(value, str) else value)
+
+
+parse_tax_code = identifier(tax_code_error)
+parse_citizen_id = identifier(lambda value: citizen_id_error(value, date_of_birth=None, gender=""))
+parse_country = identifier(country_error, upper=True)
 
 
 def parse_amount(value: Any) -> Any:

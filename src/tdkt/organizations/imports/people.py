@@ -38,7 +38,7 @@ from tdkt.organizations.imports.common import (
     parse_citizen_id,
     parse_country,
 )
-from tdkt.organizations.models import Organization, Person
+from tdkt.organizations.models import DuplicateContext, Organization, Person
 from tdkt.organizations.permissions import can_change_organization
 from tdkt.organizations.validators import citizen_id_error
 
@@ -218,7 +218,33 @@ class PersonImporter(Importer):
                     )
                 existing = matches[0] if len(matches) == 1 else None
             plans.append(PersonPlan(row=row, existing=existing, unit=unit))
+        self._check_duplicates(actor, plans)
         return plans
+
+    @staticmethod
+    def _check_duplicates(actor: Any, plans: list[PersonPlan]) -> None:
+        """Refuse new people whose CCCD is already registered, through the person service's
+        rule (decision 0036: a number outside the actor's scope is not revealed, and goes to
+        the officers)."""
+        claims = [
+            services.CitizenIdClaim(
+                key=plan.row.number,
+                citizen_id=plan.row.get("citizen_id"),
+                submitted={
+                    **{k: plan.row.get(k) for k in (*PERSON_KEYS, "position", "start_date")},
+                    "organization": plan.unit.name if plan.unit else None,
+                },
+                organization=plan.unit,
+            )
+            for plan in plans
+            if plan.existing is None and plan.row.get("citizen_id") and not plan.row.has_errors
+        ]
+        conflicts = services.citizen_id_conflicts(
+            actor=actor, claims=claims, context=DuplicateContext.IMPORT
+        )
+        for plan in plans:
+            if conflict := conflicts.get(plan.row.number):
+                plan.row.error("citizen_id", conflict.message)
 
     @staticmethod
     def _check_citizen_id(row: Row) -> None:

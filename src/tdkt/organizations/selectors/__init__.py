@@ -4,6 +4,7 @@ Lists filter with ``scoped``; single-object lookups go through ``get_visible``, 
 outside the actor's scope answers exactly like a missing one (404).
 """
 
+from .duplicates import duplicate_review_get, duplicate_review_list
 from .figures import (
     Tally,
     enterprises_by_investment,
@@ -20,15 +21,18 @@ from .groups import (
     groups_of_year,
     groups_without_members,
 )
-from .history import audit_events_recent
-from .organizations import organization_get, organization_list, organization_names
+from .history import HistoryReferences, audit_events_recent, history_references
+from .organizations import organization_get, organization_list
 from .people import employment_list, person_get, person_in_scope, person_list, person_unit_on
-from .zones import zone_get, zone_list, zone_names
+from .zones import zone_get, zone_list
 
 __all__ = [
     "GroupYear",
+    "HistoryReferences",
     "Tally",
     "audit_events_recent",
+    "duplicate_review_get",
+    "duplicate_review_list",
     "employment_list",
     "enterprises_by_investment",
     "group_get",
@@ -37,9 +41,9 @@ __all__ = [
     "group_years",
     "groups_of_year",
     "groups_without_members",
+    "history_references",
     "organization_get",
     "organization_list",
-    "organization_names",
     "organizations_by_kind",
     "people_by_category",
     "person_get",
@@ -48,6 +52,5 @@ __all__ = [
     "person_unit_on",
     "zone_get",
     "zone_list",
-    "zone_names",
     "zones_by_status",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
@@ -53,13 +52,3 @@ def organization_get(*, actor: Any, uuid: UUID | str) -> Organization:
         visible=lambda org: scope.covers_path(org.path),
         message=_("Không tìm thấy tổ chức."),
     )
-
-
-def organization_names(*, actor: Any, ids: Iterable[int]) -> dict[int, str]:
-    """Return ``{pk: name}`` of the organisations among ``ids`` that the actor may see
-    (inactive ones included), e.g. to name the ids recorded in audit events."""
-    wanted = set(ids)
-    if not wanted:
-        return {}
-    qs = organization_list(actor=actor, include_inactive=True).filter(pk__in=wanted)
-    return dict(qs.values_list("pk", "name"))

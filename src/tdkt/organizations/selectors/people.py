@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import get_visible, scope_for, scoped
-from tdkt.core.text import fold
+from tdkt.core.text import fold, normalize_identifier
 from tdkt.organizations.models import Employment, Organization, Person
 
 
@@ -67,7 +67,7 @@ def person_list(
         qs = qs.filter(Exists(at_org))
     if search:
         key = fold(search)
-        qs = qs.filter(Q(search_key__contains=key) | Q(citizen_id=search.strip()))
+        qs = qs.filter(Q(search_key__contains=key) | Q(citizen_id=normalize_identifier(search)))
     if category:
         qs = qs.filter(category=category)
     current = Employment.objects.filter(current_employment_q(on)).select_related("organization")
