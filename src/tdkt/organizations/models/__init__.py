@@ -2,7 +2,7 @@
 
 from .groups import EmulationGroup, GroupLeadership, GroupMembership
 from .organization import Enterprise, IndustrialZone, Organization
-from .person import Employment, Person
+from .person import Employment, Person, PersonCount
 
 __all__ = [
     "Employment",
@@ -13,4 +13,5 @@ __all__ = [
     "IndustrialZone",
     "Organization",
     "Person",
+    "PersonCount",
 ]

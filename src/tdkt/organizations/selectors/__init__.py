@@ -20,13 +20,21 @@ from .groups import (
     groups_of_year,
     groups_without_members,
 )
-from .history import audit_events_recent
-from .organizations import organization_get, organization_list, organization_names
+from .history import HistoryPage, audit_events_recent, history_page
+from .organizations import (
+    organization_get,
+    organization_list,
+    organization_names,
+    organization_options,
+)
 from .people import employment_list, person_get, person_in_scope, person_list, person_unit_on
+from .people_pages import PersonPage, people_count, person_page, valid_cursor
 from .zones import zone_get, zone_list, zone_names
 
 __all__ = [
     "GroupYear",
+    "HistoryPage",
+    "PersonPage",
     "Tally",
     "audit_events_recent",
     "employment_list",
@@ -37,15 +45,20 @@ __all__ = [
     "group_years",
     "groups_of_year",
     "groups_without_members",
+    "history_page",
     "organization_get",
     "organization_list",
     "organization_names",
+    "organization_options",
     "organizations_by_kind",
     "people_by_category",
+    "people_count",
     "person_get",
     "person_in_scope",
     "person_list",
+    "person_page",
     "person_unit_on",
+    "valid_cursor",
     "zone_get",
     "zone_list",
     "zone_names",

@@ -23,7 +23,8 @@ def organization_list(
     parent: Organization | None = None,
     member_of: EmulationGroup | None = None,
 ) -> QuerySet[Organization]:
-    """Return the organisations the actor may see, optionally filtered, in tree order.
+    """Return the organisations the actor may see, optionally filtered, in tree order
+    (siblings by kind, departments before enterprises, then by name in Vietnamese order).
 
     ``parent`` keeps its direct children; ``member_of`` keeps the members of a block/cluster
     in any year.
@@ -41,7 +42,17 @@ def organization_list(
         qs = qs.filter(parent=parent)
     if member_of is not None:
         qs = qs.filter(group_memberships__group=member_of).distinct()
-    return qs.order_by("path")
+    return qs.order_by("tree_key")
+
+
+def organization_options(*, actor: Any) -> QuerySet[Organization]:
+    """Return the active organisations the actor may see, in tree order, reading only what a
+    picker shows (a city has over a thousand: each option must cost little)."""
+    return (
+        organization_list(actor=actor)
+        .select_related(None)
+        .only("id", "uuid", "name", "path", "tree_key")
+    )
 
 
 def organization_get(*, actor: Any, uuid: UUID | str) -> Organization:

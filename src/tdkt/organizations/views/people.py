@@ -5,13 +5,11 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
 from tdkt.organizations.forms import EmploymentForm, PersonCreateForm, PersonFilterForm, PersonForm
 from tdkt.organizations.forms.people import PERSON_FIELDS
@@ -21,29 +19,39 @@ from tdkt.organizations.permissions import (
     ensure_can_add_records,
     ensure_can_change_person,
 )
-from tdkt.organizations.selectors import organization_list, person_get, person_list
+from tdkt.organizations.selectors import (
+    history_page,
+    organization_options,
+    person_get,
+    person_page,
+    valid_cursor,
+)
 from tdkt.organizations.services import employment_add, person_create, person_update
-from tdkt.web.audit_display import timeline
+from tdkt.web.audit_display import history_position, timeline
 from tdkt.web.decorators import HtmxHttpRequest, web_view
 from tdkt.web.forms.errors import apply_service_error
 
 PAGE_SIZE = 25
-HISTORY_LIMIT = 100
+HISTORY_PAGE = 20
 
 
 @web_view
 def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
-    """List people in scope; an htmx request gets only the results table."""
-    organizations = organization_list(actor=request.user)
-    form = PersonFilterForm(request.GET or None, organizations=organizations)
+    """List people in scope, a page at a time in Vietnamese order; an htmx request gets only
+    the results table."""
+    form = PersonFilterForm(
+        request.GET or None, organizations=organization_options(actor=request.user)
+    )
     filters = form.cleaned_data if form.is_valid() else {}
-    people = person_list(
+    page = person_page(
         actor=request.user,
         search=filters.get("q", ""),
         organization=filters.get("org"),
         category=filters.get("category", ""),
+        after=valid_cursor(request.GET.get("after")),
+        before=valid_cursor(request.GET.get("before")),
+        size=PAGE_SIZE,
     )
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "can_add": can_add_records(request.user)}
     partial = request.htmx and not request.htmx.history_restore_request
     template = "organizations/_person_results.html" if partial else "organizations/person_list.html"
@@ -56,14 +64,15 @@ def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Show a person's fields, employment history and audit timeline."""
     person = person_get(actor=request.user, uuid=uuid)
-    events = history_for(person)[:HISTORY_LIMIT]
+    history = history_page(obj=person, before=history_position(request), size=HISTORY_PAGE)
     return render(
         request,
         "organizations/person_detail.html",
         {
             "person": person,
             "can_edit": can_change_person(request.user, person),
-            "timeline": timeline(events, actor=request.user),
+            "timeline": timeline(history.events, actor=request.user),
+            "history": history,
         },
     )
 
@@ -72,7 +81,7 @@ def person_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def person_create_view(request: HttpRequest) -> HttpResponse:
     """Add a person with their first post through ``person_create``."""
     ensure_can_add_records(request.user)
-    organizations = organization_list(actor=request.user)
+    organizations = organization_options(actor=request.user)
     form = PersonCreateForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,7 +117,9 @@ def employment_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Record a new post (a transfer by default) through ``employment_add``."""
     person = person_get(actor=request.user, uuid=uuid)
     ensure_can_change_person(request.user, person)
-    form = EmploymentForm(request.POST or None, organizations=organization_list(actor=request.user))
+    form = EmploymentForm(
+        request.POST or None, organizations=organization_options(actor=request.user)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             employment_add(actor=request.user, person=person, **form.cleaned_data)
