@@ -424,7 +424,7 @@ def report(vendor: str, meta: dict[str, Any], results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def run_one(vendor: str, size: Size, seconds: float, only: list[str]) -> None:
+def run_one(vendor: str, size: Size, seconds: float, only: list[str], build_only: bool) -> None:
     """Benchmark one database (this process sets Django up for it)."""
     url, must_build = prepare_database(vendor, size)
     env = dict(os.environ)
@@ -438,6 +438,8 @@ def run_one(vendor: str, size: Size, seconds: float, only: list[str]) -> None:
 
     django.setup()
     meta = build(size) if must_build else stored_meta()
+    if build_only:
+        return
     meta["deep_page_path"] = deep_page_path(meta)
     headers = credentials(meta)
     runs = [s for s in scenarios(meta) if not only or s.key in only]
@@ -471,6 +473,7 @@ def main() -> None:
         choices=["search", "list", "dashboard", "person", "api"],
         help="run only these pages (repeatable)",
     )
+    parser.add_argument("--build-only", action="store_true", help="build (or check) the data")
     parser.add_argument("--database", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.quick:
@@ -479,7 +482,7 @@ def main() -> None:
         raise SystemExit("wrk is missing: run tools/ensure-wrk.sh (make bench does)")
     size = Size(args.people, args.seed)
     if args.database:
-        run_one(args.database, size, args.seconds, args.only)
+        run_one(args.database, size, args.seconds, args.only, args.build_only)
         return
     vendors = ["sqlite"]
     if os.environ.get("TDKT_BENCH_DATABASE_URL", "").startswith(("postgresql://", "postgres://")):
@@ -488,6 +491,7 @@ def main() -> None:
         command = [sys.executable, __file__, "--database", vendor]
         command += ["--people", str(size.people), "--seed", str(size.seed)]
         command += ["--seconds", str(args.seconds)]
+        command += ["--build-only"] if args.build_only else []
         for key in args.only:
             command += ["--only", key]
         subprocess.run(command, check=True)  # noqa: S603

@@ -180,6 +180,7 @@ class PersonListApi(ApiView):
         )
 
     @extend_schema(
+        operation_id="v1_people_list",
         tags=TAGS,
         summary="List people",
         description=(

@@ -70,25 +70,30 @@ def _about(orgs: list[str], people: list[str]) -> Q:
 
 
 def _walk(actor: Any, qs: Any, orgs: set[str], limit: int) -> list[AuditEvent]:
-    """Keep, from the registry's latest events, those about the actor's scope."""
-    registry = qs.filter(object_type__in=[PERSON, ORGANIZATION])
-    found: list[AuditEvent] = []
-    chunk: list[AuditEvent] = []
+    """Keep, from the registry's latest events, those about the actor's scope.
+
+    The walk reads only each event's number and object, in ``seq`` order (filtering the type
+    in SQL would lead SQLite to the object index and a sort of every event); the events kept
+    are read in full.
+    """
+    registry = qs.values_list("seq", "object_type", "object_id")
+    kept: list[int] = []
+    chunk: list[tuple[int, str, str]] = []
     for _ in range(WALK_CHUNKS):
-        older = registry.filter(seq__lt=chunk[-1].seq) if chunk else registry
+        older = registry.filter(seq__lt=chunk[-1][0]) if chunk else registry
         chunk = list(older[:WALK_CHUNK])
-        uuids = {e.object_id for e in chunk if e.object_type == PERSON}
+        uuids = {object_id for _, kind, object_id in chunk if kind == PERSON}
         visible = Person.objects.filter(scope_q(actor, timezone.localdate()), uuid__in=uuids)
         seen = {str(u) for u in visible.values_list("uuid", flat=True)}
-        found += [
-            e
-            for e in chunk
-            if (e.object_type == PERSON and e.object_id in seen)
-            or (e.object_type == ORGANIZATION and e.object_id in orgs)
+        kept += [
+            seq
+            for seq, kind, object_id in chunk
+            if (kind == PERSON and object_id in seen)
+            or (kind == ORGANIZATION and object_id in orgs)
         ]
-        if len(found) >= limit or len(chunk) < WALK_CHUNK:
+        if len(kept) >= limit or len(chunk) < WALK_CHUNK:
             break
-    return found
+    return list(qs.filter(seq__in=kept[:limit]))
 
 
 def _by_object(qs: Any, orgs: list[str], people: list[str], limit: int) -> list[AuditEvent]:
