@@ -281,6 +281,13 @@ def credentials(meta: dict[str, Any]) -> dict[str, dict[str, str]]:
     return headers
 
 
+def session_expiries() -> dict[str, Any]:
+    """Return each session's expiry: a session written again gets a new one (decision 0033)."""
+    from django.contrib.sessions.models import Session
+
+    return dict(Session.objects.values_list("session_key", "expire_date"))
+
+
 # --- the server and the load ----------------------------------------------------------------
 
 
@@ -445,14 +452,18 @@ def run_one(vendor: str, size: Size, seconds: float, only: list[str], build_only
     runs = [s for s in scenarios(meta) if not only or s.key in only]
     from django.db import connections
 
+    sessions = session_expiries()
     connections.close_all()
     server = Server(env)
     try:
         results = measure(server.port, runs, headers, seconds, print)
     finally:
         server.stop()
+    rewritten = sum(1 for key, expiry in session_expiries().items() if sessions.get(key) != expiry)
     print()
     print(report(vendor, meta, results))
+    requests = sum(r.page.requests for r in results if r.scenario.who != "token")
+    print(f"\nsessions rewritten during {requests:,} signed-in requests: {rewritten}")
     print(flush=True)
     out = DATA / f"registry-results-{vendor}.json"
     out.write_text(json.dumps([asdict(r.scenario) | asdict(r.page) for r in results], indent=1))

@@ -22,6 +22,7 @@ from .groups import (
 )
 from .history import HistoryPage, audit_events_recent, history_page
 from .organizations import (
+    organization_choices,
     organization_get,
     organization_list,
     organization_names,
@@ -46,6 +47,7 @@ __all__ = [
     "groups_of_year",
     "groups_without_members",
     "history_page",
+    "organization_choices",
     "organization_get",
     "organization_list",
     "organization_names",

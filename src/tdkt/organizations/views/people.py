@@ -21,6 +21,8 @@ from tdkt.organizations.permissions import (
 )
 from tdkt.organizations.selectors import (
     history_page,
+    organization_choices,
+    organization_get,
     organization_options,
     person_get,
     person_page,
@@ -40,13 +42,14 @@ def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
     """List people in scope, a page at a time in Vietnamese order; an htmx request gets only
     the results table."""
     form = PersonFilterForm(
-        request.GET or None, organizations=organization_options(actor=request.user)
+        request.GET or None, organizations=organization_choices(actor=request.user)
     )
     filters = form.cleaned_data if form.is_valid() else {}
+    org_uuid = filters.get("org")
     page = person_page(
         actor=request.user,
         search=filters.get("q", ""),
-        organization=filters.get("org"),
+        organization=organization_get(actor=request.user, uuid=org_uuid) if org_uuid else None,
         category=filters.get("category", ""),
         after=valid_cursor(request.GET.get("after")),
         before=valid_cursor(request.GET.get("before")),

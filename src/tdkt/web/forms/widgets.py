@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 
 class DateInput(forms.DateInput):
@@ -37,17 +37,14 @@ class FastSelect(forms.Select):
         """Render the select with its options, the current value selected."""
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         chosen = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, " selected" if key in chosen else "", label)
-                for key, label in (
-                    (str(v if v is not None else ""), lbl) for v, lbl in self.choices
-                )
-            ),
-        )
-        return format_html("<select{}>{}</select>", flatatt(final), options)
+        options = []
+        for key, label in self.choices:
+            text = "" if key is None else str(key)
+            selected = " selected" if text in chosen else ""
+            options.append(
+                f'<option value="{escape(text)}"{selected}>{escape(str(label))}</option>'
+            )
+        return mark_safe(f"<select{flatatt(final)}>{''.join(options)}</select>")  # noqa: S308
 
 
 def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
