@@ -201,3 +201,22 @@ def test_overlapping_post_is_refused_inline(client_for, registry):
     assert response.status_code == 200
     assert "Trùng thời gian với quá trình khác." in response.context["form"].errors["start_date"]
     assert Employment.objects.filter(person=registry.anh).count() == 1
+
+
+def test_a_crowded_picker_keeps_the_units_and_the_chosen_enterprise(
+    client_for, registry, monkeypatch
+):
+    """Past the picker's limit the organisation filter lists the units, not every enterprise;
+    an enterprise chosen from its page ("see all") stays selected and filters the list."""
+    from tdkt.organizations.selectors import organizations as org_selectors
+
+    monkeypatch.setattr(org_selectors, "PICKER_LIMIT", 3)
+    client = client_for("officer")
+    plain = client.get(reverse("organizations:person-list")).content.decode()
+    assert "Phòng Quy hoạch và Xây dựng</option>" in plain
+    assert "Điện tử Sao Mai</option>" not in plain
+    chosen = client.get(
+        reverse("organizations:person-list"), {"org": str(registry.enterprise.uuid)}
+    )
+    assert _names(chosen) == ["Lê Thị Hoa"]
+    assert f'value="{registry.enterprise.uuid}" selected' in chosen.content.decode()

@@ -17,9 +17,9 @@ from tdkt.accounts.constants import Role
 from tdkt.accounts.scopes import scope_for, scoped
 from tdkt.audit.models import AuditEvent
 from tdkt.audit.services import history_for
-from tdkt.organizations.models import Organization, Person
+from tdkt.organizations.models import Employment, Organization
 
-from .people import posts_on, scope_q
+from .people import current_employment_q, posts_on
 
 # Account and security events concern administrators only; others see registry changes.
 ADMIN_ONLY_PREFIXES = ("security.", "user.")
@@ -82,9 +82,9 @@ def _walk(actor: Any, qs: Any, orgs: set[str], limit: int) -> list[AuditEvent]:
     for _ in range(WALK_CHUNKS):
         older = registry.filter(seq__lt=chunk[-1][0]) if chunk else registry
         chunk = list(older[:WALK_CHUNK])
-        uuids = {object_id for _, kind, object_id in chunk if kind == PERSON}
-        visible = Person.objects.filter(scope_q(actor, timezone.localdate()), uuid__in=uuids)
-        seen = {str(u) for u in visible.values_list("uuid", flat=True)}
+        seen = _people_in_scope(
+            actor, {object_id for _, kind, object_id in chunk if kind == PERSON}
+        )
         kept += [
             seq
             for seq, kind, object_id in chunk
@@ -94,6 +94,16 @@ def _walk(actor: Any, qs: Any, orgs: set[str], limit: int) -> list[AuditEvent]:
         if len(kept) >= limit or len(chunk) < WALK_CHUNK:
             break
     return list(qs.filter(seq__in=kept[:limit]))
+
+
+def _people_in_scope(actor: Any, uuids: set[str]) -> set[str]:
+    """Return those of ``uuids`` (people's public ids) whose post today is in the scope: one
+    lookup per person through their posts, not a list of the whole scope."""
+    scope = scope_for(actor)
+    posts = Employment.objects.filter(
+        current_employment_q(timezone.localdate()), person__uuid__in=uuids
+    ).values_list("person__uuid", "organization__path")
+    return {str(uuid) for uuid, path in posts.order_by() if scope.covers_path(path)}
 
 
 def _by_object(qs: Any, orgs: list[str], people: list[str], limit: int) -> list[AuditEvent]:

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import get_visible, scope_for, scoped
 from tdkt.core.text import fold
+from tdkt.organizations.constants import OrganizationKind
 from tdkt.organizations.models import EmulationGroup, Organization
 
 
@@ -55,11 +56,34 @@ def organization_options(*, actor: Any) -> QuerySet[Organization]:
     )
 
 
-def organization_choices(*, actor: Any) -> list[tuple[str, str]]:
+#: Above this many organisations in scope, a picker lists the units but not every enterprise.
+PICKER_LIMIT = 300
+
+
+def organization_choices(*, actor: Any, selected: str = "") -> list[tuple[str, str]]:
     """Return ``(uuid, label)`` of the active organisations the actor may see, in tree order,
-    each name indented by its depth, for a filter's picker (values only: no model rows)."""
-    rows = organization_list(actor=actor).values_list("uuid", "name", "path")
+    each name indented by its depth, for a filter's picker (values only: no model rows).
+
+    A city's Board sees over a thousand: past ``PICKER_LIMIT`` the picker keeps the units
+    (departments, centres, offices, other bodies) and the ``selected`` one, and an enterprise's
+    people are reached from the enterprise's page ("see all") or by name.
+    """
+    qs = organization_list(actor=actor).select_related(None)
+    if qs.count() > PICKER_LIMIT:
+        keep = ~Q(kind=OrganizationKind.ENTERPRISE)
+        if _is_uuid(selected):
+            keep |= Q(uuid=selected)
+        qs = qs.filter(keep)
+    rows = qs.values_list("uuid", "name", "path")
     return [(str(uuid), f"{'— ' * max(path.count('/') - 2, 0)}{name}") for uuid, name, path in rows]
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def organization_get(*, actor: Any, uuid: UUID | str) -> Organization:

@@ -10,7 +10,9 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,10 +27,14 @@ def _today() -> date:
 
 
 def current_employment_q(on: date, prefix: str = "") -> Q:
-    """Return the filter of posts held on ``on`` (``prefix`` reaches them from another model)."""
-    return Q(**{f"{prefix}start_date__lte": on}) & (
-        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": on})
-    )
+    """Return the filter of posts held on ``on`` (``prefix`` reaches them from another model).
+
+    An open post's end is read as the last day there is, rather than "no end or an end after
+    ``on``": SQLite plans that OR as two scans of every post instead of using the index that
+    the other conditions select (issue #8's 450 ms for a unit head).
+    """
+    until = Coalesce(F(f"{prefix}end_date"), Value(date.max))
+    return Q(**{f"{prefix}start_date__lte": on}) & Q(GreaterThanOrEqual(until, on))
 
 
 def posts_on(on: date, organizations: QuerySet[Organization]) -> QuerySet[Employment]:

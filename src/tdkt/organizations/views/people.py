@@ -42,7 +42,8 @@ def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
     """List people in scope, a page at a time in Vietnamese order; an htmx request gets only
     the results table."""
     form = PersonFilterForm(
-        request.GET or None, organizations=organization_choices(actor=request.user)
+        request.GET or None,
+        organizations=organization_choices(actor=request.user, selected=request.GET.get("org", "")),
     )
     filters = form.cleaned_data if form.is_valid() else {}
     org_uuid = filters.get("org")
