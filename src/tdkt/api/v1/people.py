@@ -132,8 +132,8 @@ class PersonPageSerializer(serializers.Serializer):
     count = serializers.IntegerField(
         allow_null=True,
         help_text="How many people match, when known exactly: always for a filtered list of "
-        "at most 2,000 and for board-wide readers' unfiltered (or category-only) list; "
-        "otherwise null, and more than 2,000 match (follow `next` to the end).",
+        "at most 1,000 and for board-wide readers' unfiltered (or category-only) list; "
+        "otherwise null, and more than 1,000 match (follow `next` to the end).",
     )
     next = serializers.URLField(allow_null=True, help_text="The next page, null on the last.")
     previous = serializers.URLField(

@@ -37,9 +37,9 @@ from .people import current_posts, people_working_in, posts_on, scope_q
 from .people_search import NameQuery
 
 #: A filter naming at most this many people is sorted and counted directly.
-FEW = 2000
+FEW = 1000
 #: People read per step of an ordered scan, and the steps tried before the database's own plan.
-CHUNK = 500
+CHUNK = 1000
 MAX_CHUNKS = 40
 
 _CURSOR = re.compile(r"[0-9a-f]{1,600}")
@@ -169,7 +169,7 @@ def _search_ids(query: NameQuery) -> list[int]:
         with connection.cursor() as cursor:
             cursor.execute(sql, [query.fts_phrase(), FEW + 1])
             return [row[0] for row in cursor.fetchall()]
-    return list(Person.objects.filter(query.q()).values_list("pk", flat=True)[: FEW + 1])
+    return list(Person.objects.filter(query.q()).order_by().values_list("pk", flat=True)[: FEW + 1])
 
 
 def _keyset(qs: QuerySet[Person], cursor: str | None, descending: bool) -> QuerySet[Person]:
