@@ -29,7 +29,7 @@ from .organizations import (
     organization_options,
 )
 from .people import employment_list, person_get, person_in_scope, person_list, person_unit_on
-from .people_pages import PersonPage, people_count, person_page, valid_cursor
+from .people_pages import PersonPage, person_page, valid_cursor
 from .zones import zone_get, zone_list, zone_names
 
 __all__ = [
@@ -54,7 +54,6 @@ __all__ = [
     "organization_options",
     "organizations_by_kind",
     "people_by_category",
-    "people_count",
     "person_get",
     "person_in_scope",
     "person_list",

@@ -33,7 +33,7 @@ from tdkt.accounts.scopes import scope_for, scoped
 from tdkt.organizations.derived import SEARCH_TABLE
 from tdkt.organizations.models import Organization, Person, PersonCount
 
-from .people import current_posts, people_working_in, posts_on, scope_q
+from .people import current_posts, people_working_in, posts_on
 from .people_search import NameQuery
 
 #: A filter naming at most this many people is sorted and counted directly.
@@ -251,12 +251,4 @@ def _people(keys: list[str], on: date) -> list[Person]:
     )
 
 
-def people_count(*, actor: Any) -> int | None:
-    """Return how many people the actor may see when it is known without scanning them
-    (board-wide readers: the kept counts), else None."""
-    if not scope_for(actor).everything:
-        return None
-    return int(PersonCount.objects.aggregate(total=Sum("count"))["total"] or 0)
-
-
-__all__ = ["FEW", "PersonPage", "people_count", "person_page", "scope_q", "valid_cursor"]
+__all__ = ["FEW", "PersonPage", "person_page", "valid_cursor"]

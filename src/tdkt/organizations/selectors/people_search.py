@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import connection
 from django.db.models import Q
@@ -69,19 +70,12 @@ class NameQuery:
         gap = "[^[:alnum:]]" if posix else r"[\W_]"
         return f"(^|{gap})" + f"{gap}+".join(re.escape(word) for word in self.words)
 
+    @cached_property
+    def _regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern())
+
     def matches(self, search_key: str, citizen_id: str | None = None) -> bool:
         """Return True when a row with these values matches (the rule the indexes apply)."""
         if self.citizen_id:
             return citizen_id == self.citizen_id
-        return bool(self.words) and _compiled(self.pattern()).search(search_key) is not None
-
-
-_CACHE: dict[str, re.Pattern[str]] = {}
-
-
-def _compiled(pattern: str) -> re.Pattern[str]:
-    if pattern not in _CACHE:
-        if len(_CACHE) > 256:
-            _CACHE.clear()
-        _CACHE[pattern] = re.compile(pattern)
-    return _CACHE[pattern]
+        return bool(self.words) and self._regex.search(search_key) is not None
