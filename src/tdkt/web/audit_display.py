@@ -16,6 +16,7 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -177,3 +178,14 @@ def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]
             TimelineEntry(event, str(labels.get(event.event_type, event.event_type)), changes)
         )
     return entries
+
+
+#: Query parameter of a record page's history position (the ``seq`` to read before).
+HISTORY_PARAM = "history_before"
+
+
+def history_position(request: HttpRequest) -> int | None:
+    """Return where a record page's history starts (``?history_before=<seq>``), or None for
+    the newest changes; a malformed value counts as none."""
+    value = request.GET.get(HISTORY_PARAM, "")
+    return int(value) if value.isdigit() and len(value) < 19 else None

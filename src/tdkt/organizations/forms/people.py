@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.organizations.constants import Gender, PersonnelCategory
 from tdkt.organizations.models import Organization
 from tdkt.web.forms.versions import VersionedForm
-from tdkt.web.forms.widgets import DateInput, model_choice_field
+from tdkt.web.forms.widgets import DateInput, FastSelect, choice_field, model_choice_field
 
 from .fields import OrganizationChoiceField
 
@@ -105,7 +105,11 @@ class EmploymentForm(VersionedForm):
 
 
 class PersonFilterForm(forms.Form):
-    """Search and filters of the people list; every field is optional."""
+    """Search and filters of the people list; every field is optional.
+
+    ``org`` is the public id of one of ``organizations`` (``organization_choices``): a city
+    has over a thousand, so the picker holds plain values, not model rows.
+    """
 
     q = forms.CharField(
         label=_("Tìm theo tên hoặc số CCCD"),
@@ -114,19 +118,13 @@ class PersonFilterForm(forms.Form):
             attrs={"type": "search", "autocomplete": "off", "placeholder": _("Ví dụ: nguyen van")}
         ),
     )
-    org = OrganizationChoiceField(
-        label=_("Đơn vị"),
-        queryset=None,
-        required=False,
-        to_field_name="uuid",
-        empty_label=_("Tất cả"),
-    )
+    org = forms.ChoiceField(label=_("Đơn vị"), required=False, widget=FastSelect)
     category = forms.ChoiceField(
         label=_("Đối tượng"),
         choices=[("", _("Tất cả")), *PersonnelCategory.choices],
         required=False,
     )
 
-    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organizations: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice_field(self, "org").queryset = organizations
+        choice_field(self, "org").choices = [("", _("Tất cả")), *organizations]

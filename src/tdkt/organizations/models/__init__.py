@@ -3,7 +3,7 @@
 from .duplicates import DuplicateContext, DuplicateReview, DuplicateReviewStatus
 from .groups import EmulationGroup, GroupLeadership, GroupMembership
 from .organization import Enterprise, IndustrialZone, Organization
-from .person import Employment, Person
+from .person import Employment, Person, PersonCount
 
 __all__ = [
     "DuplicateContext",
@@ -17,4 +17,5 @@ __all__ = [
     "IndustrialZone",
     "Organization",
     "Person",
+    "PersonCount",
 ]

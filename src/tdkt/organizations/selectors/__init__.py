@@ -21,14 +21,28 @@ from .groups import (
     groups_of_year,
     groups_without_members,
 )
-from .history import HistoryReferences, audit_events_recent, history_references
-from .organizations import organization_get, organization_list
+from .history import (
+    HistoryPage,
+    HistoryReferences,
+    audit_events_recent,
+    history_page,
+    history_references,
+)
+from .organizations import (
+    organization_choices,
+    organization_get,
+    organization_list,
+    organization_options,
+)
 from .people import employment_list, person_get, person_in_scope, person_list, person_unit_on
+from .people_pages import PersonPage, person_page, valid_cursor
 from .zones import zone_get, zone_list
 
 __all__ = [
     "GroupYear",
+    "HistoryPage",
     "HistoryReferences",
+    "PersonPage",
     "Tally",
     "audit_events_recent",
     "duplicate_review_get",
@@ -41,15 +55,20 @@ __all__ = [
     "group_years",
     "groups_of_year",
     "groups_without_members",
+    "history_page",
     "history_references",
+    "organization_choices",
     "organization_get",
     "organization_list",
+    "organization_options",
     "organizations_by_kind",
     "people_by_category",
     "person_get",
     "person_in_scope",
     "person_list",
+    "person_page",
     "person_unit_on",
+    "valid_cursor",
     "zone_get",
     "zone_list",
     "zones_by_status",

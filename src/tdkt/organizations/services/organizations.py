@@ -17,6 +17,7 @@ from tdkt.core.errors import ApplicationError
 from tdkt.core.text import fold, normalize_identifier, normalize_name
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.constants import OrganizationKind
+from tdkt.organizations.keys import tree_key
 from tdkt.organizations.models import Enterprise, IndustrialZone, Organization
 from tdkt.organizations.permissions import (
     ENTERPRISE_PROFILE_FIELDS,
@@ -107,7 +108,8 @@ def organization_create(
         _validate_enterprise(enterprise)
     org.save()
     org.path = f"{parent.path if parent else '/'}{org.pk}/"
-    org.save(update_fields=["path"])
+    org.tree_key = _tree_key(org, parent)
+    org.save(update_fields=["path", "tree_key"])
     changes = diff({}, snapshot(org, ORG_FIELDS))
     if enterprise is not None:
         profile = Enterprise(organization=org, **_enterprise_values(enterprise))
@@ -195,6 +197,8 @@ def organization_update(
         org.save(update_fields=[*changed, "search_key"])
         if "parent" in changed:
             _move_subtree(org, new_parent)
+        if {"name", "kind", "parent"} & set(changed):
+            _rekey_subtree(org, new_parent)
         changes = diff(before, snapshot(org, ORG_FIELDS))
     if enterprise is not None:
         changes |= _update_enterprise(org, profile, enterprise)
@@ -267,6 +271,21 @@ def _move_subtree(org: Organization, new_parent: Organization | None) -> None:
         path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
     )
     org.path = new_path
+
+
+def _tree_key(org: Organization, parent: Organization | None) -> str:
+    return tree_key(parent.tree_key if parent else "", name=org.name, kind=org.kind, pk=org.pk)
+
+
+def _rekey_subtree(org: Organization, parent: Organization | None) -> None:
+    """Give ``org`` its new tree key and carry it to every descendant (one UPDATE)."""
+    old_key, new_key = org.tree_key, _tree_key(org, parent)
+    if new_key == old_key:
+        return
+    Organization.objects.filter(path__startswith=org.path).update(
+        tree_key=Concat(Value(new_key), Substr("tree_key", len(old_key) + 1))
+    )
+    org.tree_key = new_key
 
 
 def _update_enterprise(

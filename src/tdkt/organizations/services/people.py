@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from uuid import uuid4
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,8 +13,9 @@ from django.utils.translation import gettext as _
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError
-from tdkt.core.text import clean_text, fold, normalize_identifier, normalize_name
+from tdkt.core.text import clean_text, normalize_identifier, normalize_name
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
+from tdkt.organizations.keys import person_keys
 from tdkt.organizations.models import DuplicateContext, Employment, Organization, Person
 from tdkt.organizations.permissions import (
     ensure_can_change_organization,
@@ -189,9 +191,9 @@ def person_create(
 def _create_person(
     actor: Any, data: dict[str, Any], *, organization: Organization, start_date: date, position: str
 ) -> Person:
-    person = Person(**data)
-    person.search_key = fold(person.full_name)
-    full_clean_or_error(person, exclude=["citizen_id"])
+    public_id = uuid4()
+    person = Person(uuid=public_id, **data, **person_keys(data["full_name"], public_id))
+    full_clean_or_error(person, exclude=["citizen_id", "sort_key"])
     person.save()
     employment = Employment(
         person=person, organization=organization, position=position, start_date=start_date
@@ -258,9 +260,11 @@ def person_update(
         if refusal is None:
             changed = apply_changes(person, merged)
             if changed:
-                person.search_key = fold(person.full_name)
-                full_clean_or_error(person, exclude=["citizen_id"])
-                person.save(update_fields=[*changed, "search_key"])
+                keys = person_keys(person.full_name, person.uuid) if "full_name" in changed else {}
+                for name, value in keys.items():
+                    setattr(person, name, value)
+                full_clean_or_error(person, exclude=["citizen_id", "sort_key"])
+                person.save(update_fields=[*changed, *keys])
                 record(
                     event_type=AuditEventType.PERSON_UPDATED,
                     actor=actor,

@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
-from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError, StaleVersionError
 from tdkt.organizations.forms import OrganizationForm
 from tdkt.organizations.forms.organizations import ENTERPRISE_FIELDS, ORG_FIELDS
@@ -26,21 +25,22 @@ from tdkt.organizations.permissions import (
     offered_kinds,
 )
 from tdkt.organizations.selectors import (
+    history_page,
     organization_get,
     organization_list,
-    person_list,
+    person_page,
     zone_list,
 )
 from tdkt.organizations.services import organization_create, organization_update
 from tdkt.organizations.structure import compatible_kinds
 from tdkt.organizations.versions import state_of
-from tdkt.web.audit_display import timeline
+from tdkt.web.audit_display import history_position, timeline
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
 from tdkt.web.forms.versions import seen_initial, show_stale
 
 PEOPLE_LIMIT = 50
-HISTORY_LIMIT = 100
+HISTORY_PAGE = 20
 
 
 @dataclass
@@ -83,8 +83,8 @@ def organization_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Show an organisation, its children, its people, enterprise profile and history."""
     org = organization_get(actor=request.user, uuid=uuid)
     children = organization_list(actor=request.user, include_inactive=True, parent=org)
-    people = person_list(actor=request.user, organization=org)
-    events = history_for(org)[:HISTORY_LIMIT]
+    people = person_page(actor=request.user, organization=org, size=PEOPLE_LIMIT)
+    history = history_page(obj=org, before=history_position(request), size=HISTORY_PAGE)
     return render(
         request,
         "organizations/organization_detail.html",
@@ -92,10 +92,11 @@ def organization_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "org": org,
             "can_edit": can_change_organization(request.user, org),
             "children": children,
-            "people": people[:PEOPLE_LIMIT],
-            "people_count": people.count(),
-            "people_limit": PEOPLE_LIMIT,
-            "timeline": timeline(events, actor=request.user),
+            "people": people.people,
+            "more_people": people.next_after is not None,
+            "people_count": people.count,
+            "timeline": timeline(history.events, actor=request.user),
+            "history": history,
         },
     )
 

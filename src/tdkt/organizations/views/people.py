@@ -5,14 +5,12 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError, StaleVersionError
 from tdkt.organizations.forms import EmploymentForm, PersonCreateForm, PersonFilterForm, PersonForm
 from tdkt.organizations.forms.people import PERSON_FIELDS
@@ -26,35 +24,45 @@ from tdkt.organizations.permissions import (
 )
 from tdkt.organizations.selectors import (
     duplicate_review_list,
-    organization_list,
+    history_page,
+    organization_choices,
+    organization_get,
+    organization_options,
     person_get,
     person_in_scope,
-    person_list,
+    person_page,
+    valid_cursor,
 )
 from tdkt.organizations.services import employment_add, person_create, person_update
 from tdkt.organizations.versions import history_state, state_of
-from tdkt.web.audit_display import timeline
+from tdkt.web.audit_display import history_position, timeline
 from tdkt.web.decorators import HtmxHttpRequest, web_view
 from tdkt.web.forms.errors import apply_service_error
 from tdkt.web.forms.versions import seen_initial, show_stale
 
 PAGE_SIZE = 25
-HISTORY_LIMIT = 100
+HISTORY_PAGE = 20
 
 
 @web_view
 def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
-    """List people in scope; an htmx request gets only the results table."""
-    organizations = organization_list(actor=request.user)
-    form = PersonFilterForm(request.GET or None, organizations=organizations)
+    """List people in scope, a page at a time in Vietnamese order; an htmx request gets only
+    the results table."""
+    form = PersonFilterForm(
+        request.GET or None,
+        organizations=organization_choices(actor=request.user, selected=request.GET.get("org", "")),
+    )
     filters = form.cleaned_data if form.is_valid() else {}
-    people = person_list(
+    org_uuid = filters.get("org")
+    page = person_page(
         actor=request.user,
         search=filters.get("q", ""),
-        organization=filters.get("org"),
+        organization=organization_get(actor=request.user, uuid=org_uuid) if org_uuid else None,
         category=filters.get("category", ""),
+        after=valid_cursor(request.GET.get("after")),
+        before=valid_cursor(request.GET.get("before")),
+        size=PAGE_SIZE,
     )
-    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
@@ -74,14 +82,15 @@ def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Show a person's fields, employment history and audit timeline."""
     person = person_get(actor=request.user, uuid=uuid)
-    events = history_for(person)[:HISTORY_LIMIT]
+    history = history_page(obj=person, before=history_position(request), size=HISTORY_PAGE)
     return render(
         request,
         "organizations/person_detail.html",
         {
             "person": person,
             "can_edit": can_change_person(request.user, person),
-            "timeline": timeline(events, actor=request.user),
+            "timeline": timeline(history.events, actor=request.user),
+            "history": history,
         },
     )
 
@@ -90,7 +99,7 @@ def person_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def person_create_view(request: HttpRequest) -> HttpResponse:
     """Add a person with their first post through ``person_create``."""
     ensure_can_add_records(request.user)
-    organizations = organization_list(actor=request.user)
+    organizations = organization_options(actor=request.user)
     form = PersonCreateForm(request.POST or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         try:
@@ -164,7 +173,7 @@ def employment_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     form = EmploymentForm(
         request.POST or None,
         initial=seen_initial(history_state(person)),
-        organizations=organization_list(actor=request.user),
+        organizations=organization_options(actor=request.user),
     )
     if request.method == "POST" and form.is_valid():
         try:
