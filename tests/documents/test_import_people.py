@@ -221,15 +221,43 @@ def test_viewer_may_not_import_at_all(registry):
     assert _state() == before
 
 
-def test_dry_run_reports_counts_but_writes_nothing(registry):
-    """A dry run applies and rolls back, so its counts are exact and nothing is kept."""
+def test_dry_run_reports_exact_counts_writes_nothing_and_is_audited_once(registry):
+    """A dry run counts what the import would do (one new person, Ánh unchanged) without
+    writing a row, and records one ``import.checked`` event with those counts (issue #7: dry
+    runs were a silent way to probe the registry)."""
+    anh = person_row(
+        **{
+            "Họ và tên": "Nguyễn Văn Ánh",
+            "Giới tính": "Nam",
+            "Ngày sinh": "17/05/1985",
+            "Số CCCD": "001085012345",
+            "Từ ngày": "01/03/2015",
+            "Email": "",
+            "Điện thoại": "",
+        }
+    )
     before = _state()
-    result = _run(registry.officer, [person_row()], dry_run=True)
+    events = AuditEvent.objects.count()
+    result = _run(registry.officer, [person_row(), anh], dry_run=True)
 
     assert result.ok and result.dry_run
-    assert result.created == 1
+    assert (result.created, result.updated, result.unchanged) == (1, 0, 1)
     assert _state() == before
-    assert not AuditEvent.objects.filter(event_type__startswith="import.").exists()
+    assert AuditEvent.objects.count() == events + 1
+    checked = AuditEvent.objects.get(event_type=AuditEventType.IMPORT_CHECKED)
+    assert checked.actor == registry.officer
+    assert checked.changes["created"] == [None, 1] and checked.changes["unchanged"] == [None, 1]
+    assert checked.changes["dry_run"] == [None, True]
+
+
+def test_a_rejected_dry_run_is_audited_with_its_error_count(registry):
+    """A dry run of a bad file is recorded too, with the number of errors it found."""
+    result = _run(registry.officer, [person_row(**{"Số CCCD": "123"})], dry_run=True)
+
+    assert not result.ok
+    checked = AuditEvent.objects.get(event_type=AuditEventType.IMPORT_CHECKED)
+    assert checked.changes["errors"] == [None, 1]
+    assert not AuditEvent.objects.filter(event_type=AuditEventType.IMPORT_REJECTED).exists()
 
 
 def test_excel_dates_and_numeric_cccd_are_understood(registry):

@@ -2,11 +2,21 @@
 all in one transaction. Nothing else writes these models."""
 
 from .groups import group_create, group_leadership_set, group_members_set, group_update
-from .organizations import organization_create, organization_update
-from .people import employment_add, employment_update, person_create, person_update
+from .organizations import organization_create, organization_update, tax_code_conflicts
+from .people import (
+    citizen_id_conflicts,
+    employment_add,
+    employment_update,
+    person_create,
+    person_update,
+)
+from .people_batch import PersonBatch, PersonEntry, person_batch_plan, person_batch_save
 from .zones import zone_create, zone_update
 
 __all__ = [
+    "PersonBatch",
+    "PersonEntry",
+    "citizen_id_conflicts",
     "employment_add",
     "employment_update",
     "group_create",
@@ -15,8 +25,11 @@ __all__ = [
     "group_update",
     "organization_create",
     "organization_update",
+    "person_batch_plan",
+    "person_batch_save",
     "person_create",
     "person_update",
+    "tax_code_conflicts",
     "zone_create",
     "zone_update",
 ]

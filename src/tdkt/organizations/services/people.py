@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -18,9 +19,9 @@ from tdkt.organizations.permissions import (
     ensure_can_change_organization,
     ensure_can_change_person,
 )
-from tdkt.organizations.validators import citizen_id_error, country_error
+from tdkt.organizations.validators import citizen_id_error, country_error, phone_error
 
-from .common import apply_changes, full_clean_or_error, raise_if
+from .common import apply_changes, field_errors, full_clean_or_error, raise_if
 
 PERSON_FIELDS = [
     "full_name",
@@ -33,11 +34,21 @@ PERSON_FIELDS = [
     "phone",
 ]
 EMPLOYMENT_FIELDS = ["organization", "position", "start_date", "end_date"]
+PERSON_TEXT_FIELDS = frozenset(
+    {"full_name", "gender", "citizen_id", "nationality", "category", "email", "phone"}
+)
+#: Values per ``IN (…)`` query: well under SQLite's and PostgreSQL's parameter limits.
+BATCH = 500
 
 
-def _validate_person(data: dict[str, Any], *, exclude_pk: int | None = None) -> None:
-    errors: dict[str, list[str]] = {}
-    others = Person.objects.all() if exclude_pk is None else Person.objects.exclude(pk=exclude_pk)
+def person_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Return the problems of one person's fields, by field, without reading the database.
+
+    Every rule about a person's own fields lives here (the duplicate-CCCD rule needs the
+    database and is ``citizen_id_conflicts``): ``person_create``/``person_update`` and the
+    people import (``person_batch_plan``, thousands of rows at once) all apply it.
+    """
+    errors = field_errors(Person, {k: v for k, v in data.items() if k in PERSON_TEXT_FIELDS})
     if not data.get("full_name"):
         errors["full_name"] = [_("Họ và tên là bắt buộc.")]
     citizen_id = data.get("citizen_id")
@@ -47,14 +58,53 @@ def _validate_person(data: dict[str, Any], *, exclude_pk: int | None = None) -> 
         )
         if message:
             errors["citizen_id"] = [message]
-        elif others.filter(citizen_id=citizen_id).exists():
-            errors["citizen_id"] = [_("Số CCCD đã có trong hệ thống.")]
     if message := country_error(data.get("nationality") or ""):
         errors["nationality"] = [message]
+    if message := phone_error(data.get("phone") or ""):
+        errors["phone"] = [message]
     dob = data.get("date_of_birth")
     if isinstance(dob, date) and dob.year < 1900:
         errors["date_of_birth"] = [_("Ngày sinh không hợp lệ.")]
+    return errors
+
+
+def citizen_id_conflicts(
+    *, actor: Any, citizen_ids: Iterable[str], exclude_pk: int | None = None
+) -> dict[str, str]:
+    """Return ``{number: message}`` for each CCCD number another person already holds.
+
+    The one duplicate-CCCD rule, and the one place that decides what the actor is told: the
+    person services call it for one number, the people import once for a whole file (a few
+    hundred numbers per query), so a change of wording or of who may learn what lands here.
+    """
+    wanted = sorted({number for number in citizen_ids if number})
+    others = Person.objects.all() if exclude_pk is None else Person.objects.exclude(pk=exclude_pk)
+    taken: set[str] = set()
+    for start in range(0, len(wanted), BATCH):
+        chunk = wanted[start : start + BATCH]
+        taken.update(
+            number
+            for number in others.filter(citizen_id__in=chunk).values_list("citizen_id", flat=True)
+            if number
+        )
+    return {number: _("Số CCCD đã có trong hệ thống.") for number in sorted(taken)}
+
+
+def _validate_person(data: dict[str, Any], *, actor: Any, exclude_pk: int | None = None) -> None:
+    errors = person_errors(data)
+    citizen_id = data.get("citizen_id")
+    if citizen_id and "citizen_id" not in errors:
+        conflicts = citizen_id_conflicts(
+            actor=actor, citizen_ids=[citizen_id], exclude_pk=exclude_pk
+        )
+        if citizen_id in conflicts:
+            errors["citizen_id"] = [conflicts[citizen_id]]
     raise_if(errors)
+
+
+def set_derived_fields(person: Person) -> None:
+    """Set the fields computed from others (the folded search key); every writer calls it."""
+    person.search_key = fold(person.full_name)
 
 
 def _clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
@@ -102,9 +152,9 @@ def person_create(
             "phone": phone,
         }
     )
-    _validate_person(data)
+    _validate_person(data, actor=actor)
     person = Person(**data)
-    person.search_key = fold(person.full_name)
+    set_derived_fields(person)
     full_clean_or_error(person, exclude=["citizen_id"])
     person.save()
     employment = Employment(
@@ -149,11 +199,11 @@ def person_update(
         )
     )
     merged = {name: getattr(person, name) for name in PERSON_FIELDS} | data
-    _validate_person(merged, exclude_pk=person.pk)
+    _validate_person(merged, actor=actor, exclude_pk=person.pk)
     changed = apply_changes(person, data)
     if not changed:
         return person
-    person.search_key = fold(person.full_name)
+    set_derived_fields(person)
     full_clean_or_error(person, exclude=["citizen_id"])
     person.save(update_fields=[*changed, "search_key"])
     record(

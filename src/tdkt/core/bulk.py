@@ -1,0 +1,76 @@
+"""Insert thousands of new rows in a few statements, for the batch services of imports.
+
+``QuerySet.bulk_create`` compiles every value through the SQL compiler's generic machinery;
+for an import of 20,000 people that costs several times what the database itself spends
+(issue #8). ``bulk_insert`` writes the same multi-row ``INSERT … RETURNING id`` with values
+converted by each field's own ``get_db_prep_save`` (once per value, text passed as is), and
+sets the new primary keys on the objects, as ``bulk_create`` does. It is for new rows of plain
+models only: no multi-table inheritance, no signals, no ``save()`` (nothing here relies on
+them; the services that call it validate and audit themselves).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from django.db import connections, models, router
+
+M = TypeVar("M", bound=models.Model)
+
+#: Rows per statement on PostgreSQL (SQLite's limit of 999 parameters decides there).
+ROWS_PER_STATEMENT = 1_000
+_TEXT_TYPES = {"CharField", "TextField", "EmailField", "SlugField"}
+
+
+def _converter(field: models.Field[Any, Any], connection: Any) -> Callable[[Any], Any]:
+    prepare = field.get_db_prep_save
+    if field.get_internal_type() in _TEXT_TYPES:
+
+        def text(value: Any) -> Any:
+            return value if value is None or type(value) is str else prepare(value, connection)
+
+        return text
+    return lambda value: prepare(value, connection)
+
+
+def _concrete(field: Any) -> models.Field[Any, Any]:
+    if not isinstance(field, models.Field) or not field.concrete:
+        raise TypeError(f"{field!r} is not a stored field")
+    return field
+
+
+def bulk_insert(model: type[M], objs: Sequence[M], fields: Sequence[str]) -> None:
+    """Insert the unsaved ``objs`` (their ``fields``, by name) and set their primary keys.
+
+    Defaults are not applied here: set every value (a ``uuid``, a date) before calling.
+    """
+    if not objs:
+        return
+    alias = router.db_for_write(model)
+    connection = connections[alias]
+    meta = model._meta
+    columns = [_concrete(meta.get_field(name)) for name in fields]
+    convert = [_converter(column, connection) for column in columns]
+    attnames = [column.attname for column in columns]
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(column.column) for column in columns)
+    # Table and column names come from the model, quoted; every value is a parameter.
+    prefix = f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES "  # noqa: S608
+    row_sql = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    limit = connection.features.max_query_params
+    per_statement = min(ROWS_PER_STATEMENT, limit // len(columns)) if limit else ROWS_PER_STATEMENT
+    returning = f" RETURNING {quote(meta.pk.column)}"
+    with connection.cursor() as cursor:
+        for start in range(0, len(objs), per_statement):
+            batch = objs[start : start + per_statement]
+            params = [
+                conv(getattr(obj, name))
+                for obj in batch
+                for conv, name in zip(convert, attnames, strict=True)
+            ]
+            cursor.execute(prefix + ", ".join([row_sql] * len(batch)) + returning, params)
+            for obj, (pk,) in zip(batch, cursor.fetchall(), strict=True):
+                obj.pk = pk
+                obj._state.adding = False
+                obj._state.db = alias
