@@ -132,6 +132,37 @@ def read_table(
     raise FileRejectedError(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (UTF-8)."))
 
 
+def read_headers(
+    data: bytes, *, filename: str, sheet: str | None = None, limits: Limits | None = None
+) -> list[str]:
+    """Return the texts of row 1 only (empty when row 1 is empty), to recognise a file's kind.
+
+    An XLSX sheet is streamed only as far as its first row. Raises ``FileRejectedError`` for
+    files ``read_table`` would refuse before reading rows.
+    """
+    limits = limits or Limits.from_settings()
+    if not data:
+        raise FileRejectedError(_("Tệp rỗng."))
+    if len(data) > limits.max_bytes:
+        return read_table(data, filename=filename, sheet=sheet, limits=limits).headers
+    suffix = PurePosixPath(filename.replace("\\", "/")).suffix.lower()
+    if suffix == ".csv":
+        try:
+            first = data.decode("utf-8-sig").split("\n", 1)[0].rstrip("\r")
+        except UnicodeDecodeError:
+            return []
+        delimiter = max(",;\t", key=first.count)
+        fields = next(csv.reader([first[: 100 * 1024]], delimiter=delimiter), [])
+        return [v.strip() for v in fields[: limits.max_columns]]
+    if suffix in {".xlsx", ".xlsm"} or data.startswith(b"PK"):
+        for number, cells in iter_xlsx_rows(data, sheet=sheet, limits=limits):
+            if number != 1:
+                return []
+            return ["" if v is None else str(v).strip() for v in cells]
+        return []
+    return read_table(data, filename=filename, sheet=sheet, limits=limits).headers
+
+
 def _old_excel_message() -> str:
     return _(
         "Tệp là định dạng Excel 97–2003 (.xls) hoặc được đặt mật khẩu; "
