@@ -51,11 +51,11 @@ django.setup()
 import openpyxl  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from tdkt.documents.services import import_run  # noqa: E402
 from tests.builders import build_registry  # noqa: E402
 from tests.documents.helpers import PEOPLE_HEADERS, people_rows  # noqa: E402
 from tests.documents.ooxml import excel_like  # noqa: E402
+
+from tdkt.documents.services import import_run  # noqa: E402
 
 TEXT_COLUMNS = [PEOPLE_HEADERS.index("Số CCCD"), PEOPLE_HEADERS.index("Điện thoại")]
 

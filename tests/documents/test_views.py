@@ -15,7 +15,7 @@ from tdkt.audit.models import AuditEvent
 from tdkt.core.models import BackgroundJob, JobStatus
 from tdkt.organizations.models import Person
 
-from .helpers import ORG_HEADERS, PEOPLE_HEADERS, BOARD, person_row, xlsx
+from .helpers import BOARD, ORG_HEADERS, PEOPLE_HEADERS, person_row, xlsx
 
 pytestmark = pytest.mark.django_db
 URL = "/imports/"
