@@ -9,6 +9,8 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from tdkt.core.bulk import bulk_insert
+
 from .chain import GENESIS, event_content, jsonable, link_hash
 from .constants import AuditEventType
 from .context import current_ip
@@ -81,41 +83,81 @@ def record(
     return record_many([pending])[0]
 
 
-def record_many(events: Sequence[PendingEvent]) -> list[AuditEvent]:
+#: The columns an append writes (all but the primary key).
+_STORED = [f.name for f in AuditEvent._meta.concrete_fields if not f.primary_key]
+
+
+@dataclass(frozen=True)
+class PreparedEvent:
+    """The stored values of one event but its place in the chain (``prepare_events``)."""
+
+    actor_id: int | None
+    actor_label: str
+    event_type: str
+    object_type: str
+    object_id: str
+    object_repr: str
+    changes: Any
+
+
+def prepare_events(events: Sequence[PendingEvent]) -> list[PreparedEvent]:
+    """Compute everything ``record_many`` stores of ``events`` but their links, reading nothing.
+
+    A bulk write (an import of 20,000 rows) calls it before its transaction opens and passes
+    the result to ``record_many`` inside, so that the transaction (and the chain's head) is held
+    only to chain and insert.
+    """
+    prepared = []
+    for pending in events:
+        object_type, object_id, default_repr = _object_identity(pending.obj)
+        label = (
+            pending.actor_label if pending.actor_label is not None else _actor_label(pending.actor)
+        )
+        repr_ = pending.object_repr if pending.object_repr is not None else default_repr
+        prepared.append(
+            PreparedEvent(
+                actor_id=getattr(pending.actor, "pk", None),
+                actor_label=label,
+                event_type=str(pending.event_type),
+                object_type=object_type,
+                object_id=object_id,
+                object_repr=repr_[:300],
+                changes=jsonable(dict(pending.changes or {})),
+            )
+        )
+    return prepared
+
+
+def record_many(events: Sequence[PendingEvent | PreparedEvent]) -> list[AuditEvent]:
     """Append ``events`` to the chain in order, locking the chain's head once for all of them.
 
     A bulk write (an import of thousands of rows) records its events here in one short step
-    at the end of its transaction, instead of taking and updating the head once per row.
+    at the end of its transaction, instead of taking and updating the head once per row; it
+    may pass events it prepared before the transaction (``prepare_events``).
     """
     if not events:
         return []
     occurred_at = timezone.now()
     ip = current_ip.get()
+    pending = [e for e in events if isinstance(e, PendingEvent)]
+    ready = iter(prepare_events(pending))
+    prepared = [e if isinstance(e, PreparedEvent) else next(ready) for e in events]
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         prev_hash, seq = head.last_hash, head.last_seq
         rows: list[AuditEvent] = []
-        for pending in events:
+        for event in prepared:
             seq += 1
-            object_type, object_id, default_repr = _object_identity(pending.obj)
-            actor_id = getattr(pending.actor, "pk", None)
-            label = (
-                pending.actor_label
-                if pending.actor_label is not None
-                else _actor_label(pending.actor)
-            )
-            repr_ = (pending.object_repr if pending.object_repr is not None else default_repr)[:300]
-            safe_changes = jsonable(dict(pending.changes or {}))
             content = event_content(
                 seq=seq,
                 occurred_at=occurred_at,
-                actor_id=actor_id,
-                actor_label=label,
-                event_type=str(pending.event_type),
-                object_type=object_type,
-                object_id=object_id,
-                object_repr=repr_,
-                changes=safe_changes,
+                actor_id=event.actor_id,
+                actor_label=event.actor_label,
+                event_type=event.event_type,
+                object_type=event.object_type,
+                object_id=event.object_id,
+                object_repr=event.object_repr,
+                changes=event.changes,
                 ip_address=ip,
             )
             digest = link_hash(prev_hash, content)
@@ -123,20 +165,21 @@ def record_many(events: Sequence[PendingEvent]) -> list[AuditEvent]:
                 AuditEvent(
                     seq=seq,
                     occurred_at=occurred_at,
-                    actor_id=actor_id,
-                    actor_label=label,
-                    event_type=str(pending.event_type),
-                    object_type=object_type,
-                    object_id=object_id,
-                    object_repr=repr_,
-                    changes=safe_changes,
+                    actor_id=event.actor_id,
+                    actor_label=event.actor_label,
+                    event_type=event.event_type,
+                    object_type=event.object_type,
+                    object_id=event.object_id,
+                    object_repr=event.object_repr,
+                    changes=event.changes,
                     ip_address=ip,
                     prev_hash=prev_hash,
                     hash=digest,
                 )
             )
             prev_hash = digest
-        created = AuditEvent.objects.bulk_create(rows, batch_size=500)
+        bulk_insert(AuditEvent, rows, _STORED)
+        created = rows
         head.last_seq = seq
         head.last_hash = prev_hash
         head.save(update_fields=["last_seq", "last_hash"])

@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import scope_for
 from tdkt.audit.constants import AuditEventType
-from tdkt.audit.services import PendingEvent, diff, record_many, snapshot
+from tdkt.audit.services import PendingEvent, diff, prepare_events, record_many, snapshot
 from tdkt.core.bulk import bulk_insert
 from tdkt.core.errors import ApplicationError, ConflictError
 from tdkt.core.text import normalize_name
@@ -223,11 +223,17 @@ def _match(actor: Any, steps: list[PersonStep]) -> None:
             step.person = same[0]
 
 
-def _posts_of(people: list[Person]) -> dict[int, list[Employment]]:
-    """Every post of ``people`` with its organisation, by person id."""
+def _posts_of(people: list[Person], *, organizations: bool = True) -> dict[int, list[Employment]]:
+    """Every post of ``people`` (with its organisation, fetched once per organisation), by
+    person id."""
     posts: dict[int, list[Employment]] = defaultdict(list)
-    queryset = Employment.objects.select_related("organization")
-    for post in _filter_in(queryset, "person_id", [p.pk for p in people]):
+    found = _filter_in(Employment.objects.all(), "person_id", [p.pk for p in people])
+    if organizations:
+        ids = {post.organization_id for post in found}
+        known = {org.pk: org for org in _filter_in(Organization.objects.all(), "pk", ids)}
+        for post in found:
+            post.organization = known[post.organization_id]
+    for post in found:
         posts[post.person_id].append(post)
     return posts
 
@@ -318,31 +324,67 @@ def _plan_correction(step: PersonStep, posts: list[Employment], scope: Any) -> N
 # --- the write --------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@dataclass
+class _Work:
+    """Every row and event of a batch, built before its transaction opens so that the
+    transaction holds the write lock (and the audit chain's head) only to write them."""
+
+    new_people: list[Person] = field(default_factory=list)
+    new_posts: list[Employment] = field(default_factory=list)
+    changed_people: list[Person] = field(default_factory=list)
+    person_fields: set[str] = field(default_factory=set)
+    closed: list[Employment] = field(default_factory=list)
+    added: list[Employment] = field(default_factory=list)
+    corrected: list[Employment] = field(default_factory=list)
+    post_fields: set[str] = field(default_factory=set)
+    events: list[PendingEvent] = field(default_factory=list)
+
+
 def person_batch_save(*, actor: Any, batch: PersonBatch) -> PersonBatch:
     """Write a planned batch in one transaction and audit every change it makes.
 
     Refuses (``ConflictError``, nothing written) when a person or post the plan read has
     changed since, or a new CCCD has been taken meanwhile; ``extra["errors"]`` then maps each
-    refused entry's index to its field messages. Refuses a plan with errors outright.
+    refused entry's index to its field messages. Refuses a plan with errors outright. The rows
+    and audit events are built first; the transaction checks, writes and appends them.
     """
     ensure_can_add_records(actor)
     if not batch.ok:
         raise ApplicationError(_("Dữ liệu không hợp lệ."))
-    _check_unchanged(actor, batch)
-    events: list[PendingEvent] = []
-    _save_new_people(actor, [s for s in batch.steps if s.person is None], events)
-    _save_updates(actor, [s for s in batch.steps if s.person is not None], events)
-    record_many(events)
+    work = _Work()
+    _prepare_new_people(actor, [s for s in batch.steps if s.person is None], work)
+    _prepare_updates(actor, [s for s in batch.steps if s.person is not None], work)
+    events = prepare_events(work.events)
+    with transaction.atomic():
+        _check_unchanged(actor, batch)
+        bulk_insert(Person, work.new_people, _columns(Person))
+        for post, person in zip(work.new_posts, work.new_people, strict=True):
+            post.person_id = person.pk  # the person has its primary key only now
+        bulk_insert(Employment, [*work.new_posts, *work.added], _columns(Employment))
+        if work.changed_people:
+            Person.objects.bulk_update(
+                work.changed_people, sorted(work.person_fields), batch_size=BATCH
+            )
+        if work.closed:
+            Employment.objects.bulk_update(work.closed, ["end_date"], batch_size=BATCH)
+        if work.corrected:
+            Employment.objects.bulk_update(
+                work.corrected, sorted(work.post_fields), batch_size=BATCH
+            )
+        record_many(events)
     return batch
 
 
 def _check_unchanged(actor: Any, batch: PersonBatch) -> None:
     """Refuse the batch when what its plan read is no longer so (optimistic concurrency)."""
     errors: dict[int, dict[str, list[str]]] = {}
-    updates = {s.person.pk: (i, s) for i, s in enumerate(batch.steps) if s.person is not None}
+    updates = {
+        s.person.pk: (i, s)
+        for i, s in enumerate(batch.steps)
+        if s.person is not None and s.outcome != UNCHANGED
+    }
     people = {p.pk: p for p in _filter_in(Person.objects.select_for_update(), "pk", updates)}
-    posts = _posts_of(list(people.values()))
+    posts = _posts_of(list(people.values()), organizations=False)
     for pk, (index, step) in updates.items():
         person = people.get(pk)
         if person is None or _fingerprint(person, posts.get(pk, [])) != step.seen:
@@ -363,36 +405,25 @@ def _columns(model: type[Person] | type[Employment]) -> list[str]:
     return [f.name for f in model._meta.concrete_fields if not f.primary_key]
 
 
-def _save_new_people(actor: Any, steps: list[PersonStep], events: list[PendingEvent]) -> None:
-    people = []
+def _prepare_new_people(actor: Any, steps: list[PersonStep], work: _Work) -> None:
+    """``person_create`` for each step: the person, their post, the event."""
     for step in steps:
         person = Person(**step.changes)
         set_derived_fields(person)
-        people.append(person)
-    bulk_insert(Person, people, _columns(Person))
-    posts = [
-        Employment(
-            person=person,
-            organization=step.entry.organization,
+        post = Employment(
+            organization_id=step.entry.organization.pk,
             position=normalize_name(step.entry.position or ""),
             start_date=step.entry.start_date,
         )
-        for person, step in zip(people, steps, strict=True)
-    ]
-    bulk_insert(Employment, posts, _columns(Employment))
-    for person, post in zip(people, posts, strict=True):
         changes = diff({}, snapshot(person, PERSON_FIELDS))
         changes["employment"] = [None, snapshot(post, EMPLOYMENT_FIELDS)]
-        events.append(PendingEvent(AuditEventType.PERSON_CREATED, actor, person, changes))
+        work.new_people.append(person)
+        work.new_posts.append(post)
+        work.events.append(PendingEvent(AuditEventType.PERSON_CREATED, actor, person, changes))
 
 
-def _save_updates(actor: Any, steps: list[PersonStep], events: list[PendingEvent]) -> None:
-    changed_people: list[Person] = []
-    person_fields: set[str] = set()
-    closed: list[Employment] = []
-    added: list[Employment] = []
-    corrected: list[Employment] = []
-    post_fields: set[str] = set()
+def _prepare_updates(actor: Any, steps: list[PersonStep], work: _Work) -> None:
+    """``person_update``, then ``employment_add`` or ``employment_update``, for each step."""
     for step in steps:
         person = step.person
         assert person is not None  # noqa: S101 - updates have their person
@@ -401,26 +432,22 @@ def _save_updates(actor: Any, steps: list[PersonStep], events: list[PendingEvent
             for name, value in step.changes.items():
                 setattr(person, name, value)
             set_derived_fields(person)
-            changed_people.append(person)
-            person_fields.update([*step.changes, "search_key"])
-            events.append(
-                PendingEvent(
-                    AuditEventType.PERSON_UPDATED,
-                    actor,
-                    person,
-                    diff(before, snapshot(person, PERSON_FIELDS)),
-                )
+            work.changed_people.append(person)
+            work.person_fields.update([*step.changes, "search_key"])
+            after = snapshot(person, PERSON_FIELDS)
+            work.events.append(
+                PendingEvent(AuditEventType.PERSON_UPDATED, actor, person, diff(before, after))
             )
         if step.move:
-            added.append(_move(actor, step, closed, events))
+            _prepare_move(actor, step, work)
         elif step.post_changes and step.current is not None:
             before = snapshot(step.current, EMPLOYMENT_FIELDS)
             for name, value in step.post_changes.items():
                 setattr(step.current, name, value)
-            corrected.append(step.current)
-            post_fields.update(step.post_changes)
+            work.corrected.append(step.current)
+            work.post_fields.update(step.post_changes)
             after = snapshot(step.current, EMPLOYMENT_FIELDS)
-            events.append(
+            work.events.append(
                 PendingEvent(
                     AuditEventType.EMPLOYMENT_UPDATED,
                     actor,
@@ -428,24 +455,15 @@ def _save_updates(actor: Any, steps: list[PersonStep], events: list[PendingEvent
                     {"employment": [before, after]},
                 )
             )
-    if changed_people:
-        Person.objects.bulk_update(changed_people, sorted(person_fields), batch_size=BATCH)
-    if closed:
-        Employment.objects.bulk_update(closed, ["end_date"], batch_size=BATCH)
-    if corrected:
-        Employment.objects.bulk_update(corrected, sorted(post_fields), batch_size=BATCH)
-    bulk_insert(Employment, added, _columns(Employment))
 
 
-def _move(
-    actor: Any, step: PersonStep, closed: list[Employment], events: list[PendingEvent]
-) -> Employment:
+def _prepare_move(actor: Any, step: PersonStep, work: _Work) -> None:
     person, entry = step.person, step.entry
     changes: dict[str, Any] = {}
     for post in step.closes:
         before = snapshot(post, EMPLOYMENT_FIELDS)
         post.end_date = entry.start_date - timedelta(days=1)
-        closed.append(post)
+        work.closed.append(post)
         changes["closed"] = [before, snapshot(post, EMPLOYMENT_FIELDS)]
     post = Employment(
         person=person,
@@ -454,5 +472,5 @@ def _move(
         start_date=entry.start_date,
     )
     changes["employment"] = [None, snapshot(post, EMPLOYMENT_FIELDS)]
-    events.append(PendingEvent(AuditEventType.EMPLOYMENT_ADDED, actor, person, changes))
-    return post
+    work.added.append(post)
+    work.events.append(PendingEvent(AuditEventType.EMPLOYMENT_ADDED, actor, person, changes))
