@@ -295,3 +295,37 @@ def test_same_name_and_unit_twice_without_cccd_is_an_error_on_both_rows(registry
         (3, "Họ và tên"),
     ]
     assert not Person.objects.filter(full_name="Phạm Thị Mai").exists()
+
+
+def test_a_phone_like_abc_and_a_phone_typed_as_a_number_are_errors(registry):
+    """ "abc" is refused on its cell; a phone Excel turned into a number (leading 0 lost) is
+    refused with advice to format the column as Text; "0912 345 678" is fine."""
+    rows = [
+        person_row(**{"Điện thoại": "abc"}),
+        person_row(**{"Số CCCD": "001190001111", "Ngày sinh": "", "Điện thoại": 912345678}),
+        person_row(**{"Số CCCD": "001190002222", "Ngày sinh": "", "Điện thoại": "0912 345 678"}),
+    ]
+    result = _run(registry.officer, rows)
+
+    assert [(e.row, e.column) for e in result.errors] == [(2, "Điện thoại"), (3, "Điện thoại")]
+    assert "8–15 chữ số" in result.errors[0].message
+    assert "Văn bản" in result.errors[1].message
+
+
+def test_a_dry_run_writes_nothing_but_its_own_audit_event(registry):
+    """Checking a file never writes a registry row, even briefly: the only statements that
+    change anything are those appending its ``import.checked`` event."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        result = _run(registry.officer, [person_row()], dry_run=True)
+
+    assert result.ok and result.created == 1
+    writes = [
+        q["sql"]
+        for q in captured.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes, "the dry run is audited"
+    assert all("audit_" in sql for sql in writes), writes

@@ -46,12 +46,12 @@ from tdkt.organizations.permissions import ensure_can_add_records
 from tdkt.organizations.selectors import person_list
 from tdkt.organizations.selectors.people import current_employment_q
 
+from . import people as person_services
 from .people import (
     BATCH,
     EMPLOYMENT_FIELDS,
     PERSON_FIELDS,
     _clean_person_data,
-    citizen_id_conflicts,
     person_errors,
     set_derived_fields,
 )
@@ -182,7 +182,7 @@ def person_batch_plan(*, actor: Any, entries: Sequence[PersonEntry]) -> PersonBa
             step.error("organization", _("Bạn không có quyền thay đổi dữ liệu của đơn vị này."))
     _match(actor, steps)
     posts = _posts_of([step.person for step in steps if step.person is not None])
-    conflicts = citizen_id_conflicts(
+    conflicts = person_services.citizen_id_conflicts(
         actor=actor,
         citizen_ids=[s.entry.citizen_id for s in steps if s.person is None and s.entry.citizen_id],
     )
@@ -390,7 +390,7 @@ def _check_unchanged(actor: Any, batch: PersonBatch) -> None:
         if person is None or _fingerprint(person, posts.get(pk, [])) != step.seen:
             errors[index] = {"full_name": [_("Cá nhân này vừa được người khác sửa.")]}
     new = {s.entry.citizen_id: i for i, s in enumerate(batch.steps) if s.person is None}
-    taken = citizen_id_conflicts(actor=actor, citizen_ids=[n for n in new if n])
+    taken = person_services.citizen_id_conflicts(actor=actor, citizen_ids=[n for n in new if n])
     for number, message in taken.items():
         errors[new[number]] = {"citizen_id": [message]}
     if errors:
