@@ -137,6 +137,7 @@ def _parse_cell(row: Row, column: Any, value: Any) -> None:
 
 def _write(actor: Any, importer: Importer, plans: list[Any], result: ImportResult) -> None:
     """The import's one transaction: every plan, then the import's own audit event."""
+    importer.prepare_write(actor=actor, plans=plans)
     try:
         with transaction.atomic():
             importer.apply_plans(actor=actor, plans=plans, result=result)

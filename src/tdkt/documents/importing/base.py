@@ -88,6 +88,11 @@ class Importer:
         """Write one plan through the services; return CREATED, UPDATED or UNCHANGED."""
         raise NotImplementedError
 
+    def prepare_write(self, *, actor: Any, plans: Sequence[Any]) -> None:
+        """Build what ``apply_plans`` will write (rows, audit events), before the write
+        transaction opens, so that the transaction lasts only as long as the writing. It must
+        not write. The default prepares nothing."""
+
     def apply_plans(self, *, actor: Any, plans: Sequence[Any], result: ImportResult) -> None:
         """Write every plan inside the import's one transaction, counting each outcome.
 

@@ -33,7 +33,9 @@ from tdkt.organizations.services.people_batch import (
     PersonBatch,
     PersonEntry,
     PersonStep,
+    PreparedBatch,
     person_batch_plan,
+    person_batch_prepare,
     person_batch_save,
 )
 
@@ -56,6 +58,7 @@ class PersonPlan:
 
     row: Row
     step: PersonStep | None = None
+    prepared: PreparedBatch | None = None  # the whole file's rows and events, once prepared
 
     @property
     def outcome(self) -> str | None:
@@ -241,11 +244,21 @@ class PersonImporter(Importer):
             **{key: row.get(key) for key in OPTIONAL_FIELDS},
         )
 
+    def prepare_write(self, *, actor: Any, plans: Sequence[Any]) -> None:
+        """Build every row and audit event before the write transaction opens."""
+        prepared = person_batch_prepare(
+            actor=actor, batch=PersonBatch([plan.step for plan in plans])
+        )
+        for plan in plans:
+            plan.prepared = prepared
+
     def apply_plans(self, *, actor: Any, plans: Sequence[Any], result: ImportResult) -> None:
         """Write every row in one call of the batch service; a row it refuses (someone changed
         that person meanwhile) is reported on its row, and nothing is written."""
+        prepared = plans[0].prepared if plans else None
+        batch = prepared or PersonBatch([plan.step for plan in plans])
         try:
-            person_batch_save(actor=actor, batch=PersonBatch([plan.step for plan in plans]))
+            person_batch_save(actor=actor, batch=batch)
         except ApplicationError as exc:
             refused = exc.extra.get("errors") or {}
             for index, fields in refused.items():

@@ -10,12 +10,20 @@ from .people import (
     person_create,
     person_update,
 )
-from .people_batch import PersonBatch, PersonEntry, person_batch_plan, person_batch_save
+from .people_batch import (
+    PersonBatch,
+    PersonEntry,
+    PreparedBatch,
+    person_batch_plan,
+    person_batch_prepare,
+    person_batch_save,
+)
 from .zones import zone_create, zone_update
 
 __all__ = [
     "PersonBatch",
     "PersonEntry",
+    "PreparedBatch",
     "citizen_id_conflicts",
     "employment_add",
     "employment_update",
@@ -26,6 +34,7 @@ __all__ = [
     "organization_create",
     "organization_update",
     "person_batch_plan",
+    "person_batch_prepare",
     "person_batch_save",
     "person_create",
     "person_update",

@@ -37,7 +37,14 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import scope_for
 from tdkt.audit.constants import AuditEventType
-from tdkt.audit.services import PendingEvent, diff, prepare_events, record_many, snapshot
+from tdkt.audit.services import (
+    PendingEvent,
+    PreparedEvent,
+    diff,
+    prepare_events,
+    record_many,
+    snapshot,
+)
 from tdkt.core.bulk import bulk_insert
 from tdkt.core.errors import ApplicationError, ConflictError
 from tdkt.core.text import normalize_name
@@ -325,10 +332,13 @@ def _plan_correction(step: PersonStep, posts: list[Employment], scope: Any) -> N
 
 
 @dataclass
-class _Work:
-    """Every row and event of a batch, built before its transaction opens so that the
-    transaction holds the write lock (and the audit chain's head) only to write them."""
+class PreparedBatch:
+    """Every row and audit event a planned batch will write, built before its transaction
+    opens (``person_batch_prepare``) so that the transaction holds the write lock and the
+    audit chain's head only to check and write them."""
 
+    batch: PersonBatch
+    prepared_events: list[PreparedEvent] = field(default_factory=list)
     new_people: list[Person] = field(default_factory=list)
     new_posts: list[Employment] = field(default_factory=list)
     changed_people: list[Person] = field(default_factory=list)
@@ -340,21 +350,37 @@ class _Work:
     events: list[PendingEvent] = field(default_factory=list)
 
 
-def person_batch_save(*, actor: Any, batch: PersonBatch) -> PersonBatch:
-    """Write a planned batch in one transaction and audit every change it makes.
+def person_batch_prepare(*, actor: Any, batch: PersonBatch) -> PreparedBatch:
+    """Build the rows and audit events of a planned batch, without touching the database.
 
-    Refuses (``ConflictError``, nothing written) when a person or post the plan read has
-    changed since, or a new CCCD has been taken meanwhile; ``extra["errors"]`` then maps each
-    refused entry's index to its field messages. Refuses a plan with errors outright. The rows
-    and audit events are built first; the transaction checks, writes and appends them.
+    The people import calls it before its write transaction; ``person_batch_save`` calls it
+    itself when given a plan.
     """
     ensure_can_add_records(actor)
     if not batch.ok:
         raise ApplicationError(_("Dữ liệu không hợp lệ."))
-    work = _Work()
+    work = PreparedBatch(batch)
     _prepare_new_people(actor, [s for s in batch.steps if s.person is None], work)
     _prepare_updates(actor, [s for s in batch.steps if s.person is not None], work)
-    events = prepare_events(work.events)
+    work.prepared_events = prepare_events(work.events)
+    return work
+
+
+def person_batch_save(*, actor: Any, batch: PersonBatch | PreparedBatch) -> PersonBatch:
+    """Write a planned batch in one transaction and audit every change it makes.
+
+    Refuses (``ConflictError``, nothing written) when a person or post the plan read has
+    changed since, or a new CCCD has been taken meanwhile; ``extra["errors"]`` then maps each
+    refused entry's index to its field messages. Refuses a plan with errors outright. Given a
+    ``PreparedBatch`` the transaction only checks, writes and chains what was prepared.
+    """
+    ensure_can_add_records(actor)
+    work = (
+        batch
+        if isinstance(batch, PreparedBatch)
+        else person_batch_prepare(actor=actor, batch=batch)
+    )
+    batch = work.batch
     with transaction.atomic():
         _check_unchanged(actor, batch)
         bulk_insert(Person, work.new_people, _columns(Person))
@@ -371,7 +397,7 @@ def person_batch_save(*, actor: Any, batch: PersonBatch) -> PersonBatch:
             Employment.objects.bulk_update(
                 work.corrected, sorted(work.post_fields), batch_size=BATCH
             )
-        record_many(events)
+        record_many(work.prepared_events)
     return batch
 
 
@@ -405,7 +431,7 @@ def _columns(model: type[Person] | type[Employment]) -> list[str]:
     return [f.name for f in model._meta.concrete_fields if not f.primary_key]
 
 
-def _prepare_new_people(actor: Any, steps: list[PersonStep], work: _Work) -> None:
+def _prepare_new_people(actor: Any, steps: list[PersonStep], work: PreparedBatch) -> None:
     """``person_create`` for each step: the person, their post, the event."""
     for step in steps:
         person = Person(**step.changes)
@@ -422,7 +448,7 @@ def _prepare_new_people(actor: Any, steps: list[PersonStep], work: _Work) -> Non
         work.events.append(PendingEvent(AuditEventType.PERSON_CREATED, actor, person, changes))
 
 
-def _prepare_updates(actor: Any, steps: list[PersonStep], work: _Work) -> None:
+def _prepare_updates(actor: Any, steps: list[PersonStep], work: PreparedBatch) -> None:
     """``person_update``, then ``employment_add`` or ``employment_update``, for each step."""
     for step in steps:
         person = step.person
@@ -457,7 +483,7 @@ def _prepare_updates(actor: Any, steps: list[PersonStep], work: _Work) -> None:
             )
 
 
-def _prepare_move(actor: Any, step: PersonStep, work: _Work) -> None:
+def _prepare_move(actor: Any, step: PersonStep, work: PreparedBatch) -> None:
     person, entry = step.person, step.entry
     changes: dict[str, Any] = {}
     for post in step.closes:
