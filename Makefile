@@ -92,6 +92,7 @@ check-deploy: $(RUN_STAMP)
 bench: $(DEV_STAMP) document-deps
 	$(PY) bench/rules_bench.py
 	$(PY) bench/documents_bench.py
+	$(PY) bench/import_bench.py
 
 ## make clean — remove the virtualenv and the development database (a fresh start)
 clean:
