@@ -67,7 +67,7 @@ def throwaway_database() -> str:
         DATA.mkdir(parents=True, exist_ok=True)
         config["TEST"]["NAME"] = str(DATA / f"import-bench-{os.getpid()}.sqlite3")
     else:
-        config["TEST"]["NAME"] = f"{config['NAME']}_import_bench"
+        config["TEST"]["NAME"] = f"{config['NAME']}_import_bench_{os.getpid()}"
     return connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
 
 

@@ -1,12 +1,14 @@
 """Insert thousands of new rows in a few statements, for the batch services of imports.
 
-``QuerySet.bulk_create`` compiles every value through the SQL compiler's generic machinery;
-for an import of 20,000 people that costs several times what the database itself spends
-(issue #8). ``bulk_insert`` writes the same multi-row ``INSERT … RETURNING id`` with values
-converted by each field's own ``get_db_prep_save`` (once per value, text passed as is), and
-sets the new primary keys on the objects, as ``bulk_create`` does. It is for new rows of plain
-models only: no multi-table inheritance, no signals, no ``save()`` (nothing here relies on
-them; the services that call it validate and audit themselves).
+On SQLite, ``QuerySet.bulk_create`` compiles every value through the SQL compiler's generic
+machinery; for an import of 20,000 people that costs three times what ``bulk_insert`` does:
+the same multi-row ``INSERT … RETURNING id``, values converted by each field's own
+``get_db_prep_save`` (once per value, text passed as is), the new primary keys set on the
+objects. On PostgreSQL Django inserts through ``UNNEST`` arrays (one parameter per column),
+faster than any multi-row ``VALUES`` list, so ``bulk_insert`` hands over to ``bulk_create``
+there (measured: 2.7 s against 5.5 s for 20,000 people). It is for new rows of plain models
+only: no multi-table inheritance, no signals, no ``save()`` (the services that call it validate
+and audit themselves).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from django.db import connections, models, router
 
 M = TypeVar("M", bound=models.Model)
 
-#: Rows per statement on PostgreSQL (SQLite's limit of 999 parameters decides there).
+#: Rows per statement at most (SQLite's limit of 999 parameters usually decides first).
 ROWS_PER_STATEMENT = 1_000
 _TEXT_TYPES = {"CharField", "TextField", "EmailField", "SlugField"}
 
@@ -49,6 +51,9 @@ def bulk_insert(model: type[M], objs: Sequence[M], fields: Sequence[str]) -> Non
         return
     alias = router.db_for_write(model)
     connection = connections[alias]
+    if connection.vendor != "sqlite":
+        model._default_manager.db_manager(alias).bulk_create(objs, batch_size=ROWS_PER_STATEMENT)
+        return
     meta = model._meta
     columns = [_concrete(meta.get_field(name)) for name in fields]
     convert = [_converter(column, connection) for column in columns]
