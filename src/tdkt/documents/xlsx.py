@@ -18,7 +18,7 @@ import csv
 import io
 import warnings
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -30,7 +30,26 @@ from django.utils.translation import gettext as _
 from tdkt.core.errors import ApplicationError, ErrorCode
 from tdkt.core.text import fold
 
+from .headers import HeaderMatch, header_key, match_headers
 from .sheetxml import SheetBounds, SheetRejectedError, iter_sheet_rows
+
+__all__ = [  # the names importers and other apps use
+    "MB",
+    "XLS_MAGIC",
+    "FileRejectedError",
+    "HeaderMatch",
+    "Limits",
+    "RawRow",
+    "RawTable",
+    "check_zip",
+    "header_key",
+    "is_error_value",
+    "iter_xlsx_rows",
+    "match_headers",
+    "openpyxl",
+    "read_headers",
+    "read_table",
+]
 
 with warnings.catch_warnings():  # it imports the deprecated defusedxml.cElementTree shim
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -376,44 +395,6 @@ def _collect(numbered_rows: Any, limits: Limits) -> RawTable:
     if table is None:
         raise FileRejectedError(_("Tệp không có dữ liệu (thiếu dòng tiêu đề)."))
     return table
-
-
-def header_key(text: str) -> str:
-    """Return the matching key of a header: folded, without the trailing "*" of required."""
-    return fold(str(text)).rstrip("*").strip()
-
-
-@dataclass
-class HeaderMatch:
-    """Where each expected column is, and what is wrong or unknown in the header row."""
-
-    positions: dict[str, int]
-    unknown: list[str]
-    missing: list[str]
-    duplicated: list[str]
-
-
-def match_headers(
-    headers: Sequence[str], expected: Mapping[str, Sequence[str]], required: Sequence[str]
-) -> HeaderMatch:
-    """Match the file's headers to ``expected`` (key → accepted header texts), ignoring case,
-    accents, spacing and a trailing "*". Order in the file does not matter."""
-    lookup = {header_key(text): key for key, texts in expected.items() for text in texts}
-    positions: dict[str, int] = {}
-    unknown: list[str] = []
-    duplicated: list[str] = []
-    for index, text in enumerate(headers):
-        if not text:
-            continue
-        key = lookup.get(header_key(text))
-        if key is None:
-            unknown.append(text)
-        elif key in positions:
-            duplicated.append(text)
-        else:
-            positions[key] = index
-    missing = [key for key in required if key not in positions]
-    return HeaderMatch(positions, unknown, missing, duplicated)
 
 
 def is_error_value(value: Any) -> bool:

@@ -28,16 +28,15 @@ from tdkt.organizations.imports.common import (
     parse_phone,
 )
 from tdkt.organizations.models import Organization
-from tdkt.organizations.services.people_batch import (
-    OPTIONAL_FIELDS,
+from tdkt.organizations.services import (
     PersonBatch,
     PersonEntry,
-    PersonStep,
     PreparedBatch,
     person_batch_plan,
     person_batch_prepare,
     person_batch_save,
 )
+from tdkt.organizations.services.people_batch import OPTIONAL_FIELDS, PersonStep
 
 PERSON_KEYS = (
     "full_name",

@@ -10,14 +10,8 @@ from .people import (
     person_create,
     person_update,
 )
-from .people_batch import (
-    PersonBatch,
-    PersonEntry,
-    PreparedBatch,
-    person_batch_plan,
-    person_batch_prepare,
-    person_batch_save,
-)
+from .people_batch import PersonBatch, PersonEntry, person_batch_plan
+from .people_batch_write import PreparedBatch, person_batch_prepare, person_batch_save
 from .zones import zone_create, zone_update
 
 __all__ = [

@@ -10,12 +10,9 @@ the audit chain's head for a minute, and cost 17 statements a row (issues #7 and
   ``employment_update``) — with the same rules (``person_errors``, ``citizen_id_conflicts``,
   the same permission checks and overlap rule) and the same messages. It writes nothing and
   takes no lock; its outcomes are exact, so a dry run is this call alone.
-* ``person_batch_save`` writes a plan in one transaction: it first checks that nothing the plan
-  read has changed since (else the whole batch is refused, to be checked again), then inserts
-  (``tdkt.core.bulk.bulk_insert``) and updates in bulk and appends one audit event per change,
-  with the same contents as the one-at-a-time services, through ``record_many`` (the chain's
-  head locked once). New rows get every field the model stores, derived ones included
-  (``set_derived_fields``), as ``person_create`` would give them.
+* ``person_batch_prepare`` and ``person_batch_save`` (``people_batch_write``) then build and
+  write a plan in one short transaction, with the events the one-at-a-time services would
+  record.
 
 Matching (docs/decisions/0009): the same CCCD is the same person; without a CCCD, the same full
 name working in the same unit. Only people in the actor's scope match; a CCCD held by anyone
@@ -30,23 +27,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import scope_for
-from tdkt.audit.constants import AuditEventType
-from tdkt.audit.services import (
-    PendingEvent,
-    PreparedEvent,
-    diff,
-    prepare_events,
-    record_many,
-    snapshot,
-)
-from tdkt.core.bulk import bulk_insert
-from tdkt.core.errors import ApplicationError, ConflictError
 from tdkt.core.text import normalize_name
 from tdkt.organizations.models import Employment, Organization, Person
 from tdkt.organizations.permissions import ensure_can_add_records
@@ -56,11 +41,9 @@ from tdkt.organizations.selectors.people import current_employment_q
 from . import people as person_services
 from .people import (
     BATCH,
-    EMPLOYMENT_FIELDS,
     PERSON_FIELDS,
     _clean_person_data,
     person_errors,
-    set_derived_fields,
 )
 
 CREATED = "created"
@@ -137,7 +120,7 @@ def _chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
         yield values[start : start + BATCH]
 
 
-def _filter_in(queryset: QuerySet[Any], name: str, values: Iterable[Any]) -> list[Any]:
+def filter_in(queryset: QuerySet[Any], name: str, values: Iterable[Any]) -> list[Any]:
     """Return ``queryset`` filtered on ``name__in=values``, a few hundred values per query."""
     found: list[Any] = []
     for chunk in _chunks(sorted(set(values))):
@@ -150,7 +133,7 @@ def _visible(actor: Any) -> QuerySet[Person]:
     return person_list(actor=actor).prefetch_related(None).order_by()
 
 
-def _fingerprint(person: Person, posts: Sequence[Employment]) -> tuple[Any, ...]:
+def fingerprint(person: Person, posts: Sequence[Employment]) -> tuple[Any, ...]:
     """What a plan relied on about a person: their fields and every post."""
     return (
         tuple(getattr(person, name) for name in PERSON_FIELDS),
@@ -188,7 +171,7 @@ def person_batch_plan(*, actor: Any, entries: Sequence[PersonEntry]) -> PersonBa
         if not scope.can_write_path(step.entry.organization.path):
             step.error("organization", _("Bạn không có quyền thay đổi dữ liệu của đơn vị này."))
     _match(actor, steps)
-    posts = _posts_of([step.person for step in steps if step.person is not None])
+    posts = posts_of([step.person for step in steps if step.person is not None])
     conflicts = person_services.citizen_id_conflicts(
         actor=actor,
         citizen_ids=[s.entry.citizen_id for s in steps if s.person is None and s.entry.citizen_id],
@@ -206,13 +189,13 @@ def _match(actor: Any, steps: list[PersonStep]) -> None:
     """Find the existing person of each entry: by CCCD, else by name in the same unit."""
     visible = _visible(actor)
     numbers = [s.entry.citizen_id for s in steps if s.entry.citizen_id]
-    by_number = {p.citizen_id: p for p in _filter_in(visible, "citizen_id", numbers)}
+    by_number = {p.citizen_id: p for p in filter_in(visible, "citizen_id", numbers)}
     unnumbered = [s for s in steps if not s.entry.citizen_id]
     names = [normalize_name(s.entry.full_name) for s in unnumbered]
-    candidates = _filter_in(visible.filter(citizen_id__isnull=True), "full_name", names)
+    candidates = filter_in(visible.filter(citizen_id__isnull=True), "full_name", names)
     today = timezone.localdate()
     by_place: dict[tuple[str, int], list[Person]] = defaultdict(list)
-    for post in _filter_in(
+    for post in filter_in(
         Employment.objects.filter(current_employment_q(today)).select_related("person"),
         "person_id",
         [p.pk for p in candidates],
@@ -230,14 +213,14 @@ def _match(actor: Any, steps: list[PersonStep]) -> None:
             step.person = same[0]
 
 
-def _posts_of(people: list[Person], *, organizations: bool = True) -> dict[int, list[Employment]]:
+def posts_of(people: list[Person], *, organizations: bool = True) -> dict[int, list[Employment]]:
     """Every post of ``people`` (with its organisation, fetched once per organisation), by
     person id."""
     posts: dict[int, list[Employment]] = defaultdict(list)
-    found = _filter_in(Employment.objects.all(), "person_id", [p.pk for p in people])
+    found = filter_in(Employment.objects.all(), "person_id", [p.pk for p in people])
     if organizations:
         ids = {post.organization_id for post in found}
-        known = {org.pk: org for org in _filter_in(Organization.objects.all(), "pk", ids)}
+        known = {org.pk: org for org in filter_in(Organization.objects.all(), "pk", ids)}
         for post in found:
             post.organization = known[post.organization_id]
     for post in found:
@@ -275,7 +258,7 @@ def _plan_create(step: PersonStep, conflicts: dict[str, str]) -> None:
 def _plan_update(step: PersonStep, posts: list[Employment], scope: Any) -> None:
     person, entry = step.person, step.entry
     assert person is not None  # noqa: S101 - a step with a person is an update
-    step.seen = _fingerprint(person, posts)
+    step.seen = fingerprint(person, posts)
     data = entry.person_data()
     step.changes = {k: v for k, v in data.items() if getattr(person, k) != v}
     merged = {name: getattr(person, name) for name in PERSON_FIELDS} | step.changes
@@ -326,177 +309,3 @@ def _plan_correction(step: PersonStep, posts: list[Employment], scope: Any) -> N
         others = [p for p in posts if p.pk != current.pk]
         if other := _overlaps(entry.start_date, current.end_date, others):
             step.error("start_date", _overlap_message(other))
-
-
-# --- the write --------------------------------------------------------------------------------
-
-
-@dataclass
-class PreparedBatch:
-    """Every row and audit event a planned batch will write, built before its transaction
-    opens (``person_batch_prepare``) so that the transaction holds the write lock and the
-    audit chain's head only to check and write them."""
-
-    batch: PersonBatch
-    prepared_events: list[PreparedEvent] = field(default_factory=list)
-    new_people: list[Person] = field(default_factory=list)
-    new_posts: list[Employment] = field(default_factory=list)
-    changed_people: list[Person] = field(default_factory=list)
-    person_fields: set[str] = field(default_factory=set)
-    closed: list[Employment] = field(default_factory=list)
-    added: list[Employment] = field(default_factory=list)
-    corrected: list[Employment] = field(default_factory=list)
-    post_fields: set[str] = field(default_factory=set)
-    events: list[PendingEvent] = field(default_factory=list)
-
-
-def person_batch_prepare(*, actor: Any, batch: PersonBatch) -> PreparedBatch:
-    """Build the rows and audit events of a planned batch, without touching the database.
-
-    The people import calls it before its write transaction; ``person_batch_save`` calls it
-    itself when given a plan.
-    """
-    ensure_can_add_records(actor)
-    if not batch.ok:
-        raise ApplicationError(_("Dữ liệu không hợp lệ."))
-    work = PreparedBatch(batch)
-    _prepare_new_people(actor, [s for s in batch.steps if s.person is None], work)
-    _prepare_updates(actor, [s for s in batch.steps if s.person is not None], work)
-    work.prepared_events = prepare_events(work.events)
-    return work
-
-
-def person_batch_save(*, actor: Any, batch: PersonBatch | PreparedBatch) -> PersonBatch:
-    """Write a planned batch in one transaction and audit every change it makes.
-
-    Refuses (``ConflictError``, nothing written) when a person or post the plan read has
-    changed since, or a new CCCD has been taken meanwhile; ``extra["errors"]`` then maps each
-    refused entry's index to its field messages. Refuses a plan with errors outright. Given a
-    ``PreparedBatch`` the transaction only checks, writes and chains what was prepared.
-    """
-    ensure_can_add_records(actor)
-    work = (
-        batch
-        if isinstance(batch, PreparedBatch)
-        else person_batch_prepare(actor=actor, batch=batch)
-    )
-    batch = work.batch
-    with transaction.atomic():
-        _check_unchanged(actor, batch)
-        bulk_insert(Person, work.new_people, _columns(Person))
-        for post, person in zip(work.new_posts, work.new_people, strict=True):
-            post.person_id = person.pk  # the person has its primary key only now
-        bulk_insert(Employment, [*work.new_posts, *work.added], _columns(Employment))
-        if work.changed_people:
-            Person.objects.bulk_update(
-                work.changed_people, sorted(work.person_fields), batch_size=BATCH
-            )
-        if work.closed:
-            Employment.objects.bulk_update(work.closed, ["end_date"], batch_size=BATCH)
-        if work.corrected:
-            Employment.objects.bulk_update(
-                work.corrected, sorted(work.post_fields), batch_size=BATCH
-            )
-        record_many(work.prepared_events)
-    return batch
-
-
-def _check_unchanged(actor: Any, batch: PersonBatch) -> None:
-    """Refuse the batch when what its plan read is no longer so (optimistic concurrency)."""
-    errors: dict[int, dict[str, list[str]]] = {}
-    updates = {
-        s.person.pk: (i, s)
-        for i, s in enumerate(batch.steps)
-        if s.person is not None and s.outcome != UNCHANGED
-    }
-    people = {p.pk: p for p in _filter_in(Person.objects.select_for_update(), "pk", updates)}
-    posts = _posts_of(list(people.values()), organizations=False)
-    for pk, (index, step) in updates.items():
-        person = people.get(pk)
-        if person is None or _fingerprint(person, posts.get(pk, [])) != step.seen:
-            errors[index] = {"full_name": [_("Cá nhân này vừa được người khác sửa.")]}
-    new = {s.entry.citizen_id: i for i, s in enumerate(batch.steps) if s.person is None}
-    taken = person_services.citizen_id_conflicts(actor=actor, citizen_ids=[n for n in new if n])
-    for number, message in taken.items():
-        errors[new[number]] = {"citizen_id": [message]}
-    if errors:
-        raise ConflictError(
-            _("Dữ liệu đã thay đổi trong lúc kiểm tra tệp; không ghi gì, hãy chạy lại."),
-            extra={"errors": errors},
-        )
-
-
-def _columns(model: type[Person] | type[Employment]) -> list[str]:
-    """Every stored field but the primary key: new rows carry all their values."""
-    return [f.name for f in model._meta.concrete_fields if not f.primary_key]
-
-
-def _prepare_new_people(actor: Any, steps: list[PersonStep], work: PreparedBatch) -> None:
-    """``person_create`` for each step: the person, their post, the event."""
-    for step in steps:
-        person = Person(**step.changes)
-        set_derived_fields(person)
-        post = Employment(
-            organization_id=step.entry.organization.pk,
-            position=normalize_name(step.entry.position or ""),
-            start_date=step.entry.start_date,
-        )
-        changes = diff({}, snapshot(person, PERSON_FIELDS))
-        changes["employment"] = [None, snapshot(post, EMPLOYMENT_FIELDS)]
-        work.new_people.append(person)
-        work.new_posts.append(post)
-        work.events.append(PendingEvent(AuditEventType.PERSON_CREATED, actor, person, changes))
-
-
-def _prepare_updates(actor: Any, steps: list[PersonStep], work: PreparedBatch) -> None:
-    """``person_update``, then ``employment_add`` or ``employment_update``, for each step."""
-    for step in steps:
-        person = step.person
-        assert person is not None  # noqa: S101 - updates have their person
-        if step.changes:
-            before = snapshot(person, PERSON_FIELDS)
-            for name, value in step.changes.items():
-                setattr(person, name, value)
-            set_derived_fields(person)
-            work.changed_people.append(person)
-            work.person_fields.update([*step.changes, "search_key"])
-            after = snapshot(person, PERSON_FIELDS)
-            work.events.append(
-                PendingEvent(AuditEventType.PERSON_UPDATED, actor, person, diff(before, after))
-            )
-        if step.move:
-            _prepare_move(actor, step, work)
-        elif step.post_changes and step.current is not None:
-            before = snapshot(step.current, EMPLOYMENT_FIELDS)
-            for name, value in step.post_changes.items():
-                setattr(step.current, name, value)
-            work.corrected.append(step.current)
-            work.post_fields.update(step.post_changes)
-            after = snapshot(step.current, EMPLOYMENT_FIELDS)
-            work.events.append(
-                PendingEvent(
-                    AuditEventType.EMPLOYMENT_UPDATED,
-                    actor,
-                    person,
-                    {"employment": [before, after]},
-                )
-            )
-
-
-def _prepare_move(actor: Any, step: PersonStep, work: PreparedBatch) -> None:
-    person, entry = step.person, step.entry
-    changes: dict[str, Any] = {}
-    for post in step.closes:
-        before = snapshot(post, EMPLOYMENT_FIELDS)
-        post.end_date = entry.start_date - timedelta(days=1)
-        work.closed.append(post)
-        changes["closed"] = [before, snapshot(post, EMPLOYMENT_FIELDS)]
-    post = Employment(
-        person=person,
-        organization=entry.organization,
-        position=normalize_name(entry.position or ""),
-        start_date=entry.start_date,
-    )
-    changes["employment"] = [None, snapshot(post, EMPLOYMENT_FIELDS)]
-    work.added.append(post)
-    work.events.append(PendingEvent(AuditEventType.EMPLOYMENT_ADDED, actor, person, changes))
