@@ -231,3 +231,29 @@ def test_anonymous_user_is_sent_to_login(client, registry):
     response = client.get(URL)
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_uploads_are_kept_only_while_they_may_be_run_again(upload, registry):
+    """An imported file is deleted at once (it holds personal data); a rejected one stays for
+    a re-run until ``prune_import_files`` deletes the uploads of imports ended long enough ago."""
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from tdkt.documents.selectors import source_path
+
+    upload(registry.officer, [person_row()])
+    imported = _job()
+    assert source_path(imported) is None
+    upload(registry.officer, [person_row(**{"Từ ngày": "31/02/2020"})])
+    rejected = BackgroundJob.objects.exclude(pk=imported.pk).get()
+    assert source_path(rejected) is not None
+
+    call_command("prune_import_files", "--days", "14")
+    assert source_path(rejected) is not None
+    BackgroundJob.objects.filter(pk=rejected.pk).update(
+        finished_at=timezone.now() - timedelta(days=15)
+    )
+    call_command("prune_import_files", "--days", "14")
+    assert source_path(rejected) is None

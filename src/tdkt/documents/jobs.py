@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.core.errors import NotFoundError
@@ -90,3 +92,22 @@ def import_retry(*, actor: Any, job_uuid: Any, importer: str, dry_run: bool) -> 
         filename=import_request(earlier).filename,
         dry_run=dry_run,
     )
+
+
+def import_files_prune(*, older_than: timedelta) -> int:
+    """Delete the uploads kept by import jobs that ended more than ``older_than`` ago.
+
+    A kept upload holds personal data (names, CCCD numbers); it is there only so that its
+    owner can run it again soon after (production runs ``tdkt prune_import_files`` daily). The
+    job, its result and its error report stay. Returns how many files were deleted.
+    """
+    cutoff = timezone.now() - older_than
+    ended = BackgroundJob.objects.filter(kind__startswith=KIND_PREFIX, finished_at__lt=cutoff).only(
+        "uuid"
+    )
+    deleted = 0
+    for job in ended.iterator():
+        if (source := source_path(job)) is not None:
+            source.unlink(missing_ok=True)
+            deleted += 1
+    return deleted

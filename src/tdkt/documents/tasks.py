@@ -90,6 +90,8 @@ def _end(job: BackgroundJob, result: ImportResult, data: bytes, importer: Import
         else:
             message = _("Đã nhập xong: thêm mới %(c)s, cập nhật %(u)s, không đổi %(n)s.")
         job_finish(job=job, message=message % counts)
+        if not result.dry_run and (source := source_path(job)) is not None:
+            source.unlink(missing_ok=True)  # imported: nothing to run again, no data to keep
         return
     report = job_result_file(job, report_filename(importer))
     report.write_bytes(
