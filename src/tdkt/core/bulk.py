@@ -13,7 +13,10 @@ and audit themselves).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from django.db import connections, models, router
@@ -79,3 +82,37 @@ def bulk_insert(model: type[M], objs: Sequence[M], fields: Sequence[str]) -> Non
                 obj.pk = pk
                 obj._state.adding = False
                 obj._state.db = alias
+
+
+_pauses = 0
+_pauses_lock = threading.Lock()
+_was_enabled = True
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Suspend Python's cyclic garbage collector while a bulk operation builds its objects.
+
+    An import of 20,000 rows creates a few million objects that all live until it ends; each
+    automatic full collection walks all of them again, which cost a quarter of the import's
+    time (measured: 3.6–4.7 s of 15–20 s). Reference counting still frees everything as usual;
+    only cycles wait, and one collection runs at the end. Nested and concurrent uses (two
+    imports in one process) share one pause: the collector comes back when the last ends, and
+    only if it was on before.
+    """
+    global _pauses, _was_enabled
+    with _pauses_lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pauses_lock:
+            _pauses -= 1
+            resume = _pauses == 0 and _was_enabled
+            if resume:
+                gc.enable()
+        if resume:
+            gc.collect()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
+from tdkt.core.bulk import collector_paused
 
 from .importing import CellError, Importer, ImportResult, Row, get_importer
 from .xlsx import FileRejectedError, RawTable, is_error_value, match_headers, read_table
@@ -55,7 +56,13 @@ def import_run(
     if isinstance(importer, str):
         importer = get_importer(importer)
     importer.check_permission(actor)
-    tick = progress or _silent
+    with collector_paused():
+        return _run(actor, importer, data, filename, dry_run, progress or _silent)
+
+
+def _run(
+    actor: Any, importer: Importer, data: bytes, filename: str, dry_run: bool, tick: Progress
+) -> ImportResult:
     result = ImportResult(importer=importer.name, filename=filename[:200], dry_run=dry_run)
     tick(0, None, _("Đang đọc tệp…"))
     try:
