@@ -99,6 +99,7 @@ bench: $(DEV_STAMP) document-deps bench-deps
 	$(PY) bench/audit_bench.py
 	$(PY) bench/eligibility_bench.py
 	$(PY) bench/council_bench.py
+	$(PY) bench/import_bench.py
 
 ## wrk, the HTTP load generator of the registry benchmark (Debian package)
 bench-deps:

@@ -111,7 +111,7 @@ WRITES: dict[str, tuple[str, Write]] = {
     ),
     "person_update": (
         "people",
-        lambda r, g: person_update(actor=r.officer, person=r.anh, phone="09"),
+        lambda r, g: person_update(actor=r.officer, person=r.anh, phone="0987654321"),
     ),
     "employment_add (transfer)": (
         "people",

@@ -65,6 +65,7 @@ class AuditEventType(models.TextChoices):
     CALENDAR_DAY_REMOVED = "calendar.day_removed", _("Xoá ngày nghỉ/làm bù")
     IMPORT_COMPLETED = "import.completed", _("Nhập dữ liệu thành công")
     IMPORT_REJECTED = "import.rejected", _("Nhập dữ liệu bị từ chối")
+    IMPORT_CHECKED = "import.checked", _("Chạy thử nhập dữ liệu")
     DEMO_DATA_LOADED = "system.demo_loaded", _("Nạp dữ liệu mẫu")
     # Background jobs (their progress ticks are not audited, only start and end)
     JOB_STARTED = "job.started", _("Bắt đầu công việc nền")

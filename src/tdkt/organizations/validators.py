@@ -16,6 +16,10 @@ from django.utils.translation import gettext as _
 TAX_CODE_RE = re.compile(r"^[0-9]{10}(-[0-9]{3})?$")
 CITIZEN_ID_RE = re.compile(r"^[0-9]{12}$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+# A phone number as people write it: digits with spaces, dots, hyphens or brackets between
+# groups, an optional leading "+" (0912 345 678, 024.3825.1234, +84 912 345 678).
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 .\-()]*$")
+PHONE_DIGITS = (8, 15)
 
 # CCCD digit 4 encodes century and gender (Circular 07/2016/TT-BCA, Art 7):
 # 0/1 = 20th century male/female, 2/3 = 21st, 4/5 = 22nd, ...
@@ -110,3 +114,13 @@ def post_dates_errors(start: date | None, end: date | None, *, today: date) -> d
             % {"start": start.strftime("%d/%m/%Y")}
         ]
     return errors
+
+
+def phone_error(value: str) -> str | None:
+    """A phone number is 8–15 digits, grouped by spaces, dots, hyphens or brackets."""
+    if not value:
+        return None
+    digits = sum(ch.isdigit() for ch in value)
+    if not PHONE_RE.match(value) or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
+        return _("Số điện thoại chỉ gồm 8–15 chữ số (có thể có dấu cách, chấm, gạch ngang).")
+    return None

@@ -16,10 +16,16 @@ from tdkt.documents.importing.columns import (
     Parser,
     checked,
     parse_decimal,
+    parse_text,
 )
 from tdkt.documents.importing.lookup import NameIndex
 from tdkt.organizations.models import Organization
-from tdkt.organizations.validators import citizen_id_error, country_error, tax_code_error
+from tdkt.organizations.validators import (
+    citizen_id_error,
+    country_error,
+    phone_error,
+    tax_code_error,
+)
 
 # --- cell parsers specific to the registry ------------------------------------------------------
 
@@ -34,6 +40,24 @@ def identifier(check: Callable[[str], str | None], *, upper: bool = False) -> Pa
 parse_tax_code = identifier(tax_code_error)
 parse_citizen_id = identifier(lambda value: citizen_id_error(value, date_of_birth=None, gender=""))
 parse_country = identifier(country_error, upper=True)
+
+
+def parse_phone(value: Any) -> str:
+    """A phone number as typed, 8–15 digits. A number cell has lost its leading 0 (every
+    Vietnamese number starts with 0 or +84), so it is refused with advice."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise CellError(
+            _(
+                "Số điện thoại bị Excel đổi thành số và mất số 0 ở đầu: hãy định dạng cột là "
+                "Văn bản (Text) rồi nhập lại."
+            )
+        )
+    result = parse_text(value)
+    if message := phone_error(result):
+        raise CellError(message)
+    if len(result) > 20:
+        raise CellError(_("Dài quá %(max)s ký tự.") % {"max": 20})
+    return result
 
 
 def parse_amount(value: Any) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -42,16 +42,32 @@ ORG_FIELDS = list(ORGANIZATION_FIELDS)
 ENTERPRISE_FIELDS = list(ENTERPRISE_PROFILE_FIELDS)
 
 
+def tax_code_conflicts(
+    *, tax_codes: Iterable[str], exclude_pk: int | None = None
+) -> dict[str, str]:
+    """Return ``{tax code: message}`` for each tax code another enterprise already has.
+
+    The one duplicate-tax-code rule: the organisation services call it for one code, the
+    organisations import once for a whole file (a few hundred codes per query).
+    """
+    wanted = sorted({code for code in tax_codes if code})
+    others = Enterprise.objects.all()
+    if exclude_pk is not None:
+        others = others.exclude(organization_id=exclude_pk)
+    taken: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        taken.update(others.filter(tax_code__in=chunk).values_list("tax_code", flat=True))
+    return {code: _("Mã số thuế đã có trong hệ thống.") for code in sorted(taken)}
+
+
 def _validate_enterprise(data: dict[str, Any], *, exclude_pk: int | None = None) -> None:
     errors: dict[str, list[str]] = {}
     tax_code = normalize_identifier(str(data.get("tax_code") or ""))
-    same_tax_code = Enterprise.objects.filter(tax_code=tax_code)
-    if exclude_pk is not None:
-        same_tax_code = same_tax_code.exclude(organization_id=exclude_pk)
     if message := tax_code_error(tax_code):
         errors["tax_code"] = [message]
-    elif same_tax_code.exists():
-        errors["tax_code"] = [_("Mã số thuế đã có trong hệ thống.")]
+    elif conflict := tax_code_conflicts(tax_codes=[tax_code], exclude_pk=exclude_pk):
+        errors["tax_code"] = [conflict[tax_code]]
     if data.get("investment_type") not in {"fdi", "ddi"}:
         errors["investment_type"] = [_("Chọn loại hình FDI hoặc DDI.")]
     if message := country_error(_country(data.get("investor_country"))):

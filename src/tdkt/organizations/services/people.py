@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 from uuid import uuid4
@@ -25,12 +26,13 @@ from tdkt.organizations.validators import (
     birth_date_error,
     citizen_id_error,
     country_error,
+    phone_error,
     post_dates_errors,
 )
 from tdkt.organizations.versions import ensure_version, history_version, version_of
 
-from .common import apply_changes, full_clean_or_error, raise_if
-from .duplicates import CitizenIdClaim, citizen_id_conflicts
+from . import duplicates
+from .common import apply_changes, field_errors, full_clean_or_error, raise_if
 
 PERSON_FIELDS = [
     "full_name",
@@ -43,12 +45,22 @@ PERSON_FIELDS = [
     "phone",
 ]
 EMPLOYMENT_FIELDS = ["organization", "position", "start_date", "end_date"]
+PERSON_TEXT_FIELDS = frozenset(
+    {"full_name", "gender", "citizen_id", "nationality", "category", "email", "phone"}
+)
+#: Values per ``IN (…)`` query: well under SQLite's and PostgreSQL's parameter limits.
+BATCH = 500
 
 
-def _person_errors(data: dict[str, Any]) -> dict[str, list[str]]:
-    """Return the field errors of a person's own fields (uniqueness of the CCCD aside: that
-    is ``_duplicate_refusal``, for a submission that is otherwise valid)."""
-    errors: dict[str, list[str]] = {}
+def person_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Return the problems of one person's fields, by field, without reading the database.
+
+    Every rule about a person's own fields lives here (the duplicate-CCCD rule needs the
+    database and is ``_duplicate_refusal``/``citizen_id_conflicts``, for a submission that
+    is otherwise valid): ``person_create``/``person_update`` and the
+    people import (``person_batch_plan``, thousands of rows at once) all apply it.
+    """
+    errors = field_errors(Person, {k: v for k, v in data.items() if k in PERSON_TEXT_FIELDS})
     if not data.get("full_name"):
         errors["full_name"] = [_("Họ và tên là bắt buộc.")]
     citizen_id = data.get("citizen_id")
@@ -60,6 +72,8 @@ def _person_errors(data: dict[str, Any]) -> dict[str, list[str]]:
             errors["citizen_id"] = [message]
     if message := country_error(data.get("nationality") or ""):
         errors["nationality"] = [message]
+    if message := phone_error(data.get("phone") or ""):
+        errors["phone"] = [message]
     dob = data.get("date_of_birth")
     if message := birth_date_error(dob if isinstance(dob, date) else None, today=_today()):
         errors["date_of_birth"] = [message]
@@ -81,7 +95,7 @@ def _duplicate_refusal(
     the officers (a review, audited): the caller raises the refusal after its transaction,
     so that the review stays while the refused write does not happen.
     """
-    claim = CitizenIdClaim(
+    claim = duplicates.CitizenIdClaim(
         key=None,
         citizen_id=data.get("citizen_id") or "",
         submitted={
@@ -92,7 +106,8 @@ def _duplicate_refusal(
         organization=organization,
         exclude_pk=exclude_pk,
     )
-    conflict = citizen_id_conflicts(actor=actor, claims=[claim], context=context).get(None)
+    conflicts = duplicates.citizen_id_conflicts(actor=actor, claims=[claim], context=context)
+    conflict = conflicts.get(None)
     if conflict is None:
         return None
     if conflict.routed:
@@ -119,6 +134,15 @@ def _post_errors(
             )
         ]
     return errors
+
+
+def set_derived_fields(person: Person) -> list[str]:
+    """Set the fields computed from others (the folded search key and the sort key, see
+    ``tdkt.organizations.keys``) and return their names; every writer calls it."""
+    keys = person_keys(person.full_name, person.uuid)
+    for name, value in keys.items():
+        setattr(person, name, value)
+    return list(keys)
 
 
 def _clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
@@ -172,7 +196,7 @@ def person_create(
                 "phone": phone,
             }
         )
-        raise_if(_person_errors(data) | _post_errors(start_date, None))
+        raise_if(person_errors(data) | _post_errors(start_date, None))
         position = normalize_name(position)
         refusal = _duplicate_refusal(
             actor,
@@ -247,7 +271,7 @@ def person_update(
                 phone=phone,
             )
         )
-        raise_if(_person_errors(merged))
+        raise_if(person_errors(merged))
         refusal = None
         if merged["citizen_id"] != stored["citizen_id"]:
             refusal = _duplicate_refusal(

@@ -60,6 +60,7 @@ class Command(BaseCommand):
                 data=path.read_bytes(),
                 filename=path.name,
                 dry_run=options["dry_run"],
+                progress=self._progress if self.stderr.isatty() else None,
             )
         except ApplicationError as exc:  # e.g. the user may not import at all
             raise CommandError(exc.message, returncode=USAGE) from exc
@@ -73,6 +74,13 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Nhập dữ liệu bị từ chối; không có gì thay đổi."), returncode=REJECTED
             )
+
+    def _progress(self, done: int, total: int | None, message: str) -> None:
+        """Show how far the import got on the terminal (one line, rewritten)."""
+        count = f" {done}/{total}" if total else ""
+        self.stderr.write(f"\r{message}{count}\033[K", ending="")
+        if total and done >= total:
+            self.stderr.write("")
 
     @staticmethod
     def _actor(username: str | None) -> User:
