@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.core.errors import ConflictError, PermissionDeniedError
-from tdkt.organizations.models import Employment, Person
+from tdkt.organizations.models import DuplicateContext, DuplicateReview, Employment, Person
 from tdkt.organizations.services import (
     PersonBatch,
     PersonEntry,
@@ -192,19 +192,24 @@ def test_a_cccd_taken_after_the_plan_refuses_the_batch(registry):
     )
     with pytest.raises(ConflictError) as refused:
         person_batch_save(actor=registry.officer, batch=batch)
-    assert refused.value.extra["errors"] == {0: {"citizen_id": ["Số CCCD đã có trong hệ thống."]}}
+    # The row is refused without saying the number is now taken (whose it is, the duplicate
+    # rule decides when the file is checked again).
+    message = "Dữ liệu của dòng này vừa thay đổi; hãy chạy lại."
+    assert refused.value.extra["errors"] == {0: {"citizen_id": [message]}}
     assert Person.objects.filter(citizen_id=MAI["citizen_id"]).count() == 1
 
 
 def test_the_duplicate_cccd_rule_is_one_function_for_forms_and_imports(registry, monkeypatch):
     """The person services and the batch both ask ``citizen_id_conflicts``: changing its
-    wording (as the existence-oracle fix will) changes what both say."""
-    from tdkt.organizations.services import people
+    wording changes what both say."""
+    from tdkt.organizations.services import duplicates
 
     monkeypatch.setattr(
-        people,
+        duplicates,
         "citizen_id_conflicts",
-        lambda *, actor, citizen_ids, exclude_pk=None: {n: "QUY TẮC MỚI" for n in citizen_ids},
+        lambda *, actor, claims, context: {
+            c.key: duplicates.Conflict("QUY TẮC MỚI", routed=False) for c in claims
+        },
     )
     batch = person_batch_plan(actor=registry.investment_head, entries=[_entry(registry.investment)])
     assert batch.steps[0].errors == {"citizen_id": ["QUY TẮC MỚI"]}
@@ -233,6 +238,63 @@ def test_someone_outside_the_unit_head_scope_is_never_matched_or_named(registry)
     step = batch.steps[0]
     assert step.person is None and step.outcome == "created"
     assert list(step.errors) == ["citizen_id"]
+    # As with person_create: the row names no one, and the attempt goes to the officers.
+    assert "001088007777" not in step.errors["citizen_id"][0]
+    assert "Đức" not in step.errors["citizen_id"][0]
+    review = DuplicateReview.objects.get()
+    assert (review.person, review.context, review.organization) == (
+        registry.duc,
+        DuplicateContext.IMPORT,
+        registry.investment,
+    )
+
+
+def test_the_batch_normalises_identifiers_and_checks_dates_like_the_services(registry):
+    """A CCCD typed with full-width digits is the same number (it matches the person holding
+    it), and implausible dates are refused as ``person_create`` refuses them."""
+    _save(registry.officer, [_entry(registry.investment)])
+    wide = "".join(chr(ord(d) + 0xFEE0) for d in MAI["citizen_id"])
+    batch = person_batch_plan(
+        actor=registry.officer,
+        entries=[_entry(registry.investment, citizen_id=wide, phone="0912 000 111")],
+    )
+    assert batch.steps[0].person is not None and batch.steps[0].outcome == "updated"
+    assert batch.steps[0].changes == {"phone": "0912 000 111"}
+    batch = person_batch_plan(
+        actor=registry.officer,
+        entries=[
+            _entry(
+                registry.investment,
+                citizen_id=None,
+                full_name="Lê Văn Nhỏ",
+                date_of_birth=date(2020, 1, 1),
+            ),
+            _entry(
+                registry.investment,
+                citizen_id=None,
+                full_name="Lê Văn Sớm",
+                date_of_birth=None,
+                start_date=date(1900, 1, 1),
+            ),
+        ],
+    )
+    assert list(batch.steps[0].errors) == ["date_of_birth"]
+    assert list(batch.steps[1].errors) == ["start_date"]
+
+
+def test_new_people_get_their_sort_key_like_person_create(registry):
+    """The batch writes the Vietnamese sort key (and search key) ``person_create`` writes."""
+    from tdkt.organizations.keys import person_keys
+
+    _save(registry.officer, [_entry(registry.investment)])
+    person = Person.objects.get(citizen_id=MAI["citizen_id"])
+    assert {"search_key": person.search_key, "sort_key": person.sort_key} == person_keys(
+        person.full_name, person.uuid
+    )
+    _save(registry.officer, [_entry(registry.investment, full_name="Phạm Thị Mơ")])
+    person.refresh_from_db()
+    assert person.full_name == "Phạm Thị Mơ"
+    assert person.sort_key == person_keys("Phạm Thị Mơ", person.uuid)["sort_key"]
 
 
 def test_read_only_users_are_refused_before_anything_is_read(registry):
