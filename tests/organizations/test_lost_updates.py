@@ -53,9 +53,11 @@ def _cases(registry):
         (
             registry.anh,
             lambda v: person_update(
-                actor=registry.admin, person=registry.anh, phone="0911", expected_version=v
+                actor=registry.admin, person=registry.anh, phone="0911 111 111", expected_version=v
             ),
-            lambda: person_update(actor=registry.officer, person=registry.anh, phone="0922"),
+            lambda: person_update(
+                actor=registry.officer, person=registry.anh, phone="0922 222 222"
+            ),
         ),
         (
             registry.enterprise,
