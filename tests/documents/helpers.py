@@ -100,3 +100,15 @@ def people_rows(count: int, units: Sequence[str], *, seed: int = 2026) -> list[l
             ]
         )
     return rows
+
+
+def is_write(sql: str) -> bool:
+    """True for a statement that changes rows: INSERT, UPDATE, DELETE, or a data-modifying
+    WITH (on PostgreSQL the audit append inserts the events and moves the chain's head in one
+    ``WITH … INSERT`` statement)."""
+    text = sql.lstrip().upper()
+    if text.startswith(("INSERT", "UPDATE", "DELETE")):
+        return True
+    return text.startswith("WITH") and any(
+        word in text for word in ("INSERT INTO", "UPDATE ", "DELETE FROM")
+    )

@@ -11,7 +11,7 @@ from tdkt.audit.models import AuditEvent
 from tdkt.documents.services import import_run
 from tdkt.organizations.models import Enterprise, Organization
 
-from .helpers import BOARD, ORG_HEADERS, xlsx
+from .helpers import BOARD, ORG_HEADERS, is_write, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -178,11 +178,7 @@ def test_a_dry_run_counts_exactly_without_writing_and_sees_a_taken_tax_code(regi
 
     assert result.ok, result.errors
     assert (result.created, result.updated, result.unchanged) == (1, 1, 1)
-    writes = [
-        q["sql"]
-        for q in captured.captured_queries
-        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
-    ]
+    writes = [q["sql"] for q in captured.captured_queries if is_write(q["sql"])]
     assert writes and all("audit_" in sql for sql in writes)
     assert not Organization.objects.filter(name="Phòng Thanh tra").exists()
 

@@ -10,7 +10,7 @@ from tdkt.core.errors import PermissionDeniedError
 from tdkt.documents.services import import_run
 from tdkt.organizations.models import Employment, Person
 
-from .helpers import PEOPLE_HEADERS, person_row, xlsx
+from .helpers import PEOPLE_HEADERS, is_write, person_row, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -322,10 +322,6 @@ def test_a_dry_run_writes_nothing_but_its_own_audit_event(registry):
         result = _run(registry.officer, [person_row()], dry_run=True)
 
     assert result.ok and result.created == 1
-    writes = [
-        q["sql"]
-        for q in captured.captured_queries
-        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
-    ]
+    writes = [q["sql"] for q in captured.captured_queries if is_write(q["sql"])]
     assert writes, "the dry run is audited"
     assert all("audit_" in sql for sql in writes), writes

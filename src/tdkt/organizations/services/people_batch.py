@@ -11,8 +11,8 @@ the audit chain's head for a minute, and cost 17 statements a row (issues #7 and
   does, ``person_errors``, the post dates of ``_post_errors``, the duplicate-CCCD rule of
   ``citizen_id_conflicts`` — a number held outside the actor's scope is not revealed and goes to
   the officers, decision 0036 — the same permission checks and overlap rule) and the same
-  messages. It writes nothing and
-  takes no lock; its outcomes are exact, so a dry run is this call alone.
+  messages. It writes nothing but those reviews and takes no lock; its outcomes are exact, so
+  a dry run is this call alone.
 * ``person_batch_prepare`` and ``person_batch_save`` (``people_batch_write``) then build and
   write a plan in one short transaction, with the events the one-at-a-time services would
   record.
