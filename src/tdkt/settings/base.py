@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "tdkt.organizations",
     "tdkt.documents",
     "tdkt.commendations",
+    "tdkt.emulation_groups",
     "tdkt.demo",
     "tdkt.web",
     "tdkt.api",
