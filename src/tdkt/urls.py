@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/", include("tdkt.api.urls")),
     path("imports/", include("tdkt.documents.urls")),
     path("", include("tdkt.commendations.urls")),
+    path("", include("tdkt.emulation_groups.urls")),
     path("", include("tdkt.accounts.urls")),
     path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.web.urls")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tdkt.emulation_groups import ranking
@@ -53,6 +53,7 @@ def _better(upper: object, lower: object, rule: str) -> bool:
     return upper > lower  # type: ignore[operator]
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(members(), rules, st.randoms())
 def test_ranking_is_a_stable_total_order_with_a_true_explanation(ms, rs, rnd) -> None:
     placed = ranking.rank(ms, rs)

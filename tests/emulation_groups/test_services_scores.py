@@ -29,9 +29,7 @@ def _assess(block: Block, scale: Scale, rep, org, work: str, investment: str, **
     score_self_assess(actor=rep, criterion=scale.investment, organization=org, points=investment)
     for key, criterion in (("bonus", scale.bonus), ("penalty", scale.penalty)):
         if key in extra:
-            score_self_assess(
-                actor=rep, criterion=criterion, organization=org, points=extra[key]
-            )
+            score_self_assess(actor=rep, criterion=criterion, organization=org, points=extra[key])
 
 
 def test_total_is_weighted_plus_bonus_minus_penalty(block: Block, scale: Scale) -> None:
