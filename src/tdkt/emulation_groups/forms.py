@@ -40,17 +40,18 @@ class CriterionForm(_Versioned):
     )
 
 
+class _CriterionChoice(forms.ModelChoiceField[Criterion]):
+    def label_from_instance(self, obj: Criterion) -> str:
+        return obj.text
+
+
 class TieBreakForm(_Versioned):
     kind = forms.ChoiceField(label=_("Quy tắc"), choices=TieBreakKind.choices)
-    criterion = forms.ModelChoiceField(
-        label=_("Tiêu chí"), queryset=Criterion.objects.none(), required=False
-    )
+    criterion = _CriterionChoice(label=_("Tiêu chí"), queryset=None, required=False)
 
     def __init__(self, *args: Any, criteria: QuerySet[Criterion], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = model_choice_field(self, "criterion")
-        field.queryset = criteria
-        field.label_from_instance = lambda c: c.text  # type: ignore[method-assign]
+        model_choice_field(self, "criterion").queryset = criteria
 
 
 class SelfAssessForm(_Versioned):
@@ -79,23 +80,23 @@ class ElectionForm(forms.Form):
     year = forms.IntegerField(label=_("Bầu cho năm"), min_value=1990, max_value=2100)
 
 
-class _OrgChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name)
+class _OrgChoice(forms.ModelChoiceField[Organization]):
+    def label_from_instance(self, obj: Organization) -> str:
+        return obj.name
 
 
 class VoteForm(forms.Form):
-    leader = _OrgChoice(label=_("Khối trưởng"), queryset=Organization.objects.none())
+    leader = _OrgChoice(label=_("Khối trưởng"), queryset=None)
     deputy = _OrgChoice(
         label=_("Khối phó"),
-        queryset=Organization.objects.none(),
+        queryset=None,
         required=False,
         empty_label=_("(Không bầu)"),
     )
 
-    def __init__(self, *args: Any, candidates: list[Organization], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, candidates: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        queryset = Organization.objects.filter(pk__in=[o.pk for o in candidates]).order_by("path")
+        queryset = candidates
         for name in ("leader", "deputy"):
             model_choice_field(self, name).queryset = queryset
 

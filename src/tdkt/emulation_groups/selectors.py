@@ -315,3 +315,21 @@ def election_tally(election: Election) -> Tally:
         leader_counts=[(by_pk[pk], n) for pk, n in leaders.most_common() if pk in by_pk],
         deputy_counts=[(by_pk[pk], n) for pk, n in deputies.most_common() if pk in by_pk],
     )
+
+
+def scored_criteria(pledge: Pledge) -> QuerySet[Criterion]:
+    """Return the weighted criteria of a pledge read through ``pledge_get`` (tie-break choices)."""
+    return pledge.criteria.filter(kind=CriterionKind.SCORED).order_by("position")
+
+
+def has_signed(pledge: Pledge, organization: Organization) -> bool:
+    """Return True when ``organization`` has signed ``pledge``."""
+    return pledge.signatures.filter(organization=organization).exists()
+
+
+def election_candidates(election: Election) -> QuerySet[Organization]:
+    """Return the members who may be elected (and who vote): the term year's members."""
+    return Organization.objects.filter(
+        group_memberships__group_id=election.group_id,
+        group_memberships__year=election.year,
+    ).order_by("path")

@@ -12,8 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.emulation_groups.constants import CriterionKind, PledgeState, TieBreakKind
 from tdkt.emulation_groups.storage import evidence_storage
 
-POINTS = {"max_digits": 7, "decimal_places": 2}
-
 
 class Pledge(models.Model):
     """The pledge (giao ước thi đua) the members of a block/cluster sign for one year.
@@ -56,8 +54,8 @@ class Criterion(models.Model):
     position = models.PositiveSmallIntegerField()
     kind = models.CharField(_("loại"), max_length=10, choices=CriterionKind.choices)
     text = models.CharField(_("nội dung"), max_length=500)
-    weight = models.DecimalField(_("hệ số"), **POINTS, default=Decimal(1))
-    max_points = models.DecimalField(_("điểm tối đa"), **POINTS)
+    weight = models.DecimalField(_("hệ số"), max_digits=7, decimal_places=2, default=Decimal(1))
+    max_points = models.DecimalField(_("điểm tối đa"), max_digits=7, decimal_places=2)
 
     class Meta:
         verbose_name = _("tiêu chí")
@@ -129,13 +127,15 @@ class Score(models.Model):
     organization = models.ForeignKey(
         "organizations.Organization", on_delete=models.PROTECT, related_name="+"
     )
-    self_points = models.DecimalField(_("điểm tự chấm"), **POINTS)
+    self_points = models.DecimalField(_("điểm tự chấm"), max_digits=7, decimal_places=2)
     self_note = models.TextField(_("giải trình"), blank=True)
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     assessed_at = models.DateTimeField()
-    reviewed_points = models.DecimalField(_("điểm thẩm định"), **POINTS, null=True, blank=True)
+    reviewed_points = models.DecimalField(
+        _("điểm thẩm định"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
     review_reason = models.TextField(_("lý do điều chỉnh"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"

@@ -76,7 +76,7 @@ def score_self_assess(
         before = [str(score.self_points), score.self_note]
         score.self_points, score.self_note = value, note
         score.assessed_by, score.assessed_at = actor, now
-        score.version = F("version") + 1  # type: ignore[assignment]
+        score.version = F("version") + 1
         score.save(
             update_fields=["self_points", "self_note", "assessed_by", "assessed_at", "version"]
         )
@@ -158,7 +158,7 @@ def score_review(
     before = str(current.points)
     current.reviewed_points, current.review_reason = value, reason
     current.reviewed_by, current.reviewed_at = actor, timezone.now()
-    current.version = F("version") + 1  # type: ignore[assignment]
+    current.version = F("version") + 1
     current.save(
         update_fields=[
             "reviewed_points",

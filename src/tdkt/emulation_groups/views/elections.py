@@ -14,7 +14,7 @@ from tdkt.core.errors import ApplicationError
 from tdkt.emulation_groups import permissions as perms
 from tdkt.emulation_groups.constants import ElectionState
 from tdkt.emulation_groups.forms import ElectionForm, VoteForm
-from tdkt.emulation_groups.selectors import election_get, election_tally
+from tdkt.emulation_groups.selectors import election_candidates, election_get, election_tally
 from tdkt.emulation_groups.services import (
     election_cancel,
     election_close,
@@ -61,7 +61,7 @@ def election_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "election": election,
             "tally": tally,
             "rows": [(org, tally.votes.get(org.pk)) for org in tally.electors],
-            "vote_form": VoteForm(candidates=tally.electors) if can_vote else None,
+            "vote_form": VoteForm(candidates=election_candidates(election)) if can_vote else None,
             "voter": perms.acting_member(request.user, election.group, election.year),
             "can_manage": manage,
         },
@@ -73,7 +73,7 @@ def election_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def election_vote_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     election = election_get(actor=request.user, uuid=uuid)
     perms.ensure_can_vote(request.user, election)
-    form = VoteForm(request.POST, candidates=election_tally(election).electors)
+    form = VoteForm(request.POST, candidates=election_candidates(election))
     if form.is_valid():
         try:
             election_vote(actor=request.user, election=election, **form.cleaned_data)

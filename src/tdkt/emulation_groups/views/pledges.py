@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from uuid import UUID
 
 from django.contrib import messages
@@ -32,11 +33,13 @@ from tdkt.emulation_groups.selectors import (
     evidence_get,
     group_elections,
     group_pledges,
+    has_signed,
     member_sheet,
     pledge_board,
     pledge_get,
     rotation,
     score_get,
+    scored_criteria,
     tie_break_get,
 )
 from tdkt.emulation_groups.services import (
@@ -126,7 +129,7 @@ def pledge_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
         "criterion_form": CriterionForm(initial={"version": pledge.version, "weight": 1}),
         "tie_break_form": TieBreakForm(
             initial={"version": pledge.version},
-            criteria=pledge.criteria.filter(kind="scored").order_by("position"),
+            criteria=scored_criteria(pledge),
         ),
         "propose_form": None,
     }
@@ -151,7 +154,7 @@ def criterion_add_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 pledge=pledge,
                 kind=data["kind"],
                 text=data["text"],
-                weight=data["weight"] or 1,
+                weight=data["weight"] or Decimal(1),
                 max_points=data["max_points"],
                 expected_version=data["version"],
             )
@@ -182,7 +185,7 @@ def criterion_remove_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def tie_break_add_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     pledge = pledge_get(actor=request.user, uuid=uuid)
     perms.ensure_can_manage_pledge(request.user, pledge.group, pledge.year)
-    form = TieBreakForm(request.POST, criteria=pledge.criteria.filter(kind="scored"))
+    form = TieBreakForm(request.POST, criteria=scored_criteria(pledge))
     if form.is_valid():
         try:
             tie_break_add(
@@ -292,7 +295,7 @@ def member_sheet_view(request: HttpRequest, uuid: UUID, member: UUID) -> HttpRes
     organization, lines = member_sheet(pledge, member)
     acting = perms.acting_member(request.user, pledge.group, pledge.year)
     own = acting is not None and acting.pk == organization.pk and pledge.state == PledgeState.OPEN
-    signed = pledge.signatures.filter(organization=organization).exists()
+    signed = has_signed(pledge, organization)
     rows = []
     for line in lines:
         score = line.score
