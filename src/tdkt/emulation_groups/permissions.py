@@ -6,7 +6,8 @@ signs, or an emulation officer or administrator placed in it). The leading membe
 the registry's ``GroupLeadership`` leader of that year. Board-wide writers (emulation officers)
 keep the block's data on behalf of its members (pledge text, opening, publication, elections)
 but never act as a member: they neither sign, self-assess, review nor vote unless their own
-organisation is the member (decision 0613).
+organisation is the member (decision 0613). The system (``actor=None``: demo data, commands,
+never a request; decision 0021) may act for any member, naming it explicitly.
 
 Every ``ensure_*`` raises 403 and is called by the services first and by the screens right
 after reading the object, before any input is read.
@@ -101,19 +102,29 @@ def can_review(actor: Any, pledge: Pledge) -> bool:
 
 
 def ensure_can_review(actor: Any, pledge: Pledge) -> None:
-    if not acts_for_leader(actor, pledge.group, pledge.year):
+    if actor is not None and not acts_for_leader(actor, pledge.group, pledge.year):
         raise PermissionDeniedError(_("Chỉ khối trưởng của năm được thẩm định điểm."))
 
 
 def ensure_acts_for(actor: Any, pledge: Pledge, organization: Organization) -> None:
     """Refuse unless the actor acts for ``organization`` and it is a member that year."""
+    if actor is None and organization.pk in member_ids(pledge.group, pledge.year):
+        return
     org = acting_member(actor, pledge.group, pledge.year)
     if org is None or org.pk != organization.pk:
         raise PermissionDeniedError(_("Bạn chỉ được làm việc này cho chính đơn vị mình."))
 
 
-def ensure_is_member(actor: Any, pledge: Pledge) -> Organization:
-    """Return the member the actor acts for in the pledge's year, or refuse (403)."""
+def ensure_is_member(
+    actor: Any, pledge: Pledge, organization: Organization | None = None
+) -> Organization:
+    """Return the member the actor acts for in the pledge's year, or refuse (403).
+
+    Only the system names ``organization``; a user always acts for their own.
+    """
+    if organization is not None:
+        ensure_acts_for(actor, pledge, organization)
+        return organization
     org = acting_member(actor, pledge.group, pledge.year)
     if org is None:
         raise PermissionDeniedError(_("Chỉ thành viên của khối được làm việc này."))
@@ -146,8 +157,18 @@ def ensure_can_manage_election(actor: Any, group: EmulationGroup, year: int) -> 
         )
 
 
-def ensure_can_vote(actor: Any, election: Election) -> Organization:
-    """Return the member the actor votes for, or refuse (403): members of the term year vote."""
+def ensure_can_vote(
+    actor: Any, election: Election, voter: Organization | None = None
+) -> Organization:
+    """Return the member the actor votes for, or refuse (403): members of the term year vote.
+
+    Only the system names ``voter`` (it may record any member's vote); a user votes for their
+    own organisation.
+    """
+    if voter is not None:
+        if actor is None and voter.pk in member_ids(election.group, election.year):
+            return voter
+        raise PermissionDeniedError(_("Chỉ thành viên của khối được bỏ phiếu."))
     org = acting_member(actor, election.group, election.year)
     if org is None:
         raise PermissionDeniedError(_("Chỉ thành viên của khối được bỏ phiếu."))

@@ -77,9 +77,13 @@ def election_vote(
     election: Election,
     leader: Organization,
     deputy: Organization | None = None,
+    voter: Organization | None = None,
 ) -> Vote:
-    """Cast the actor's member's one vote: a leader and optionally a deputy, both members."""
-    voter = ensure_can_vote(actor, election)
+    """Cast the actor's member's one vote: a leader and optionally a deputy, both members.
+
+    ``voter`` is for the system only (recording a vote cast on paper at the review).
+    """
+    voter = ensure_can_vote(actor, election, voter)
     locked = _lock(election)
     _require_open(locked)
     if locked.votes.filter(voter=voter).exists():

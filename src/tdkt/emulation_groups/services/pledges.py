@@ -22,7 +22,7 @@ from tdkt.emulation_groups.permissions import (
     member_ids,
 )
 from tdkt.emulation_groups.scoring import pledge_ranking
-from tdkt.organizations.models import EmulationGroup
+from tdkt.organizations.models import EmulationGroup, Organization
 
 from .common import (
     MAX_NOTE,
@@ -257,9 +257,14 @@ def pledge_open(*, actor: Any, pledge: Pledge, expected_version: int | None = No
 
 
 @transaction.atomic
-def pledge_sign(*, actor: Any, pledge: Pledge) -> PledgeSignature:
-    """Confirm, for the actor's own member organisation, that it signs the pledge."""
-    organization = ensure_is_member(actor, pledge)
+def pledge_sign(
+    *, actor: Any, pledge: Pledge, organization: Organization | None = None
+) -> PledgeSignature:
+    """Confirm, for the actor's own member organisation, that it signs the pledge.
+
+    ``organization`` is for the system only (recording a signature given on paper).
+    """
+    organization = ensure_is_member(actor, pledge, organization)
     locked = lock_pledge(pledge)
     require_state(locked, PledgeState.OPEN, _("Giao ước chưa mở ký hoặc đã công bố kết quả."))
     if locked.signatures.filter(organization=organization).exists():
