@@ -31,7 +31,7 @@ from .common import show_error
 @web_view
 def election_open_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     group = group_get(actor=request.user, uuid=uuid)
-    form = ElectionForm(request.POST)
+    form = ElectionForm(request.POST, prefix="election")
     if not form.is_valid():
         messages.error(request, _("Năm không hợp lệ."))
         return redirect("emulation_groups:group-emulation", uuid=group.uuid)

@@ -80,8 +80,12 @@ def group_emulation(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "pledges": group_pledges(group),
             "elections": group_elections(group),
             "rotation": rotation(group),
-            "pledge_form": PledgeForm(initial={"year": year}) if may_manage else None,
-            "election_form": ElectionForm(initial={"year": year + 1}) if may_manage else None,
+            "pledge_form": PledgeForm(initial={"year": year}, prefix="pledge")
+            if may_manage
+            else None,
+            "election_form": ElectionForm(initial={"year": year + 1}, prefix="election")
+            if may_manage
+            else None,
         },
     )
 
@@ -91,7 +95,7 @@ def group_emulation(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def pledge_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Start a year's pledge (board-wide writers and that year's leading member)."""
     group = group_get(actor=request.user, uuid=uuid)
-    form = PledgeForm(request.POST)
+    form = PledgeForm(request.POST, prefix="pledge")
     if not form.is_valid():
         messages.error(request, _("Hãy nhập năm và tên giao ước."))
         return redirect("emulation_groups:group-emulation", uuid=group.uuid)
