@@ -171,7 +171,7 @@ class Evidence(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     score = models.ForeignKey(Score, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(storage=evidence_storage, upload_to="%Y/")
+    file = models.FileField(storage=evidence_storage, upload_to="pledges/%Y/")
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

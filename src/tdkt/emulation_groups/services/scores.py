@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -115,7 +116,8 @@ def evidence_add(*, actor: Any, score: Score, name: str, data: bytes) -> Evidenc
         uploaded_by=actor,
         uploaded_at=timezone.now(),
     )
-    evidence.file.save(checked.name, ContentFile(data), save=False)
+    # Stored under a random name: the client's name is kept only in the row, cleaned.
+    evidence.file.save(uuid.uuid4().hex, ContentFile(data), save=False)
     evidence.save()
     record(
         event_type=AuditEventType.PLEDGE_EVIDENCE_ADDED,
