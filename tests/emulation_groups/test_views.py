@@ -181,3 +181,27 @@ def test_block_page_lists_rotation_and_is_reachable_from_the_group(block: Block)
     text = client.get(url).content.decode()
     assert "Ghi nhận không qua bầu chọn trong hệ thống" in text
     assert f"Năm {YEAR}" in text
+
+
+def test_starting_a_pledge_or_election_is_refused_before_the_form_is_read(
+    block: Block,
+) -> None:
+    """A member who never led the block sees no form and gets 403 even for garbage."""
+    client = _client(block.hai_phong_rep)
+    page = client.get(
+        reverse("emulation_groups:group-emulation", kwargs={"uuid": block.group.uuid})
+    ).content.decode()
+    assert "Lập giao ước mới" not in page and "Mở bầu khối trưởng" not in page
+    for name in ("pledge-create", "election-open"):
+        url = reverse(f"emulation_groups:{name}", kwargs={"uuid": block.group.uuid})
+        assert client.post(url, {"pledge-year": "abc", "election-year": "x"}).status_code == 403
+
+
+def test_pledge_page_in_english(block: Block, scale: Scale) -> None:
+    client = _client(block.hai_phong_rep)
+    client.cookies["django_language"] = "en"
+    text = client.get(
+        reverse("emulation_groups:pledge-detail", kwargs={"uuid": scale.pledge.uuid})
+    ).content.decode()
+    assert "Provisional ranking" in text and "Tie-break rules (in order)" in text
+    assert "Xếp hạng tạm tính" not in text

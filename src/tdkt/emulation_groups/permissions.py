@@ -83,6 +83,23 @@ def acts_for_leader(actor: Any, group: EmulationGroup, year: int) -> bool:
     return org is not None and leadership is not None and leadership.leader_id == org.pk
 
 
+def leads_some_year(actor: Any, group: EmulationGroup) -> bool:
+    """Return True when the actor may manage the block's data for at least one year: a
+    board-wide writer, or a user acting for a member that leads the block in some year."""
+    if is_board_writer(actor):
+        return True
+    org = represented(actor)
+    return org is not None and GroupLeadership.objects.filter(group=group, leader=org).exists()
+
+
+def ensure_leads_some_year(actor: Any, group: EmulationGroup) -> None:
+    """Refuse (403), before a form is read, whoever may manage no year of the block."""
+    if not leads_some_year(actor, group):
+        raise PermissionDeniedError(
+            _("Chỉ khối trưởng hoặc cán bộ thi đua được lập giao ước và tổ chức bầu.")
+        )
+
+
 def can_manage_pledge(actor: Any, group: EmulationGroup, year: int) -> bool:
     """Board-wide writers and the year's leading member draw up, open and publish a pledge."""
     return is_board_writer(actor) or acts_for_leader(actor, group, year)

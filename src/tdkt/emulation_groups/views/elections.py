@@ -31,6 +31,7 @@ from .common import show_error
 @web_view
 def election_open_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     group = group_get(actor=request.user, uuid=uuid)
+    perms.ensure_leads_some_year(request.user, group)
     form = ElectionForm(request.POST, prefix="election")
     if not form.is_valid():
         messages.error(request, _("Năm không hợp lệ."))

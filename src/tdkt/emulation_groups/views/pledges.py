@@ -13,7 +13,6 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from tdkt.accounts.scopes import is_board_writer
 from tdkt.commendations.selectors.rounds import round_list
 from tdkt.core.errors import ApplicationError
 from tdkt.emulation_groups import permissions as perms
@@ -71,7 +70,7 @@ def group_emulation(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """A block's pledges by year, the leadership rotation and its elections."""
     group = group_get(actor=request.user, uuid=uuid)
     year = timezone.localdate().year
-    may_manage = is_board_writer(request.user) or perms.represented(request.user) is not None
+    may_manage = perms.leads_some_year(request.user, group)
     return render(
         request,
         "emulation_groups/group_emulation.html",
@@ -95,6 +94,7 @@ def group_emulation(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def pledge_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Start a year's pledge (board-wide writers and that year's leading member)."""
     group = group_get(actor=request.user, uuid=uuid)
+    perms.ensure_leads_some_year(request.user, group)
     form = PledgeForm(request.POST, prefix="pledge")
     if not form.is_valid():
         messages.error(request, _("Hãy nhập năm và tên giao ước."))
