@@ -26,8 +26,7 @@ from tdkt.organizations.services import (
     group_members_set,
     organization_create,
 )
-
-from ..builders import Registry, make_user
+from tests.builders import Registry, make_user
 
 YEAR = 2019
 

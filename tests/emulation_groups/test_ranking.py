@@ -4,6 +4,7 @@ comparison that decided each position (hypothesis)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -62,7 +63,7 @@ def test_ranking_is_a_stable_total_order_with_a_true_explanation(ms, rs, rnd) ->
     shuffled = list(ms)
     rnd.shuffle(shuffled)
     assert [p.member.key for p in ranking.rank(shuffled, rs)] == [p.member.key for p in placed]
-    for upper, lower in zip(placed, placed[1:], strict=False):
+    for upper, lower in pairwise(placed):
         assert ranking.sort_key(upper.member, rs) < ranking.sort_key(lower.member, rs)
         over = upper.over
         assert over is not None and upper.below == lower.member

@@ -11,7 +11,10 @@ from tdkt.commendations.models import ProposalLine
 from tdkt.commendations.services.rounds import round_create
 from tdkt.core.errors import ApplicationError, PermissionDeniedError
 from tdkt.emulation_groups.services import (
+    election_open,
+    election_vote,
     pledge_publish,
+    pledge_sign,
     ranking_propose,
     score_self_assess,
 )
@@ -81,8 +84,6 @@ def test_a_code_the_round_does_not_accept_is_refused_by_the_workflow(
 
 def test_only_the_system_names_the_member_it_acts_for(block: Block, scale: Scale) -> None:
     """A user may not sign, score or vote for another member by naming it (decision 0613)."""
-    from tdkt.emulation_groups.services import election_open, election_vote, pledge_sign
-
     with pytest.raises(PermissionDeniedError):
         pledge_sign(actor=block.bac_ninh_rep, pledge=scale.pledge, organization=block.hai_phong)
     election = election_open(actor=block.registry.officer, group=block.group, year=2020)

@@ -14,12 +14,14 @@ from tdkt.emulation_groups.scoring import pledge_ranking
 from tdkt.emulation_groups.selectors import pledge_board
 from tdkt.emulation_groups.services import (
     criterion_add,
+    pledge_open,
     pledge_publish,
+    pledge_sign,
     score_review,
     score_self_assess,
 )
 
-from .conftest import Block, Scale
+from .conftest import Block, Scale, build_scale
 
 pytestmark = pytest.mark.django_db
 
@@ -105,11 +107,7 @@ def test_tie_is_broken_by_the_declared_rules_in_order(block: Block, scale: Scale
 
 
 def test_publish_needs_every_signature_and_freezes_scores(block: Block) -> None:
-    from .conftest import build_scale
-
     scale = build_scale(block, open_and_sign=False)
-    from tdkt.emulation_groups.services import pledge_open, pledge_sign
-
     pledge = pledge_open(actor=block.registry.officer, pledge=scale.pledge)
     pledge_sign(actor=block.bac_ninh_rep, pledge=pledge)
     with pytest.raises(ApplicationError):
@@ -131,8 +129,6 @@ def test_publish_needs_every_signature_and_freezes_scores(block: Block) -> None:
 
 
 def test_scale_is_frozen_once_open_and_stale_forms_are_refused(block: Block) -> None:
-    from .conftest import build_scale
-
     scale = build_scale(block, open_and_sign=False)
     with pytest.raises(ConflictError):
         criterion_add(
@@ -143,9 +139,7 @@ def test_scale_is_frozen_once_open_and_stale_forms_are_refused(block: Block) -> 
             max_points="10",
             expected_version=scale.pledge.version - 1,
         )
-    opened = build_scale.__globals__["pledge_open"](
-        actor=block.registry.officer, pledge=scale.pledge
-    )
+    opened = pledge_open(actor=block.registry.officer, pledge=scale.pledge)
     with pytest.raises(ConflictError):
         criterion_add(
             actor=block.registry.officer,

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from tdkt.emulation_groups.models import Evidence, PledgeSignature, Score
-from tdkt.emulation_groups.services import election_open, evidence_add, score_self_assess
+from tdkt.emulation_groups.services import (
+    election_open,
+    evidence_add,
+    pledge_open,
+    score_self_assess,
+)
 
-from .conftest import YEAR, Block, Scale
+from .conftest import YEAR, Block, Scale, build_scale
 
 pytestmark = pytest.mark.django_db
 
@@ -139,9 +143,6 @@ def test_evidence_upload_refuses_a_disguised_file(block: Block, scale: Scale) ->
 
 
 def test_sign_button_only_for_members_who_have_not_signed(block: Block) -> None:
-    from .conftest import build_scale
-    from tdkt.emulation_groups.services import pledge_open
-
     scale = build_scale(block, open_and_sign=False)
     pledge_open(actor=block.registry.officer, pledge=scale.pledge)
     url = reverse("emulation_groups:pledge-detail", kwargs={"uuid": scale.pledge.uuid})
