@@ -105,7 +105,9 @@ def test_only_the_leader_sees_review_forms(block: Block, scale: Scale) -> None:
         "emulation_groups:member-sheet",
         kwargs={"uuid": scale.pledge.uuid, "member": block.hai_phong.uuid},
     )
-    assert "Lưu điểm thẩm định" in _client(block.bac_ninh_rep).get(url).content.decode()
+    leader_view = _client(block.bac_ninh_rep).get(url).content.decode()
+    assert "Lưu điểm thẩm định" in leader_view
+    assert "Hạng tạm tính 1/3" in leader_view and "90,00" in leader_view
     for user in (block.hai_phong_rep, block.board_rep, block.registry.officer):
         assert "Lưu điểm thẩm định" not in _client(user).get(url).content.decode()
 

@@ -327,10 +327,13 @@ def member_sheet_view(request: HttpRequest, uuid: UUID, member: UUID) -> HttpRes
                 else None,
             }
         )
+    rows_by_org = {row.organization.pk: row for row in pledge_board(pledge).rows}
     return render(
         request,
         "emulation_groups/member_sheet.html",
         {
+            "place": rows_by_org.get(organization.pk),
+            "members": len(rows_by_org),
             "pledge": pledge,
             "organization": organization,
             "rows": rows,
