@@ -118,17 +118,21 @@ def evidence_add(*, actor: Any, score: Score, name: str, data: bytes) -> Evidenc
     )
     # Stored under a random name: the client's name is kept only in the row, cleaned.
     evidence.file.save(uuid.uuid4().hex, ContentFile(data), save=False)
-    evidence.save()
-    record(
-        event_type=AuditEventType.PLEDGE_EVIDENCE_ADDED,
-        actor=actor,
-        obj=locked,
-        changes={
-            "member": [None, score.organization.name],
-            "criterion": [None, score.criterion.text],
-            "file": [None, checked.name],
-        },
-    )
+    try:
+        evidence.save()
+        record(
+            event_type=AuditEventType.PLEDGE_EVIDENCE_ADDED,
+            actor=actor,
+            obj=locked,
+            changes={
+                "member": [None, score.organization.name],
+                "criterion": [None, score.criterion.text],
+                "file": [None, checked.name],
+            },
+        )
+    except Exception:
+        evidence.file.delete(save=False)  # nothing half-written: no file without its row
+        raise
     return evidence
 
 
