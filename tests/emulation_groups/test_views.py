@@ -208,3 +208,16 @@ def test_pledge_page_in_english(block: Block, scale: Scale) -> None:
     ).content.decode()
     assert "Provisional ranking" in text and "Tie-break rules (in order)" in text
     assert "Xếp hạng tạm tính" not in text
+
+
+def test_draft_pledge_is_edited_through_its_page_and_a_stale_form_is_told(block: Block) -> None:
+    scale = build_scale(block, open_and_sign=False)
+    client = _client(block.registry.officer)
+    url = reverse("emulation_groups:pledge-update", kwargs={"uuid": scale.pledge.uuid})
+    version = scale.pledge.version
+    client.post(url, {"title": "Giao ước sửa", "note": "", "version": version})
+    scale.pledge.refresh_from_db()
+    assert scale.pledge.title == "Giao ước sửa"
+    stale = client.post(url, {"title": "Lại", "version": version}, follow=True)
+    assert "vừa được người khác thay đổi" in stale.content.decode()
+    assert _client(block.hai_phong_rep).post(url, {"title": ""}).status_code == 403

@@ -29,6 +29,13 @@ class PledgeForm(forms.Form):
     )
 
 
+class PledgeEditForm(_Versioned):
+    title = forms.CharField(label=_("Tên giao ước"), max_length=300)
+    note = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
 class CriterionForm(_Versioned):
     kind = forms.ChoiceField(label=_("Loại"), choices=CriterionKind.choices)
     text = forms.CharField(label=_("Nội dung"), max_length=500)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("groups/<uuid:uuid>/pledges/new/", pledges.pledge_create_view, name="pledge-create"),
     path("groups/<uuid:uuid>/elections/new/", elections.election_open_view, name="election-open"),
     path("pledges/<uuid:uuid>/", pledges.pledge_detail, name="pledge-detail"),
+    path("pledges/<uuid:uuid>/edit/", pledges.pledge_update_view, name="pledge-update"),
     path("pledges/<uuid:uuid>/criteria/", pledges.criterion_add_view, name="criterion-add"),
     path("pledges/<uuid:uuid>/tie-breaks/", pledges.tie_break_add_view, name="tie-break-add"),
     path(

@@ -21,6 +21,7 @@ from tdkt.emulation_groups.forms import (
     CriterionForm,
     ElectionForm,
     EvidenceForm,
+    PledgeEditForm,
     PledgeForm,
     ProposeForm,
     ReviewForm,
@@ -49,6 +50,7 @@ from tdkt.emulation_groups.services import (
     pledge_open,
     pledge_publish,
     pledge_sign,
+    pledge_update,
     ranking_propose,
     score_review,
     score_self_assess,
@@ -130,6 +132,9 @@ def pledge_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
         "can_sign": member is not None
         and pledge.state == PledgeState.OPEN
         and member.pk not in signed,
+        "edit_form": PledgeEditForm(
+            initial={"title": pledge.title, "note": pledge.note, "version": pledge.version}
+        ),
         "criterion_form": CriterionForm(initial={"version": pledge.version, "weight": 1}),
         "tie_break_form": TieBreakForm(
             initial={"version": pledge.version},
@@ -142,6 +147,31 @@ def pledge_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
         if rounds:
             context["propose_form"] = ProposeForm(rounds=rounds)
     return render(request, "emulation_groups/pledge_detail.html", context)
+
+
+@require_POST
+@web_view
+def pledge_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Change a draft pledge's title and note (a stale form is refused)."""
+    pledge = pledge_get(actor=request.user, uuid=uuid)
+    perms.ensure_can_manage_pledge(request.user, pledge.group, pledge.year)
+    form = PledgeEditForm(request.POST)
+    if form.is_valid():
+        try:
+            pledge_update(
+                actor=request.user,
+                pledge=pledge,
+                title=form.cleaned_data["title"],
+                note=form.cleaned_data["note"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ApplicationError as exc:
+            show_error(request, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+    else:
+        messages.error(request, _("Hãy nhập tên giao ước."))
+    return _pledge_url(pledge.uuid)
 
 
 @require_POST
