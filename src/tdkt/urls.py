@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("tdkt.commendations.urls")),
     path("", include("tdkt.movements.urls")),
     path("", include("tdkt.notifications.urls")),
+    path("", include("tdkt.emulation_groups.urls")),
     path("", include("tdkt.accounts.urls")),
     path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.web.urls")),

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tdkt.indicators",
     "tdkt.notifications",
     "tdkt.movements",
+    "tdkt.emulation_groups",
     "tdkt.demo",
     "tdkt.web",
     "tdkt.api",
