@@ -1,0 +1,18 @@
+"""Fixtures of the security review's tests (docs/security-review.md)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+
+@pytest.fixture
+def client_of():
+    """Return a signed-in test client for a user."""
+
+    def make(user, **kwargs) -> Client:
+        client = Client(**kwargs)
+        client.force_login(user)
+        return client
+
+    return make
