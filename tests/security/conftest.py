@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from tests.commendations.conftest import proposal, round_2019  # noqa: F401 - shared fixtures
+
 
 @pytest.fixture
 def client_of():
