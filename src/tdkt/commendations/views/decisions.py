@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from tdkt.audit.services import history_for
@@ -383,13 +384,25 @@ def award_revoke_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     )
 
 
+def _local_path(request: HttpRequest, target: str) -> str:
+    """Return ``target`` when it is a page of this site, else "" (no open redirect).
+
+    Django's check also refuses what a browser would read as another host, such as
+    ``/\\evil.example`` or a path with a tab between its slashes.
+    """
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe and target.startswith("/") else ""
+
+
 @web_view
 def line_withdraw_view(request: HttpRequest, line_uuid: UUID) -> HttpResponse:
     """Take a voted line off the list before it is decided, with the reason (officers)."""
     line = proposal_line_for_decisions(actor=request.user, uuid=line_uuid)
     ensure_can_manage_decisions(request.user)
     form = WithdrawForm(request.POST or None)
-    back = request.GET.get("next", "")
+    back = _local_path(request, request.GET.get("next", ""))
     if request.method == "POST" and form.is_valid():
         try:
             proposal_line_withdraw(
@@ -399,7 +412,7 @@ def line_withdraw_view(request: HttpRequest, line_uuid: UUID) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã rút %(line)s khỏi danh sách.") % {"line": line})
-            if back.startswith("/") and not back.startswith("//"):
+            if back:
                 return redirect(back)
             return redirect("commendations:decision-list")
     return render(
