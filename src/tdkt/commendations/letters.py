@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from tdkt.commendations.adapters import judge
@@ -186,6 +187,12 @@ def build_round_letter(*, actor: Any, round_: Round, request: LetterRequest) -> 
         overrides=rule_overrides(),
     ).rule_set
     return build_letter(round_, nominees, request, rule_set=chosen)
+
+
+def letter_file_name(round_: Round, code: str, fmt: str) -> str:
+    """``to-trinh-2019-bang-khen-cua-chu-tich-ubnd-thanh-pho.pdf``: no internal code."""
+    label = CODE_LABELS["vi"].get(code, code).replace("Đ", "D").replace("đ", "d")
+    return f"to-trinh-{round_.year}-{slugify(label)}.{fmt}"
 
 
 def render_letter(letter: ProposalLetter, fmt: str) -> bytes:

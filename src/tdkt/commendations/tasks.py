@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from tdkt.commendations.constants import DecisionState
-from tdkt.commendations.letters import LetterRequest, build_round_letter, render_letter
+from tdkt.commendations.letters import (
+    LetterRequest,
+    build_round_letter,
+    letter_file_name,
+    render_letter,
+)
 from tdkt.commendations.selectors.decisions import decision_get, decision_lines
 from tdkt.commendations.selectors.rounds import round_get
 from tdkt.core.errors import ApplicationError
@@ -105,7 +110,7 @@ def render_city_letter(job_id: str, round_uuid: str, request: dict[str, object])
         letter_request = LetterRequest.from_json(request)
         job_progress(job=job, done=0, total=1)
         letter = build_round_letter(actor=job.owner, round_=round_, request=letter_request)
-        target = job_result_file(job, f"to-trinh-{round_.year}-{letter_request.code}.{fmt}")
+        target = job_result_file(job, letter_file_name(round_, letter_request.code, fmt))
         target.write_bytes(render_letter(letter, fmt))
         job_finish(
             job=job,

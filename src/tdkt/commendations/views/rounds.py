@@ -14,7 +14,12 @@ from tdkt.accounts.scopes import scope_for
 from tdkt.commendations.authority import city_codes
 from tdkt.commendations.constants import RoundState
 from tdkt.commendations.forms.rounds import LetterForm, RoundForm
-from tdkt.commendations.letters import LetterRequest, build_round_letter, render_letter
+from tdkt.commendations.letters import (
+    LetterRequest,
+    build_round_letter,
+    letter_file_name,
+    render_letter,
+)
 from tdkt.commendations.permissions import (
     can_manage_rounds,
     can_propose_for,
@@ -192,7 +197,7 @@ def round_letter(request: HttpRequest, uuid: UUID) -> HttpResponse:
             fmt = data["fmt"]
             body = render_letter(letter, fmt)
             response = HttpResponse(body, content_type="application/pdf" if fmt == "pdf" else DOCX)
-            name = f"to-trinh-{round_.year}-{data['code']}.{fmt}"
+            name = letter_file_name(round_, data["code"], fmt)
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
     return render(
