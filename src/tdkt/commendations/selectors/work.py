@@ -106,7 +106,9 @@ def _council_work(actor: Any) -> list[WorkItem]:
     waiting = [
         s
         for s in my_sessions(actor=actor)
-        if s.state == SessionState.VOTING and s.i_present and not s.i_voted
+        if s.state == SessionState.VOTING
+        and getattr(s, "i_present", False)
+        and not getattr(s, "i_voted", True)
     ]
     if not waiting:
         return []
