@@ -241,6 +241,18 @@ def _round(writer: User | None, created: Counter[str]) -> Round:
     )
 
 
+def _candidates(unit: Organization, staff: Sequence[Person], count: int) -> list[Person]:
+    """The first ``count`` people working in ``unit``, leaving out everyone with a demo login
+    (council members and the units' writers do not propose or vote on themselves)."""
+    linked = set(User.objects.filter(person__isnull=False).values_list("person_id", flat=True))
+    return [
+        p
+        for p in staff
+        if p.pk not in linked
+        and p.employments.filter(organization=unit, end_date__isnull=True).exists()
+    ][:count]
+
+
 def _proposal(
     round_: Round, orgs: Mapping[str, Organization], staff: Sequence[Person], created: Counter[str]
 ) -> None:
@@ -250,9 +262,7 @@ def _proposal(
         return
     if Proposal.objects.filter(round=round_, organization=unit).exists():
         return
-    members = [
-        p for p in staff if p.employments.filter(organization=unit, end_date__isnull=True).exists()
-    ][:4]
+    members = _candidates(unit, staff, 4)
     lines = [
         LineInput(
             person=person,
@@ -287,13 +297,7 @@ def _further_proposal(
         return
     if Proposal.objects.filter(round=round_, organization=unit).exists():
         return
-    linked = set(User.objects.filter(person__isnull=False).values_list("person_id", flat=True))
-    members = [
-        p
-        for p in staff
-        if p.pk not in linked
-        and p.employments.filter(organization=unit, end_date__isnull=True).exists()
-    ][:3]
+    members = _candidates(unit, staff, 3)
     lines = [
         LineInput(
             person=person,
