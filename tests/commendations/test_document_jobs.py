@@ -180,3 +180,49 @@ def test_the_batch_runs_in_a_real_worker_from_the_database_queue(registry):
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED and DBTaskResult.objects.get().status == "SUCCESSFUL"
     assert len(PdfReader(job_file_path(job)).pages) == signed.awards.count()
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(
+    TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+)
+def test_several_workers_share_the_queue_and_run_each_batch_once(registry):
+    """Two worker processes draining the queue at the same time against PostgreSQL: every
+    batch runs exactly once (started and finished once each), none is lost."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("several workers share a queue on PostgreSQL (row locks, SKIP LOCKED)")
+    signed = _signed(registry)
+    jobs = [certificate_batch_job_start(actor=registry.officer, decision=signed) for _ in range(4)]
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.commendations.worker_settings",
+        "TDKT_DATABASE_URL": (
+            f"postgresql://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+        ),
+        "TDKT_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    root = Path(__file__).resolve().parents[2]
+    command = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
+    workers = [
+        subprocess.Popen([*command, "--no-reload"], cwd=root, env=env)  # noqa: S603
+        for _ in range(2)
+    ]
+    assert [worker.wait(timeout=300) for worker in workers] == [0, 0]
+    assert {r.status for r in DBTaskResult.objects.all()} == {"SUCCESSFUL"}
+    assert DBTaskResult.objects.count() == len(jobs)
+    for job in jobs:
+        job.refresh_from_db()
+        assert job.status == JobStatus.SUCCEEDED
+        events = AuditEvent.objects.filter(object_id=str(job.uuid)).values_list(
+            "event_type", flat=True
+        )
+        assert sorted(events) == ["job.finished", "job.started"]
