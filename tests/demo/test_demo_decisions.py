@@ -209,3 +209,34 @@ def test_the_letter_and_certificates_were_started_as_background_jobs(seeded):  #
     assert letter.status == JobStatus.SUCCEEDED
     text = "".join(p.extract_text() for p in PdfReader(job_file_path(letter)).pages)
     assert "TỜ TRÌNH" in text.upper() and "Bằng khen" in text
+
+
+def test_the_demo_decision_renders_as_the_contract_says(seeded, tmp_path):  # noqa: F811
+    """`tdkt decisions render` on the demo's 125/QĐ-BQL: the .docx opens with python-docx in
+    A4 with the Decree 30 margins and Times New Roman; the PDF holds the Vietnamese text,
+    every line of the list and the total in words, with its fonts embedded."""
+    import docx
+    from docx.shared import Mm
+
+    from tests.documents.official.helpers import pdf_fonts, pdf_pages_text
+
+    word, pdf = tmp_path / "qd.docx", tmp_path / "qd.pdf"
+    for fmt, target in (("docx", word), ("pdf", pdf)):
+        call_command(
+            "decisions", "render", "125", "--year", "2020", "--format", fmt, "--output", target
+        )
+    document = docx.Document(str(word))
+    section = document.sections[0]
+    assert (round(section.page_width / Mm(1)), round(section.page_height / Mm(1))) == (210, 297)
+    assert 30 <= round(section.left_margin / Mm(1)) <= 35
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    data = pdf.read_bytes()
+    text = " ".join("\n".join(pdf_pages_text(data)).split())
+    decision = Decision.objects.get(state=DecisionState.SIGNED)
+    for snippet in ("Số: 125/QĐ-BQL", "Hà Nội, ngày 10 tháng 01 năm 2020", "QUYẾT ĐỊNH"):
+        assert snippet in text
+    for award in decision.awards.all():
+        assert award.recipient_name in text
+    assert "Bằng chữ: Mười ba triệu bốn trăm bốn mươi nghìn đồng" in text
+    fonts = pdf_fonts(data)
+    assert fonts and all(font["embedded"] for font in fonts.values())
