@@ -10,8 +10,9 @@ council's vote) through the real services, each with the login of the person who
   of the Board ``lanhdao`` signs it: **125/QĐ-BQL of 10/01/2020**, 6 collectives and 18
   individuals, R2013 money (890.000 đồng a collective, 450.000 an individual);
 * the officer draws up the tờ trình to the City for the three Bằng khen lines and prints the
-  decision's certificates, both as background jobs (``/jobs/``; the worker of ``make run``
-  runs them, the tests' immediate backend at once);
+  decision's certificates, both as background jobs (``/jobs/``): they are queued when the seed
+  commits and the worker of ``make run`` runs them (the test settings' immediate backend runs
+  them at that commit);
 * the fund of 2020: opening balance, a receipt and the payment of the decision.
 
 :func:`load_2019_story` is the one entry point; it does nothing once the round exists.
