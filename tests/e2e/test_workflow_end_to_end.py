@@ -7,8 +7,9 @@ appraises and sends the list to the council; the officer plans the session and t
 records attendance (set-up through the services, as on any meeting day); the chair opens
 voting on a phone; several members vote on their phones and the chair closes; the officer
 publishes and drafts the decision; the leader signs on a phone and downloads the
-certificates. Every page the phone shows fits 390 px. Screenshots go to docs/screenshots/
-with ``make screenshots``.
+certificates, then prints the 24 certificates of the demo's 2019 decision through a
+background job and downloads them from the job's page. Every page the phone shows fits
+390 px. Screenshots go to docs/screenshots/ with ``make screenshots``.
 """
 
 from __future__ import annotations
@@ -221,6 +222,22 @@ def test_a_round_goes_from_a_units_proposal_to_signed_certificates(
     text = " ".join(p.extract_text() for p in pdf.pages)
     for line in proposal.lines.select_related("person", "organization"):
         assert str(line.person or line.organization) in text
+
+    # 8. The 2019 decision has 24 lines, past the inline size: a job prints its certificates
+    # and the leader follows it and downloads the batch from the job's page.
+    page.goto(f"{base}/decisions/?year=2020")
+    page.get_by_role("link", name="125/QĐ-BQL").tap()
+    page.get_by_role("button", name="In giấy khen (chạy nền)").tap()
+    progress = page.locator(".job-progress")
+    # The test settings run the task as the request commits: allow for a busy machine.
+    expect(progress).to_contain_text("Đã in 24 giấy khen.", timeout=90_000)
+    expect(progress).to_contain_text("Đã xong")
+    _fits(page)
+    page.screenshot(path=str(shot / "workflow-7-job-phone.png"), full_page=True)
+    with page.expect_download() as batch:
+        page.get_by_role("button", name="Tải tệp kết quả").tap()
+    assert batch.value.suggested_filename == "giay-khen-125-2020.pdf"
+    assert len(PdfReader(batch.value.path()).pages) == 24
     context.close()
 
     proposal.refresh_from_db()
