@@ -13,6 +13,16 @@ def calendar_day_list() -> QuerySet[CalendarDay]:
     return CalendarDay.objects.select_related("updated_by").order_by("-day")
 
 
+def calendar_days_in_year(year: int) -> QuerySet[CalendarDay]:
+    """Return the announced days off and make-up days of ``year``, in calendar order."""
+    return calendar_day_list().filter(day__year=year).order_by("day")
+
+
+def calendar_day_years() -> list[int]:
+    """Return the years that have announced entries, newest first (the page's year links)."""
+    return [d.year for d in CalendarDay.objects.dates("day", "year", order="DESC")]
+
+
 def working_calendar() -> WorkingCalendar:
     """Return the working-day calendar with the officers' announced changes applied.
 

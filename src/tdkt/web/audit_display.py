@@ -1,7 +1,8 @@
 """Turn audit events into readable timeline rows: labels, before → after, local dates.
 
 Organisation and zone ids inside the recorded changes are shown by name only when the
-viewer may see them (looked up through the scoped selectors).
+viewer may see them (looked up through the scoped selectors); otherwise a phrase says so, never
+the internal id ("#1" means nothing to a reader).
 """
 
 from __future__ import annotations
@@ -137,9 +138,9 @@ class _Formatter:
         if value is None or value == "":
             return "—"
         if name in ORG_KEYS and isinstance(value, int):
-            return self.org_names.get(value, f"#{value}")
+            return self.org_names.get(value) or _("một đơn vị ngoài phạm vi xem của bạn")
         if name == "zone" and isinstance(value, int):
-            return self.zone_names.get(value, f"#{value}")
+            return self.zone_names.get(value) or _("một khu công nghiệp đã xoá")
         if isinstance(value, dict):
             return self.employment(value)
         if isinstance(value, list):
