@@ -80,7 +80,7 @@ messages: $(DEV_STAMP)
 	cd src/tdkt && ../../$(PY) ../../manage.py makemessages -l en --no-location --no-obsolete --no-wrap -v 0
 	msgattrib --sort-output --no-wrap -o $(PO) $(PO)
 	sed -i '/^"POT-Creation-Date: /d' $(PO)
-	cd src/tdkt && ../../$(PY) ../../manage.py compilemessages -l en -v 0
+	cd src/tdkt && ../../$(PY) ../../manage.py compilemessages -l en -l vi -v 0
 
 schema: $(DEV_STAMP)
 	$(PY) manage.py spectacular --file docs/api/openapi.yaml --validate

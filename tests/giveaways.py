@@ -13,9 +13,10 @@ A page passes when its visible text (and the texts a screen reader or a hover sh
 The English list leaves out words that are also Vietnamese without their marks (to, may, no,
 day, or, not): "may mặc" is a garment enterprise, not a modal verb.
 
-Text inside an element marked ``lang="en"`` (the "English" language button) or
-``data-advanced`` (the rules checker's corner for API users) is left out on purpose. Used by the
-page walks in ``tests/web`` and the phone walk in ``tests/e2e``.
+Text inside an element marked ``lang="en"`` (the "English" language button) or of class
+``advanced`` / with ``data-advanced`` (the rules checker's corner for API users, decision 0107)
+is left out on purpose. ``tests/commendations/pages.py`` is the rules pages' stricter cousin.
+Used by the page walks in ``tests/web`` and the phone walk in ``tests/e2e``.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ ENGLISH = {
     "members", "council", "field", "invalid", "currently", "clear", "choose", "file", "month",
     "year", "today", "yesterday", "january", "february", "april", "june", "july", "august",
     "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday",
+    "thursday", "friday", "saturday", "sunday", "warning", "individual", "collective", "percent",
+    "period", "calendar", "note", "excellent", "complete", "incomplete", "national",
+    "provincial", "grassroots", "unverified", "demotion", "dismissal",
 }  # fmt: skip
 # Two-letter codes of the countries whose investors appear in the Board's zones, checked as a
 # whole word only (Vietnamese abbreviations such as KCN, CX, QĐ are longer or not in the list).
@@ -87,6 +90,7 @@ class _TextCollector(HTMLParser):
             tag in SKIPPED_TAGS
             or values.get("lang", "vi") == "en"
             or "data-advanced" in values
+            or "advanced" in str(values.get("class") or "").split()
             or "hidden" in values
         )
         if tag not in VOID:

@@ -17,8 +17,10 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tdkt import rules
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.organizations.selectors import organization_names, zone_names
@@ -58,6 +60,15 @@ class TimelineEntry:
     event: AuditEvent
     label: str
     changes: list[Change]
+
+
+def rule_set_title(name: str) -> str:
+    """Return a rule set by its law and decree; a code means nothing to a reader."""
+    try:
+        title = rules.REGISTRY.get(name).title
+    except rules.RuleSetError:
+        return name
+    return title.get("en" if (get_language() or "vi").startswith("en") else "vi")
 
 
 def _extra_labels() -> dict[str, str]:
@@ -141,6 +152,8 @@ class _Formatter:
             return self.org_names.get(value) or _("một đơn vị ngoài phạm vi xem của bạn")
         if name == "zone" and isinstance(value, int):
             return self.zone_names.get(value) or _("một khu công nghiệp đã xoá")
+        if name == "rule_set" and isinstance(value, str):
+            return rule_set_title(value)
         if isinstance(value, dict):
             return self.employment(value)
         if isinstance(value, list):
