@@ -7,7 +7,9 @@ country code or an ungrouped amount (issue #8 §2; ``tests/giveaways.py`` checks
   and its English readers use the same order);
 * ``{{ "VN"|country }}`` → ``Việt Nam`` (names from django-countries, in the active language);
 * ``{{ 45000000|amount }}`` → ``45.000.000``;
-  ``{{ capital|money:currency }}`` → ``45.000.000 USD``, and ``1.234.567 đồng`` for VND.
+  ``{{ capital|money:currency }}`` → ``45.000.000 USD``, and ``1.234.567 đồng`` for VND;
+* ``{% citizen_id_for person user %}``, ``{% birth_date_for person user %}``: in full or
+  masked, as ``tdkt.accounts.privacy`` decides.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
+
+from tdkt.accounts.privacy import birth_year, mask_citizen_id, sees_personal_data
 
 register = template.Library()
 
@@ -77,3 +81,25 @@ def money(value: Any, currency: str | None = "VND") -> str:
     if code == "VND":
         return _("%(amount)s đồng") % {"amount": group_digits(value)}
     return f"{group_digits(value)} {code}"
+
+
+@register.simple_tag
+def citizen_id_for(person: Any, user: Any) -> str:
+    """Return the person's CCCD in full or masked for ``user`` (decision 0053)."""
+    value = getattr(person, "citizen_id", None)
+    if not value:
+        return EMPTY
+    if sees_personal_data(user, person_id=person.pk):
+        return str(value)
+    return mask_citizen_id(value)
+
+
+@register.simple_tag
+def birth_date_for(person: Any, user: Any) -> str:
+    """Return the date of birth ``dd/mm/yyyy``, or only its year for a masked reader."""
+    value = getattr(person, "date_of_birth", None)
+    if value is None:
+        return EMPTY
+    if sees_personal_data(user, person_id=person.pk):
+        return vn_date(value)
+    return _("năm %(year)s") % {"year": birth_year(value)}
