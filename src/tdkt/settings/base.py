@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "tdkt.organizations",
     "tdkt.documents",
     "tdkt.commendations",
+    "tdkt.indicators",
     "tdkt.notifications",
     "tdkt.movements",
     "tdkt.demo",
