@@ -69,7 +69,7 @@ def test_who_sees_a_person_in_full(registry, name, full):
     html = Template("{% load vn_format %}{% citizen_id_for p u %}|{% birth_date_for p u %}").render(
         Context({"p": anh, "u": user})
     )
-    assert html == ("001190004567|02/04/1990" if full else "•••••••••567|năm 1990")
+    assert html == ("001190004567|02/04/1990" if full else "•••••••••567|sinh năm 1990")
     assert sees_personal_data(user, person_id=anh.pk) is full
 
 

@@ -102,4 +102,4 @@ def birth_date_for(person: Any, user: Any) -> str:
         return EMPTY
     if sees_personal_data(user, person_id=person.pk):
         return vn_date(value)
-    return _("năm %(year)s") % {"year": birth_year(value)}
+    return _("sinh năm %(year)s") % {"year": birth_year(value)}
