@@ -48,6 +48,11 @@ class AuditEventType(models.TextChoices):
     ENTERPRISE_UPDATED = "enterprise.updated", _("Sửa thông tin doanh nghiệp")
     PERSON_CREATED = "person.created", _("Thêm cá nhân")
     PERSON_UPDATED = "person.updated", _("Sửa cá nhân")
+    PERSON_DUPLICATE_REPORTED = (
+        "person.duplicate_reported",
+        _("Chuyển cán bộ xem xét trùng số CCCD"),
+    )
+    PERSON_DUPLICATE_RESOLVED = "person.duplicate_resolved", _("Xử lý trùng số CCCD")
     EMPLOYMENT_ADDED = "employment.added", _("Thêm quá trình công tác")
     EMPLOYMENT_UPDATED = "employment.updated", _("Sửa quá trình công tác")
     GROUP_CREATED = "group.created", _("Thêm khối/cụm thi đua")
@@ -60,6 +65,7 @@ class AuditEventType(models.TextChoices):
     CALENDAR_DAY_REMOVED = "calendar.day_removed", _("Xoá ngày nghỉ/làm bù")
     IMPORT_COMPLETED = "import.completed", _("Nhập dữ liệu thành công")
     IMPORT_REJECTED = "import.rejected", _("Nhập dữ liệu bị từ chối")
+    IMPORT_CHECKED = "import.checked", _("Chạy thử nhập dữ liệu")
     DEMO_DATA_LOADED = "system.demo_loaded", _("Nạp dữ liệu mẫu")
     # Background jobs (their progress ticks are not audited, only start and end)
     JOB_STARTED = "job.started", _("Bắt đầu công việc nền")
