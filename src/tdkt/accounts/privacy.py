@@ -39,6 +39,14 @@ def sees_personal_data(actor: Any, *, person_id: int | None) -> bool:
     return person_id is not None and getattr(actor, "person_id", None) == person_id
 
 
+def may_search_by_citizen_id(actor: Any) -> bool:
+    """Return True when a typed CCCD number may find a person for ``actor``.
+
+    A reader who sees only masked numbers must not learn whose a number is by searching it.
+    """
+    return sees_personal_data(actor, person_id=None)
+
+
 def mask_citizen_id(value: str | None) -> str:
     """Return ``•••••••••567``: only the last three digits, the length kept."""
     if not value:

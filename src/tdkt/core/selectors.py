@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import QuerySet
 
 from tdkt.core.calendar import CalendarOverride, WorkingCalendar, override_kind
@@ -16,6 +18,11 @@ def calendar_day_list() -> QuerySet[CalendarDay]:
 def calendar_days_in_year(year: int) -> QuerySet[CalendarDay]:
     """Return the announced days off and make-up days of ``year``, in calendar order."""
     return calendar_day_list().filter(day__year=year).order_by("day")
+
+
+def calendar_day_get(day: date) -> CalendarDay | None:
+    """Return the announced entry of ``day``, or None when the built-in calendar applies."""
+    return calendar_day_list().filter(day=day).first()
 
 
 def calendar_day_years() -> list[int]:

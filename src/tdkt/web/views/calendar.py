@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.scopes import ensure_board_writer, is_board_writer
 from tdkt.core.calendar import MAX_YEAR, MIN_YEAR
 from tdkt.core.errors import ApplicationError, NotFoundError
-from tdkt.core.selectors import calendar_day_years, calendar_days_in_year
+from tdkt.core.selectors import calendar_day_get, calendar_day_years, calendar_days_in_year
 from tdkt.core.services import calendar_day_remove, calendar_day_set
 from tdkt.web.decorators import AuthenticatedHttpRequest, web_view
 from tdkt.web.forms import apply_service_error
@@ -86,7 +86,7 @@ def calendar_remove_view(request: AuthenticatedHttpRequest, day: str) -> HttpRes
         when = date.fromisoformat(day)
     except ValueError:
         raise NotFoundError(_("Không tìm thấy ngày này trong lịch.")) from None
-    entry = calendar_days_in_year(when.year).filter(day=when).first()
+    entry = calendar_day_get(when)
     if entry is None:
         raise NotFoundError(_("Không tìm thấy ngày này trong lịch."))
     if request.method == "POST":
