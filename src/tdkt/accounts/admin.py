@@ -36,7 +36,7 @@ class ReadOnlyAdminMixin:
 
 def yes_no(value: bool) -> str:
     """Return "Có"/"Không": the admin's boolean icons carry "True"/"False" as their text."""
-    return _("Có") if value else _("Không")
+    return str(_("Có") if value else _("Không"))
 
 
 @admin.register(User)
