@@ -61,6 +61,10 @@ WRITES: dict[str, dict[str, set[str]]] = {
     "enterprise_rep": {"organizations": {"enterprise"}, "people": {"worker"}},
 }
 REFERENCE_WRITERS = {"admin", "officer"}
+# Who may add an organisation somewhere (``permissions.offered_kinds``): the Board's writers
+# and unit heads (internal units); an enterprise representative changes its enterprise's
+# contact details but the Board registers enterprises and their branches.
+ORGANIZATION_ADDERS = {"admin", "officer", "investment_head", "planning_head"}
 
 
 @dataclass

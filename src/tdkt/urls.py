@@ -5,6 +5,12 @@ The error handlers answer in Vietnamese pages, or in the API's JSON error shape 
 
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+# The admin speaks to the Board's administrator, in Vietnamese like every other page.
+admin.site.site_header = _("Quản trị hệ thống thi đua – khen thưởng")
+admin.site.site_title = _("Quản trị TĐKT")
+admin.site.index_title = _("Dữ liệu hệ thống")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -73,7 +73,10 @@ def test_eligibility_shows_verdicts_with_reasons_and_citations(registry, round_2
     give_history(registry, registry.anh)
     give_initiative(registry, registry.anh)
     page = _text(_client(registry.investment_head).get(f"/rounds/{round_2019.uuid}/eligibility/"))
-    assert "Nguyễn Văn Ánh" in page and "bộ quy tắc R2013" in page
+    assert (
+        "Nguyễn Văn Ánh" in page
+        and "bộ quy tắc Luật TĐKT 2003 (sửa đổi 2013) + Nghị định 91/2017/NĐ-CP" in page
+    )
     assert "Lao động tiên tiến: <strong>1</strong> đủ điều kiện" in page
     assert "Hoàn thành xuất sắc nhiệm vụ năm 2019" in page
     assert "NĐ 91/2017" in page

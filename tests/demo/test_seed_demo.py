@@ -13,6 +13,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import RequestFactory, override_settings
+from django.utils import timezone
 
 from tdkt.accounts.constants import Role
 from tdkt.accounts.models import User
@@ -309,3 +310,14 @@ def test_demo_rows_are_written_by_the_system(seeded):
     assert set(registry_events.values_list("actor_id", "actor_label").distinct()) == {
         (None, "system")
     }
+
+
+@pytest.mark.django_db
+def test_blocks_have_members_this_year_and_read_as_their_own_description(seeded):
+    """A block's page opens on the current year: each demo block has members then too, and no
+    description reads like a note about the data ("dữ liệu mẫu", "bài viết")."""
+    this_year = timezone.localdate().year
+    for group in EmulationGroup.objects.all():
+        assert group.memberships.filter(year=this_year, organization=_board()).exists()
+        for note in ("dữ liệu mẫu", "Dữ liệu minh hoạ", "bài viết", "minh hoạ"):
+            assert note not in group.description, (group.name, note)

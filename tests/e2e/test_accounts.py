@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tdkt.accounts.models import ApiToken, User
 from tests.builders import PASSWORD
+from tests.e2e.menu import main_menu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -37,9 +38,7 @@ def test_officer_creates_and_disables_an_account_on_a_phone(
     )
     page = context.new_page()
     _sign_in(page, live_server.url, "officer")
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
-        "link", name="Tài khoản"
-    ).tap()
+    main_menu(page).get_by_role("link", name="Tài khoản").tap()
     expect(page.get_by_role("heading", name="Tài khoản người dùng", level=1)).to_be_visible()
     page.wait_for_load_state("networkidle")
     _fits(page)

@@ -15,6 +15,7 @@ from tests.commendations.council_helpers import (
     seat_council,
     voting_session,
 )
+from tests.e2e.menu import main_menu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -47,9 +48,7 @@ def test_member_votes_on_a_phone_and_chair_closes(browser, live_server, registry
     )
     page = context.new_page()
     _sign_in(page, live_server.url, member.username)
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
-        "link", name="Hội đồng"
-    ).tap()
+    main_menu(page).get_by_role("link", name="Hội đồng").tap()
     expect(page.get_by_role("heading", name="Phiên họp của tôi")).to_be_visible()
     page.get_by_role("button", name="Bỏ phiếu").tap()
     expect(page.get_by_role("heading", name="Phiếu bầu", level=1)).to_be_visible()

@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from tdkt.commendations.models import Award, Decision
 from tests.builders import PASSWORD
 from tests.commendations.voted import voted_round
+from tests.e2e.menu import main_menu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -45,7 +46,7 @@ def test_officer_publishes_and_drafts_leader_signs_on_a_phone(
     desk = browser.new_context(viewport=DESKTOP, locale="vi-VN")
     page = desk.new_page()
     _sign_in(page, live_server.url, "officer")
-    nav = page.get_by_role("navigation", name="Điều hướng chính")
+    nav = main_menu(page)
     nav.get_by_role("link", name="Quyết định khen thưởng").click()
     expect(page.get_by_role("heading", name="Quyết định khen thưởng", level=1)).to_be_visible()
 

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 from tdkt.indicators.models import IndicatorValue
 from tdkt.indicators.services import indicators_import, procedures_import
 from tests.builders import PASSWORD
+from tests.e2e.menu import main_menu
 from tests.indicators.helpers import dossier_file, dossier_row, indicator_file
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -70,9 +71,7 @@ def test_officer_reads_indicators_and_dossiers_on_a_phone(
     )
     page = context.new_page()
     _sign_in(page, live_server.url)
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
-        "link", name="Chỉ tiêu"
-    ).tap()
+    main_menu(page).get_by_role("link", name="Chỉ tiêu").tap()
     expect(page.get_by_role("heading", name="Chỉ tiêu năm 2019", level=1)).to_be_visible()
     table = page.locator("#indicator-table")
     expect(table).to_contain_text("7.702.000.000")

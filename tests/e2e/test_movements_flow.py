@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tdkt.movements.models import Movement
 from tests.builders import PASSWORD
+from tests.e2e.menu import main_menu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +34,7 @@ def _fits_the_screen(page: Page) -> None:
 
 
 def _nav(page: Page, name: str) -> None:
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name=name).click()
+    main_menu(page).get_by_role("link", name=name).click()
 
 
 def _officer_launches_and_opens_registration(

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tdkt.organizations.services import group_create, group_leadership_set, group_members_set
 from tests.builders import PASSWORD
+from tests.e2e.menu import main_menu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -48,9 +49,7 @@ def _sign_in(page: Page, base_url: str) -> None:
 
 
 def _search_and_open(page: Page) -> None:
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
-        "link", name="Cá nhân"
-    ).click()
+    main_menu(page).get_by_role("link", name="Cá nhân").click()
     expect(page.get_by_role("heading", name="Cá nhân", level=1)).to_be_visible()
     search = page.get_by_label("Tìm theo tên hoặc số CCCD")
     search.press_sequentially("nguyen van anh", delay=30)
@@ -90,7 +89,7 @@ def test_phone_layout_keeps_navigation_usable(browser, live_server, board, scree
     page = context.new_page()
     _sign_in(page, live_server.url)
     page.wait_for_load_state("networkidle")  # styles and scripts applied before measuring
-    nav = page.get_by_role("navigation", name="Điều hướng chính")
+    nav = main_menu(page)
     links = nav.get_by_role("link")
     assert links.count() >= 5
     for i in range(links.count()):
@@ -110,9 +109,7 @@ def test_phone_layout_keeps_navigation_usable(browser, live_server, board, scree
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=str(screenshots_dir / "person-detail-phone.png"), full_page=True)
 
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
-        "link", name="Tổ chức"
-    ).tap()
+    main_menu(page).get_by_role("link", name="Tổ chức").tap()
     expect(page.get_by_role("heading", name="Tổ chức", level=1)).to_be_visible()
     page.screenshot(path=str(screenshots_dir / "organizations-phone.png"), full_page=True)
     context.close()

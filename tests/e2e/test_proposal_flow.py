@@ -18,6 +18,7 @@ from tdkt.commendations.models import Proposal
 from tdkt.commendations.services import round_create
 from tests.builders import PASSWORD
 from tests.commendations.conftest import PDF, give_history, give_initiative
+from tests.e2e.menu import main_menu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -52,9 +53,7 @@ def test_unit_head_proposes_on_a_phone_and_the_officer_appraises(
     phone = browser.new_context(viewport=PHONE, locale="vi-VN", device_scale_factor=1)
     page = phone.new_page()
     _sign_in(page, live_server.url, "investment_head")
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
-        "link", name="Đợt xét"
-    ).click()
+    main_menu(page).get_by_role("link", name="Đợt xét").click()
     page.get_by_role("link", name=round_.name).click()
     _fits(page)
     page.get_by_role("button", name="Xét điều kiện và lập đề nghị").click()

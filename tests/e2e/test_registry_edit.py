@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from tdkt.organizations.models import EmulationGroup, IndustrialZone
 from tests.builders import PASSWORD
+from tests.e2e.menu import main_menu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +21,7 @@ def _sign_in(page: Page, base_url: str) -> None:
 
 
 def _nav(page: Page, name: str) -> None:
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name=name).click()
+    main_menu(page).get_by_role("link", name=name).click()
 
 
 def test_officer_edits_a_zone_status_in_place_then_adds_a_block(

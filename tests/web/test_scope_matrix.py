@@ -11,6 +11,7 @@ from django.urls import reverse
 from tests.scope_matrix import (
     GROUPS,
     NOBODY,
+    ORGANIZATION_ADDERS,
     ORGANIZATIONS,
     PEOPLE,
     READS,
@@ -87,7 +88,7 @@ def test_list_pages_show_exactly_the_scope_and_the_allowed_actions(world, user):
     zones = pages["zone-list"].content.decode()
     assert ("KCN Thăng Long" in zones) is (user in SEES_ZONES)
     may_add = {
-        "organization-list": bool(WRITES[user]["organizations"]),
+        "organization-list": user in ORGANIZATION_ADDERS,
         "person-list": bool(WRITES[user]["people"]),
         "zone-list": user in REFERENCE_WRITERS,
         "group-list": user in REFERENCE_WRITERS,
@@ -131,6 +132,22 @@ def test_edit_pages_open_for_writers_refuse_readers_and_hide_the_rest(world, use
     zone_edit = reverse("organizations:zone-update", kwargs={"uuid": world.registry.zone.uuid})
     expected = 200 if user in REFERENCE_WRITERS else 403 if user in SEES_ZONES else 404
     assert client.get(zone_edit).status_code == expected
+
+
+@pytest.mark.parametrize("user", [*SIGNED_IN, "no_org"])
+def test_add_forms_open_exactly_for_whoever_is_offered_the_button(world, user):
+    """A create form answers 200 to who sees its "add" button and 403 to everyone else, on
+    GET: nobody fills a form only to be refused on save."""
+    client = _client(world, user)
+    may_add = {
+        "organization-create": user in ORGANIZATION_ADDERS,
+        "person-create": bool(WRITES[user]["people"]),
+        "zone-create": user in REFERENCE_WRITERS,
+        "group-create": user in REFERENCE_WRITERS,
+    }
+    for name, allowed in may_add.items():
+        response = client.get(reverse(f"organizations:{name}"))
+        assert response.status_code == (200 if allowed else 403), name
 
 
 @pytest.mark.parametrize("user", [*SIGNED_IN, "no_org"])

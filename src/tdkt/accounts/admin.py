@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
@@ -33,16 +34,34 @@ class ReadOnlyAdminMixin:
         return {}
 
 
+def yes_no(value: bool) -> str:
+    """Return "Có"/"Không": the admin's boolean icons carry "True"/"False" as their text."""
+    return str(_("Có") if value else _("Không"))
+
+
 @admin.register(User)
 class UserAdmin(ReadOnlyAdminMixin, BaseUserAdmin):
-    list_display = ["username", "first_name", "last_name", "role", "organization", "is_active"]
+    list_display = ["username", "first_name", "last_name", "role", "organization", "active"]
     list_filter = ["role", "is_active"]
     search_fields = ["username", "first_name", "last_name", "email", "search_key"]
+    readonly_fields = ["active", "staff", "superuser"]
     fieldsets = (
         (None, {"fields": ["username", "first_name", "last_name", "email"]}),
-        ("tdkt", {"fields": ["role", "organization", "person", "is_active"]}),
-        (None, {"fields": ["is_staff", "is_superuser", "last_login", "date_joined"]}),
+        (_("Vai trò và đơn vị"), {"fields": ["role", "organization", "person", "active"]}),
+        (None, {"fields": ["staff", "superuser", "last_login", "date_joined"]}),
     )
+
+    @admin.display(description=_("Đang hoạt động"), ordering="is_active")
+    def active(self, obj: User) -> str:
+        return yes_no(obj.is_active)
+
+    @admin.display(description=_("Vào trang quản trị"))
+    def staff(self, obj: User) -> str:
+        return yes_no(obj.is_staff)
+
+    @admin.display(description=_("Toàn quyền"))
+    def superuser(self, obj: User) -> str:
+        return yes_no(obj.is_superuser)
 
 
 def _read_only(model_admin: type[admin.ModelAdmin]) -> type[admin.ModelAdmin]:

@@ -17,8 +17,14 @@ from tdkt.core.models import CalendarDay, CalendarDayKind
 
 
 @transaction.atomic
-def calendar_day_set(*, actor: Any, day: date, kind: str, note: str) -> CalendarDay:
-    """Record an announced day off or make-up working day (replacing an earlier entry)."""
+def calendar_day_set(
+    *, actor: Any, day: date, kind: str, note: str, must_be_new: bool = False
+) -> CalendarDay:
+    """Record an announced day off or make-up working day (replacing an earlier entry).
+
+    ``must_be_new`` refuses a day that already has an entry: the officers' page adds days, and
+    two officers entering the same day must not silently overwrite each other.
+    """
     ensure_board_writer(actor, _("Chỉ cán bộ thi đua – khen thưởng được thay đổi lịch."))
     errors: dict[str, list[str]] = {}
     if kind not in CalendarDayKind.values:
@@ -30,6 +36,11 @@ def calendar_day_set(*, actor: Any, day: date, kind: str, note: str) -> Calendar
     if errors:
         raise ApplicationError(_("Dữ liệu không hợp lệ."), fields=errors)
     entry = CalendarDay.objects.select_for_update().filter(day=day).first()
+    if entry is not None and must_be_new:
+        raise ApplicationError(
+            _("Dữ liệu không hợp lệ."),
+            fields={"day": [_("Ngày này đã có trong lịch; xoá mục cũ trước nếu muốn thay.")]},
+        )
     before = None if entry is None else [entry.kind, entry.note]
     if entry is None:
         entry = CalendarDay(day=day)

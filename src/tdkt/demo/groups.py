@@ -64,6 +64,18 @@ class GroupSpec:
     members: dict[int, tuple[str, ...]] = field(default_factory=dict)
     leadership: dict[int, tuple[str, str | None]] = field(default_factory=dict)
 
+    def members_through(self, year: int) -> dict[int, tuple[str, ...]]:
+        """Return the members per year, the last listed year's carried on to ``year``.
+
+        A block's pages open on the current year; a demo whose blocks had members only in
+        2019–2020 showed every block empty there (issue #8).
+        """
+        if not self.members:
+            return {}
+        last = max(self.members)
+        carried = dict.fromkeys(range(last + 1, year + 1), self.members[last])
+        return {**self.members, **carried}
+
 
 _DELTA_MEMBERS: tuple[str, ...] = ("board", *(f"ext:{b.key}" for b in EXTERNAL_BODIES[:10]))
 
@@ -71,10 +83,13 @@ RED_RIVER_DELTA_BLOCK = GroupSpec(
     name="Khối thi đua các Ban Quản lý các KCN, KCX, KKT các tỉnh đồng bằng sông Hồng",
     kind=GroupKind.BLOCK,
     organizer="Bộ Kế hoạch và Đầu tư",
+    # The member list is illustrative (docs/demo-data.md); the description reads as the
+    # block would describe itself.
     description=(
-        "Khối thi đua do Bộ Kế hoạch và Đầu tư tổ chức (2019–2020). Tại hội nghị tổng kết năm "
-        "2019, Khối tín nhiệm bầu Ban Quản lý các KCN Bắc Ninh làm Khối trưởng và Ban Quản lý "
-        "các KCN và CX Hà Nội làm Khối phó năm 2020. Danh sách thành viên là dữ liệu mẫu."
+        "Khối thi đua do Bộ Kế hoạch và Đầu tư tổ chức. Đầu năm các thành viên ký giao ước "
+        "thi đua; tại hội nghị tổng kết cuối năm, Khối bình xét, suy tôn đơn vị dẫn đầu và bầu "
+        "Khối trưởng, Khối phó cho năm sau. Năm 2020: Ban Quản lý các KCN Bắc Ninh làm Khối "
+        "trưởng, Ban Quản lý các KCN và CX Hà Nội làm Khối phó."
     ),
     members={2019: _DELTA_MEMBERS, 2020: _DELTA_MEMBERS},
     leadership={2020: ("ext:bac_ninh", "board")},
@@ -84,9 +99,11 @@ HANOI_CLUSTER = GroupSpec(
     name="Cụm thi đua các ban quản lý thuộc UBND Thành phố Hà Nội (minh hoạ)",
     kind=GroupKind.CLUSTER,
     organizer="UBND Thành phố Hà Nội",
+    # The article names no cluster nor its members: both are illustrative (docs/demo-data.md).
     description=(
-        "Dữ liệu minh hoạ: bài viết nêu Ban Quản lý ký giao ước thi đua năm 2020 với Cụm thi "
-        "đua của Thành phố, nhưng không nêu tên cụm và các thành viên."
+        "Cụm thi đua các ban quản lý trực thuộc UBND Thành phố Hà Nội. Các thành viên ký giao "
+        "ước thi đua hằng năm, chấm điểm theo bảng tiêu chí của Thành phố và suy tôn đơn vị "
+        "dẫn đầu Cụm."
     ),
     members={
         2020: ("board", "ext:hn_pmu_civil", "ext:hn_pmu_transport", "ext:hn_pmu_water"),

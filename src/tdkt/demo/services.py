@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.models import User
@@ -241,7 +242,7 @@ class _Loader:
                 description=spec.description,
             )
             self.report.created["groups"] += 1
-        for year, keys in spec.members.items():
+        for year, keys in spec.members_through(timezone.localdate().year).items():
             wanted = {self.orgs[key] for key in keys}
             current = {m.organization for m in group.memberships.filter(year=year)}
             if not wanted <= current:

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "django_countries",  # country names in Vietnamese (ADR 0051)
     "django_tasks",
     "django_tasks_db",
     "tdkt.core",

@@ -18,12 +18,17 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django_countries import countries
 
+from tdkt import rules
+from tdkt.accounts.privacy import mask_citizen_id, sees_personal_data
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.organizations.selectors import HistoryReferences, history_references
 
+COUNTRY_KEYS = {"nationality", "investor_country"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 RELATED_MODELS = {
@@ -58,6 +63,15 @@ class TimelineEntry:
     event: AuditEvent
     label: str
     changes: list[Change]
+
+
+def rule_set_title(name: str) -> str:
+    """Return a rule set by its law and decree; a code means nothing to a reader."""
+    try:
+        title = rules.REGISTRY.get(name).title
+    except rules.RuleSetError:
+        return name
+    return title.get("en" if (get_language() or "vi").startswith("en") else "vi")
 
 
 def _extra_labels() -> dict[str, str]:
@@ -130,11 +144,22 @@ def _field(models_: list[type[models.Model]], name: str) -> models.Field | None:
 
 
 class _Formatter:
+    #: True while formatting an event whose reader sees personal data only masked.
+    masked = False
+
     def value(self, field: models.Field | None, name: str, value: Any) -> str:
         if value is None or value == "":
             return "—"
+        if name == "citizen_id" and self.masked:
+            return mask_citizen_id(str(value))
+        if name == "date_of_birth" and self.masked and isinstance(value, str):
+            return value[:4] if ISO_DATE.match(value) else "—"
+        if name in COUNTRY_KEYS and isinstance(value, str):
+            return str(countries.name(value) or value)
         if isinstance(value, dict) and set(value) == {"uuid", "name"}:  # a reference
             return value["name"] or _("(ngoài phạm vi của bạn)")
+        if name == "rule_set" and isinstance(value, str):
+            return rule_set_title(value)
         if isinstance(value, dict):
             return self.employment(value)
         if isinstance(value, list):
@@ -174,6 +199,7 @@ def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]
     entries = []
     for event in events:
         models_ = _models_for(event.object_type)
+        fmt.masked = not _sees_personal_data(actor, event)
         changes = []
         for name, pair in references.public("", event.changes or {}).items():
             before, after = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
@@ -190,6 +216,16 @@ def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]
             TimelineEntry(event, str(labels.get(event.event_type, event.event_type)), changes)
         )
     return entries
+
+
+def _sees_personal_data(actor: Any, event: AuditEvent) -> bool:
+    """Return True when the reader sees the CCCD and birth date in this event in full."""
+    if sees_personal_data(actor, person_id=None):
+        return True
+    # Events name a person by its public id; the reader's own record is shown in full.
+    if event.object_type == "organizations.person" and getattr(actor, "person_id", None):
+        return str(actor.person.uuid) == event.object_id
+    return False
 
 
 #: Query parameter of a record page's history position (the ``seq`` to read before).

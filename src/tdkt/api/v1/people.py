@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from tdkt.accounts.privacy import birth_year, mask_citizen_id, sees_personal_data
 from tdkt.api.base import ApiView
 from tdkt.api.fields import OrganizationReferenceField
 from tdkt.api.schema import component, described, error_responses, versioned
@@ -52,8 +55,39 @@ class EmploymentOutputSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+PRIVACY = (
+    "Shown in full only to a caller who may change the person (administrators and emulation "
+    "officers; a unit head or enterprise representative for the unit's people) and to the "
+    "person's own account; other readers get "
+)
+MASKED_FIELDS = {
+    "citizen_id": {"help_text": PRIVACY + "the last three digits, e.g. `•••••••••567`."},
+    "date_of_birth": {"help_text": PRIVACY + "`null` (see `birth_year`)."},
+}
+
+
+class PersonalDataSerializer(serializers.ModelSerializer):
+    """Mask the CCCD and the date of birth for readers who do not need them (decision 0053)."""
+
+    birth_year = serializers.SerializerMethodField(
+        help_text="Year of birth, shown to every reader of the person (null when unknown)."
+    )
+
+    def get_birth_year(self, person: Person) -> int | None:
+        return birth_year(person.date_of_birth)
+
+    def to_representation(self, instance: Person) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if not sees_personal_data(getattr(request, "user", None), person_id=instance.pk):
+            if "citizen_id" in data:
+                data["citizen_id"] = mask_citizen_id(instance.citizen_id) or None
+            data["date_of_birth"] = None
+        return data
+
+
 @component("PersonListItem")
-class PersonListOutputSerializer(serializers.ModelSerializer):
+class PersonListOutputSerializer(PersonalDataSerializer):
     """A person in a list, with the posts held today."""
 
     current_posts = EmploymentOutputSerializer(many=True, read_only=True)
@@ -65,15 +99,17 @@ class PersonListOutputSerializer(serializers.ModelSerializer):
             "full_name",
             "gender",
             "date_of_birth",
+            "birth_year",
             "category",
             "nationality",
             "current_posts",
         ]
         read_only_fields = fields
+        extra_kwargs = MASKED_FIELDS
 
 
 @component("Person")
-class PersonDetailOutputSerializer(serializers.ModelSerializer):
+class PersonDetailOutputSerializer(PersonalDataSerializer):
     """A person with the whole employment history, newest post first."""
 
     employments = EmploymentOutputSerializer(many=True, read_only=True)
@@ -85,6 +121,7 @@ class PersonDetailOutputSerializer(serializers.ModelSerializer):
             "full_name",
             "gender",
             "date_of_birth",
+            "birth_year",
             "citizen_id",
             "nationality",
             "category",
@@ -93,6 +130,7 @@ class PersonDetailOutputSerializer(serializers.ModelSerializer):
             "employments",
         ]
         read_only_fields = fields
+        extra_kwargs = MASKED_FIELDS
 
 
 @component("PersonUpdate")

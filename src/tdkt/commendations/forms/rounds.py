@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.commendations.authority import city_codes
@@ -47,12 +48,16 @@ class RoundForm(forms.Form):
         super().__init__(*args, **kwargs)
         choice_field(self, "rule_set").choices = [
             ("", _("Tự động theo ngày")),
-            *[(name, name) for name in REGISTRY.names()],
+            *[(name, REGISTRY.get(name).title.get(_lang())) for name in REGISTRY.names()],
         ]
 
     def service_data(self) -> dict[str, Any]:
         """Return the cleaned values under the service's argument names."""
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "vi").startswith("en") else "vi"
 
 
 class LetterForm(forms.Form):

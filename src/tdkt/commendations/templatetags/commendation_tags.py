@@ -8,6 +8,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tdkt import rules
 from tdkt.rules.labels import CODE_LABELS, VOTE_LABELS
 
 register = template.Library()
@@ -24,6 +25,15 @@ def vnd(amount: Any) -> str:
         return "—"
     grouped = f"{int(amount):,}".replace(",", ".")
     return _("%(amount)s đồng") % {"amount": grouped}
+
+
+@register.filter
+def rule_set_title(name: str) -> str:
+    """Return a rule set's title by its law and decree ("R2022b" means nothing to an officer)."""
+    try:
+        return rules.REGISTRY.get(name).title.get(_lang())
+    except rules.RuleSetError:
+        return str(name)
 
 
 @register.filter

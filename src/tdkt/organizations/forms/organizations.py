@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.organizations.constants import Currency, InvestmentType, OrganizationKind
 from tdkt.organizations.models import IndustrialZone, Organization
 from tdkt.web.forms.versions import VersionedForm
-from tdkt.web.forms.widgets import choice_field, model_choice_field
+from tdkt.web.forms.widgets import choice_field, country_choices, model_choice_field
 
 from .fields import OrganizationChoiceField
 
@@ -42,12 +42,7 @@ class OrganizationForm(VersionedForm):
     investment_type = forms.ChoiceField(
         label=_("Loại hình đầu tư"), choices=[("", "—"), *InvestmentType.choices], required=False
     )
-    investor_country = forms.CharField(
-        label=_("Quốc gia nhà đầu tư"),
-        max_length=2,
-        required=False,
-        help_text=_("Mã ISO 3166-1, ví dụ JP."),
-    )
+    investor_country = forms.ChoiceField(label=_("Quốc gia nhà đầu tư"), required=False)
     zone: forms.ModelChoiceField[IndustrialZone] = forms.ModelChoiceField(
         label=_("Khu công nghiệp"), queryset=None, required=False, empty_label=_("(Không có)")
     )
@@ -84,6 +79,11 @@ class OrganizationForm(VersionedForm):
             # The current parent is outside the user's scope, so they cannot pick it (or any
             # other): the field is left out and the organisation stays where it is.
             del self.fields["parent"]
+        current = str(self.initial.get("investor_country") or "")
+        choice_field(self, "investor_country").choices = [
+            ("", "—"),
+            *country_choices(current),
+        ]
         if OrganizationKind.ENTERPRISE not in kinds:
             for name in ENTERPRISE_FIELDS:
                 del self.fields[name]

@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.organizations.constants import Gender, PersonnelCategory
 from tdkt.organizations.models import Organization
 from tdkt.web.forms.versions import VersionedForm
-from tdkt.web.forms.widgets import DateInput, FastSelect, choice_field, model_choice_field
+from tdkt.web.forms.widgets import (
+    DateInput,
+    FastSelect,
+    choice_field,
+    country_choices,
+    model_choice_field,
+)
 
 from .fields import OrganizationChoiceField
 
@@ -42,12 +48,7 @@ class PersonForm(VersionedForm):
         help_text=_("Căn cước công dân: 12 chữ số."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    nationality = forms.CharField(
-        label=_("Quốc tịch"),
-        max_length=2,
-        initial="VN",
-        help_text=_("Mã quốc gia 2 chữ cái, ví dụ VN, JP, KR."),
-    )
+    nationality = forms.ChoiceField(label=_("Quốc tịch"), initial="VN")
     category = forms.ChoiceField(label=_("Đối tượng"), choices=PersonnelCategory.choices)
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
     phone = forms.CharField(
@@ -56,6 +57,12 @@ class PersonForm(VersionedForm):
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Countries by name in the reader's language; the code is what is stored.
+        current = str(self.initial.get("nationality") or "")
+        choice_field(self, "nationality").choices = country_choices(current)
 
     def service_data(self) -> dict[str, Any]:
         """Return the cleaned values under the service's argument names."""

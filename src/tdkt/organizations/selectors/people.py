@@ -95,7 +95,7 @@ def person_list(
         subtree = Organization.objects.filter(path__startswith=organization.path)
         qs = qs.filter(people_working_in(on, subtree))
     if search:
-        qs = qs.filter(NameQuery.parse(search).q())
+        qs = qs.filter(NameQuery.parse(search).for_reader(actor).q())
     if category:
         qs = qs.filter(category=category)
     return qs.prefetch_related(current_posts(on)).order_by("sort_key")

@@ -118,7 +118,7 @@ def person_page(
             if organization is not None
             else None
         ),
-        query=NameQuery.parse(search) if search else None,
+        query=NameQuery.parse(search).for_reader(actor) if search else None,
         category=category,
     )
     if filters.query is not None and filters.query.is_empty:

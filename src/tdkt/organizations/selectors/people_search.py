@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from tdkt.accounts.privacy import may_search_by_citizen_id
 from tdkt.core.text import fold, normalize_identifier
 from tdkt.organizations.derived import SEARCH_TABLE
 
@@ -43,6 +45,13 @@ class NameQuery:
         if _CITIZEN_ID.fullmatch(identifier := normalize_identifier(text)):
             return cls(citizen_id=identifier)
         return cls(words=tuple(_WORD.findall(fold(text))))
+
+    def for_reader(self, actor: Any) -> NameQuery:
+        """Return this query as ``actor`` may run it: a CCCD search only for those who see
+        CCCDs in full (decision 0053), else a query that matches nobody."""
+        if self.citizen_id and not may_search_by_citizen_id(actor):
+            return NameQuery()
+        return self
 
     @property
     def is_empty(self) -> bool:

@@ -12,12 +12,12 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
-from tdkt.core.errors import ApplicationError, StaleVersionError
+from tdkt.accounts.scopes import scope_for
+from tdkt.core.errors import ApplicationError, PermissionDeniedError, StaleVersionError
 from tdkt.organizations.forms import OrganizationForm
 from tdkt.organizations.forms.organizations import ENTERPRISE_FIELDS, ORG_FIELDS
 from tdkt.organizations.models import Enterprise, Organization
 from tdkt.organizations.permissions import (
-    can_add_records,
     can_change_organization,
     changeable_fields,
     ensure_can_add_records,
@@ -63,17 +63,25 @@ def build_tree(orgs: list[Organization]) -> list[Node]:
 
 @web_view
 def organization_tree(request: HttpRequest) -> HttpResponse:
-    """Show the organisations the user may see as a collapsible tree."""
+    """Show the organisations the user may see as a collapsible tree, or, with a search, the
+    matching ones in tree order with the unit each belongs to."""
     show_inactive = request.GET.get("inactive") == "1"
-    orgs = list(organization_list(actor=request.user, include_inactive=show_inactive))
+    search = request.GET.get("q", "").strip()[:100]
+    orgs = list(
+        organization_list(actor=request.user, include_inactive=show_inactive, search=search)
+    )
     return render(
         request,
         "organizations/organization_tree.html",
         {
-            "roots": build_tree(orgs),
+            "roots": [] if search else build_tree(orgs),
+            "matches": orgs if search else [],
+            "q": search,
             "count": len(orgs),
             "show_inactive": show_inactive,
-            "can_add": can_add_records(request.user),
+            # Only who may add some kind somewhere sees the button (an enterprise
+            # representative may not: the Board registers enterprises and their branches).
+            "can_add": bool(offered_kinds(request.user)),
         },
     )
 
@@ -91,6 +99,11 @@ def organization_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
         {
             "org": org,
             "can_edit": can_change_organization(request.user, org),
+            "can_add_child": can_change_organization(request.user, org)
+            and bool(offered_kinds(request.user)),
+            # The breadcrumb links the parent only when the reader may open it (else 404).
+            "parent_visible": org.parent is not None
+            and scope_for(request.user).covers_path(org.parent.path),
             "children": children,
             "people": people.people,
             "more_people": people.next_after is not None,
@@ -161,6 +174,10 @@ def _capital(profile: Enterprise) -> str:
 def organization_create_view(request: HttpRequest) -> HttpResponse:
     """Add an organisation (and its enterprise profile) through ``organization_create``."""
     ensure_can_add_records(request.user)
+    if not offered_kinds(request.user):
+        raise PermissionDeniedError(
+            _("Bạn không được thêm tổ chức; hãy đề nghị cán bộ thi đua – khen thưởng.")
+        )
     initial = {}
     if parent_uuid := request.GET.get("parent"):
         initial["parent"] = organization_get(actor=request.user, uuid=parent_uuid)

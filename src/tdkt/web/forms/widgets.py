@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.safestring import SafeString, mark_safe
+from django_countries import countries
 
 
 class DateInput(forms.DateInput):
@@ -45,6 +46,18 @@ class FastSelect(forms.Select):
                 f'<option value="{escape(text)}"{selected}>{escape(str(label))}</option>'
             )
         return mark_safe(f"<select{flatatt(final)}>{''.join(options)}</select>")  # noqa: S308
+
+
+def country_choices(current: str = "") -> list[tuple[str, str]]:
+    """Return the countries as (ISO code, name in the active language), by name.
+
+    Forms store the code, as the services and the API expect; people pick a name
+    (decision 0051). A stored code the list lacks stays selectable.
+    """
+    choices = [(str(code), str(name)) for code, name in countries]
+    if current and current not in dict(choices):
+        choices.append((current, current))
+    return choices
 
 
 def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:

@@ -32,3 +32,17 @@ document.addEventListener("change", function (event) {
     field.form.requestSubmit ? field.form.requestSubmit() : field.form.submit();
   }
 });
+
+// The main navigation folds behind a menu button (a <details>) so that it does not take a third
+// of a phone's screen; on a wide screen it is opened at once (CSS then hides the button), and
+// again when a narrow window is widened. Without JavaScript the button still opens it.
+(function () {
+  var wide = window.matchMedia("(min-width: 768px)");
+  function sync() {
+    document.querySelectorAll("details[data-nav-menu]").forEach(function (menu) {
+      if (wide.matches) menu.open = true;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", sync);
+  if (wide.addEventListener) wide.addEventListener("change", sync);
+})();
