@@ -33,6 +33,7 @@ from tdkt.commendations.services.council_sessions import session_create
 from tdkt.demo import DEMO_PASSWORD
 from tdkt.demo.commendations import ROUND_NAME
 from tests.commendations.conftest import PDF
+from tests.e2e.menu import main_menu
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -78,9 +79,7 @@ def test_a_round_goes_from_a_units_proposal_to_signed_certificates(
     context = _phone(browser)
     page = context.new_page()
     _sign_in(page, base, "truongphong.dautu")
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
-        "link", name="Đề nghị"
-    ).tap()
+    main_menu(page).get_by_role("link", name="Đề nghị").tap()
     page.locator("tr", has_text=ROUND_NAME).get_by_role("link", name=UNIT).tap()
     _badge(page, "Đang soạn")
     report = tmp_path / "bao-cao-thanh-tich-2025.pdf"
@@ -201,9 +200,7 @@ def test_a_round_goes_from_a_units_proposal_to_signed_certificates(
     context = _phone(browser)
     page = context.new_page()
     _sign_in(page, base, "lanhdao")
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
-        "link", name="Quyết định khen thưởng"
-    ).tap()
+    main_menu(page).get_by_role("link", name="Quyết định khen thưởng").tap()
     page.get_by_role("link", name="Dự thảo").first.tap()
     sign_box = page.locator("article.sign-box")
     sign_box.get_by_label("Trưởng ban", exact=True).check()
