@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "tdkt.commendations",
     "tdkt.notifications",
     "tdkt.movements",
+    "tdkt.reports",
     "tdkt.demo",
     "tdkt.web",
     "tdkt.api",
