@@ -13,6 +13,7 @@ urlpatterns = [
     path("imports/", include("tdkt.documents.urls")),
     path("", include("tdkt.commendations.urls")),
     path("", include("tdkt.movements.urls")),
+    path("", include("tdkt.reports.urls")),
     path("", include("tdkt.notifications.urls")),
     path("", include("tdkt.accounts.urls")),
     path("", include("tdkt.organizations.urls")),
