@@ -79,7 +79,7 @@
             return { label: short(r.label), data: r.counts, backgroundColor: colours[i % colours.length] };
           })
         },
-        options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }
+        options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } }
       });
     }
     if (data.procedures.length) {
