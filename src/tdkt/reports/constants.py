@@ -24,6 +24,20 @@ class ReportSection(models.TextChoices):
     DIRECTION = "direction", _("Phương hướng, nhiệm vụ năm tiếp theo")
 
 
+# The headings printed in the report: documents are always Vietnamese, whatever the page's
+# language (the choices' labels above are translated for the screens).
+SECTION_HEADINGS: dict[str, str] = {
+    "overview": "Đánh giá chung",
+    "movements": "Tổ chức các phong trào thi đua và kết quả",
+    "registrations": "Đăng ký thi đua",
+    "awards": "Công tác khen thưởng",
+    "indicators": "Một số chỉ tiêu chính của doanh nghiệp KCN, KCX",
+    "procedures": "Cải cách hành chính, giải quyết thủ tục hành chính",
+    "investment": "Thu hút đầu tư",
+    "direction": "Phương hướng, nhiệm vụ năm tiếp theo",
+}
+
+
 class StatisticsForm(models.TextChoices):
     """The commendation statistics forms of Circular 02/2023/TT-BNV (documents-and-forms §8)."""
 

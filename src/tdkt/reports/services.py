@@ -73,7 +73,7 @@ def narrative_save(
     before = current.text
     current.text = text
     current.updated_by = actor
-    current.version = F("version") + 1  # type: ignore[assignment]
+    current.version = F("version") + 1
     current.save(update_fields=["text", "updated_by", "version", "updated_at"])
     current.refresh_from_db(fields=["version"])
     record(

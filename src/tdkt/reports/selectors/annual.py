@@ -17,6 +17,7 @@ from django.utils import timezone
 from tdkt.commendations.decision_texts import BOARD_NAME_UPPER, BOARD_PLACE, BOARD_SUPERIOR
 from tdkt.documents.official.annual import AnnualReport, ReportSection, ReportTable
 from tdkt.documents.official.model import DocumentReference, IssuingBody, SignatureBlock
+from tdkt.reports.constants import SECTION_HEADINGS as HEADINGS
 from tdkt.reports.constants import ReportSection as Section
 from tdkt.reports.numbers import amount, percent, share, vn
 
@@ -67,14 +68,14 @@ def _movements(lines: list[MovementLine], year: int) -> ReportSection:
         numeric=(False, False, False, True, False),
     )
     return ReportSection(
-        heading=Section.MOVEMENTS.label, figures=figures, tables=(table,) if rows else ()
+        heading=HEADINGS["movements"], figures=figures, tables=(table,) if rows else ()
     )
 
 
 def _registrations(reg: Registrations | None, year: int) -> ReportSection:
     if reg is None:
         return ReportSection(
-            heading=Section.REGISTRATIONS.label,
+            heading=HEADINGS["registrations"],
             figures=(f"Năm {year} chưa tổ chức đăng ký thi đua trên hệ thống.",),
         )
     figures = (
@@ -89,7 +90,7 @@ def _registrations(reg: Registrations | None, year: int) -> ReportSection:
             for i, r in enumerate(reg.lines, start=1)
         ),
     )
-    return ReportSection(heading=Section.REGISTRATIONS.label, figures=figures, tables=(table,))
+    return ReportSection(heading=HEADINGS["registrations"], figures=figures, tables=(table,))
 
 
 def _awards(awards: Awards, year: int) -> ReportSection:
@@ -111,7 +112,7 @@ def _awards(awards: Awards, year: int) -> ReportSection:
         rows=tuple((str(i), u.unit, vn(u.count)) for i, u in enumerate(awards.by_unit, start=1)),
     )
     tables = (by_title, by_unit) if awards.total else ()
-    return ReportSection(heading=Section.AWARDS.label, figures=figures, tables=tables)
+    return ReportSection(heading=HEADINGS["awards"], figures=figures, tables=tables)
 
 
 def indicator_sentence(line: IndicatorLine, year: int) -> str:
@@ -168,7 +169,7 @@ def _indicator_section(
 def _procedures(proc: Procedures | None) -> ReportSection:
     if proc is None or not proc.received:
         return ReportSection(
-            heading=Section.PROCEDURES.label,
+            heading=HEADINGS["procedures"],
             figures=("Chưa có số liệu hồ sơ thủ tục hành chính của kỳ báo cáo.",),
         )
     online = percent(share(proc.online, proc.received))
@@ -195,7 +196,7 @@ def _procedures(proc: Procedures | None) -> ReportSection:
             for i, f in enumerate(proc.fields, start=1)
         ),
     )
-    return ReportSection(heading=Section.PROCEDURES.label, figures=figures, tables=(table,))
+    return ReportSection(heading=HEADINGS["procedures"], figures=figures, tables=(table,))
 
 
 def _summary(movements: int, reg: Registrations | None, awards: Awards, year: int) -> str:
@@ -219,17 +220,17 @@ def annual_report(*, actor: Any, year: int, as_of: date | None = None) -> Annual
     investment = [line for line in indicators if line.is_investment]
     sections = [
         ReportSection(
-            heading=Section.OVERVIEW.label, figures=(_summary(len(movements), reg, awards, year),)
+            heading=HEADINGS["overview"], figures=(_summary(len(movements), reg, awards, year),)
         ),
         _movements(movements, year),
         _registrations(reg, year),
         _awards(awards, year),
-        _indicator_section(Section.INDICATORS.label, key, year, "Kết quả thực hiện các chỉ tiêu"),
+        _indicator_section(HEADINGS["indicators"], key, year, "Kết quả thực hiện các chỉ tiêu"),
         _procedures(procedures_of_year(actor=actor, year=year, as_of=as_of)),
         _indicator_section(
-            Section.INVESTMENT.label, investment, year, "Thu hút đầu tư vào các KCN, KCX"
+            HEADINGS["investment"], investment, year, "Thu hút đầu tư vào các KCN, KCX"
         ),
-        ReportSection(heading=Section.DIRECTION.label),
+        ReportSection(heading=HEADINGS["direction"]),
     ]
     order = list(Section)
     sections = [
