@@ -10,7 +10,8 @@ benchmark measures reading and writing the report, not the archive import. Then,
   awards by unit with the unit of each person at the year's end), plus the document writer
   alone on the already composed report;
 * **report** — what a download costs: ``annual_report`` (every section, scoping, movements,
-  registrations, texts) and the writer, for .docx and for PDF.
+  registrations, texts) and the writer, for .docx and for PDF; the registration rates (the
+  movements app's dashboard over 10,000 people's posts) are timed on their own too.
 
     .venv/bin/python bench/reports_bench.py                  # 100,000 awards
     .venv/bin/python bench/reports_bench.py --awards 20000 --repeat 3
@@ -185,7 +186,7 @@ def _run(awards: int, repeat: int) -> int:
         render_annual_report_pdf,
     )
     from tdkt.reports.selectors import annual_report
-    from tdkt.reports.selectors.figures import unit_of_award
+    from tdkt.reports.selectors.figures import registrations_of_year, unit_of_award
 
     started = time.perf_counter()
     officer = _build(awards)
@@ -216,11 +217,14 @@ def _run(awards: int, repeat: int) -> int:
     def report_docx() -> object:
         return render_annual_report_docx(annual_report(actor=officer, year=YEAR))
 
+    def registrations() -> object:
+        return registrations_of_year(actor=officer, year=YEAR)
+
     def report_pdf() -> object:
         return render_annual_report_pdf(annual_report(actor=officer, year=YEAR))
 
-    groups, w_docx, w_pdf, r_docx, r_pdf = best_of(
-        repeat, group_bys, writer_docx, writer_pdf, report_docx, report_pdf
+    groups, w_docx, w_pdf, r_docx, r_pdf, regs = best_of(
+        repeat, group_bys, writer_docx, writer_pdf, report_docx, report_pdf, registrations
     )
     print(
         f"Annual report of {YEAR} — {connection.vendor}, {awards:,} award rows, "
@@ -236,6 +240,7 @@ def _run(awards: int, repeat: int) -> int:
         print(
             f"{f'report: annual_report + writer ({name})':<52} {full:>8.3f} {full / base:>10.2f}×"
         )
+    print(f"{'of which: registration rates (movements app)':<52} {regs:>8.3f}")
     return 0
 
 

@@ -170,14 +170,22 @@ def _granted(actor: Any, years: tuple[int, int]) -> Any:
 
 def unit_of_award(year_end: date) -> Coalesce:
     """The unit an award counts for: the collective itself, or the unit where the person
-    worked at the end of the achievement year (the latest post then)."""
-    posts = (
+    worked at the end of the achievement year (the latest post then), or else their latest
+    post at all (someone recorded with a later post only)."""
+    then = (
         Employment.objects.filter(person=OuterRef("person_id"), start_date__lte=year_end)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=date(year_end.year, 1, 1)))
         .order_by("-start_date", "-id")
         .values("organization_id")[:1]
     )
-    return Coalesce("organization_id", Subquery(posts), output_field=IntegerField())
+    latest = (
+        Employment.objects.filter(person=OuterRef("person_id"))
+        .order_by("-start_date", "-id")
+        .values("organization_id")[:1]
+    )
+    return Coalesce(
+        "organization_id", Subquery(then), Subquery(latest), output_field=IntegerField()
+    )
 
 
 def awards_of_year(*, actor: Any, year: int) -> Awards:
