@@ -13,12 +13,11 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import ensure_board_writer, is_board_writer, scope_for
 from tdkt.core.errors import ApplicationError, ConflictError, NotFoundError
-from tdkt.documents.official.annual import render_annual_report_docx, render_annual_report_pdf
-from tdkt.documents.official.statistics import render_statistics_xlsx
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
 
 from .constants import MAX_YEAR, MIN_YEAR, ReportSection, StatisticsForm
+from .exports import annual_report_file, statistics_xlsx
 from .forms import AsOfForm, NarrativeForm, StatisticsChoiceForm
 from .selectors import (
     annual_report,
@@ -26,7 +25,6 @@ from .selectors import (
     dashboard_data,
     ensure_board_reader,
     narrative_texts,
-    statistics_sheet,
 )
 from .selectors.years import report_years
 from .services import narrative_save
@@ -111,10 +109,10 @@ def statistics_download_view(request: HttpRequest, form: str) -> HttpResponse:
     end = _year(request.GET.get("year_to"), start)
     if form not in StatisticsForm.values:
         raise NotFoundError(_("Không có biểu thống kê này."))
-    sheet = statistics_sheet(actor=request.user, form=form, year_from=start, year_to=end)
+    data = statistics_xlsx(actor=request.user, form=form, year_from=start, year_to=end)
     period = str(start) if start == end else f"{start}-{end}"
     return _file(
-        render_statistics_xlsx(sheet),
+        data,
         filename=f"bieu-{form}-{period}.xlsx",
         content_type=XLSX,
     )
@@ -159,11 +157,9 @@ def annual_file_view(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     ensure_board_reader(request.user)
     if fmt not in ("docx", "pdf"):
         raise NotFoundError(_("Không có định dạng này."))
-    report = annual_report(actor=request.user, year=year, as_of=_as_of(AsOfForm(request.GET)))
-    if fmt == "docx":
-        data, content_type = render_annual_report_docx(report), DOCX
-    else:
-        data, content_type = render_annual_report_pdf(report), PDF
+    as_of = _as_of(AsOfForm(request.GET))
+    data = annual_report_file(actor=request.user, year=year, fmt=fmt, as_of=as_of)
+    content_type = DOCX if fmt == "docx" else PDF
     return _file(
         data, filename=f"bao-cao-thi-dua-khen-thuong-{year}.{fmt}", content_type=content_type
     )
