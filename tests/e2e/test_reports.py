@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.builders import PASSWORD, Registry
+from tests.e2e.test_csp import RECORD_VIOLATIONS
 from tests.reports.conftest import build_awards, build_movements
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -40,6 +41,7 @@ def _charts_drawn(page: Page) -> None:
 
 def test_unit_head_reads_the_dashboard_on_a_phone(browser, live_server, w, screenshots_dir):
     context = browser.new_context(viewport=PHONE, locale="vi-VN", device_scale_factor=2)
+    context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
     _sign_in(page, live_server.url, "investment_head")
     page.goto(f"{live_server.url}/reports/?year=2019")
@@ -48,6 +50,7 @@ def test_unit_head_reads_the_dashboard_on_a_phone(browser, live_server, w, scree
     awards = page.locator("#table-awards")
     expect(awards).to_contain_text("Phòng Quản lý Đầu tư")
     expect(awards).not_to_contain_text("Phòng Quy hoạch và Xây dựng")
+    assert page.evaluate("window.cspViolations") == []  # charts drawn under the strict CSP
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], width
     page.screenshot(path=str(screenshots_dir / "reports-dashboard-phone.png"), full_page=True)
