@@ -41,8 +41,8 @@ def _is_signed_in(client: Client) -> bool:
 
 
 def test_a_trivial_page_reads_the_session_without_writing_it(registry):
-    """Four reads (session, user, the user's unit and whether they sit on a council, for the
-    menu) and no session UPDATE or savepoint; with SESSION_SAVE_EVERY_REQUEST the same page
+    """Five reads (session, user, the user's unit, whether they sit on a council, and their
+    unread notifications, for the header) and no session UPDATE or savepoint; with SESSION_SAVE_EVERY_REQUEST the same page
     took six statements and wrote the session."""
     with time_machine.travel(START, tick=False) as traveller:
         client = _signed_in()
@@ -51,7 +51,7 @@ def test_a_trivial_page_reads_the_session_without_writing_it(registry):
             assert client.get(PAGE).status_code == 200
     assert _session_writes(queries.captured_queries) == []
     statements = [q["sql"].split()[0] for q in queries.captured_queries]
-    assert statements == ["SELECT"] * 4, queries.captured_queries
+    assert statements == ["SELECT"] * 5, queries.captured_queries
 
 
 def test_an_active_user_stays_signed_in_past_the_session_age(registry):
