@@ -51,6 +51,7 @@ from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
 from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
+from .reports2019 import load_report_texts
 
 
 @dataclass
@@ -98,6 +99,7 @@ class _Loader:
             writer=self.writer, orgs=self.orgs, people=self.people, created=self.report.created
         )
         load_movements(writer=self.writer, orgs=self.orgs, created=self.report.created)
+        load_report_texts(writer=self.writer, created=self.report.created)
         return self.report
 
     # Registry -----------------------------------------------------------------------------
