@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from tests.builders import PASSWORD, Registry
 from tests.e2e.test_csp import RECORD_VIOLATIONS
-from tests.reports.conftest import build_awards, build_movements
+from tests.reports.conftest import build_awards, build_movements, build_registration
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,6 +21,7 @@ def w(registry: Registry) -> Registry:
     """The reports' hand-counted fixture (tests/reports/conftest.py)."""
     build_awards(registry)
     build_movements(registry)
+    build_registration(registry)
     return registry
 
 
@@ -81,4 +82,25 @@ def test_officer_writes_a_section_and_finds_it_in_the_report(
         page.get_by_role("button", name="Tải Word").click()
     assert download.value.suggested_filename == "bao-cao-thi-dua-khen-thuong-2019.docx"
     page.screenshot(path=str(screenshots_dir / "reports-annual.png"), full_page=True)
+    context.close()
+
+
+def test_a_leader_reads_the_report_and_the_forms_on_a_phone(browser, live_server, w):
+    """The report page and the forms page fit 390 px; a leader reads, downloads, edits nothing."""
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    page = context.new_page()
+    _sign_in(page, live_server.url, "leader")
+    page.goto(f"{live_server.url}/reports/annual/2019/")
+    expect(page.locator("#section-registrations")).to_contain_text("đạt 50 %")
+    expect(page.get_by_role("link", name="Viết, sửa nhận xét")).to_have_count(0)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.goto(f"{live_server.url}/reports/statistics/")
+    page.get_by_label("Biểu").select_option("0603")
+    page.get_by_label("Từ năm").fill("2019")
+    page.get_by_label("Đến năm").fill("2019")
+    page.get_by_role("button", name="Chọn").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Tải Biểu 0603").click()
+    assert download.value.suggested_filename == "bieu-0603-2019.xlsx"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()

@@ -28,7 +28,13 @@ import pytest
 
 from tdkt.commendations.services.archive import AwardEntry, awards_record
 from tdkt.movements.constants import MovementKind
-from tdkt.movements.services import movement_create, movement_participants_set
+from tdkt.movements.registration_workflow import sheet_transition
+from tdkt.movements.services import (
+    campaign_open,
+    movement_create,
+    movement_participants_set,
+    sheet_start,
+)
 from tdkt.movements.workflow import movement_transition
 from tdkt.rules import codes
 from tests.builders import Registry
@@ -103,8 +109,24 @@ def build_movements(r: Registry) -> None:
             movement_transition(actor=r.officer, movement=movement, to_state="launched")
 
 
+def build_registration(r: Registry) -> None:
+    """2019: both departments asked; the investment department's sheet (itself and Ánh) sent,
+    the planning department's not started: 2/2 and 0/2."""
+    campaign = campaign_open(
+        actor=r.officer,
+        year=2019,
+        deadline=date(2019, 2, 14),
+        organizations=[r.investment, r.planning],
+    )
+    sheet = sheet_start(
+        actor=r.officer, campaign=campaign, organization=r.investment, today=date(2019, 2, 1)
+    )
+    sheet_transition(actor=r.officer, sheet=sheet, to_state="submitted")
+
+
 @pytest.fixture
 def w(registry: Registry) -> World:
     build_awards(registry)
     build_movements(registry)
+    build_registration(registry)
     return World(r=registry)

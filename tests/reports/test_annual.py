@@ -31,6 +31,7 @@ def test_the_docx_has_every_section_with_the_years_figures(w) -> None:
             "II. TỔ CHỨC CÁC PHONG TRÀO THI ĐUA VÀ KẾT QUẢ",
             "Phong trào ATTP-2019 (Kế hoạch số 163/KH-BQL ngày 23/01/2019)",
             "III. ĐĂNG KÝ THI ĐUA",
+            "2/4 tập thể, cá nhân đăng ký thi đua, đạt 50 % (chỉ tiêu 100 %)",
             "IV. CÔNG TÁC KHEN THƯỞNG",
             # 10 awards in 2019: 4 collectives, 6 individuals (the 2018 one is not counted)
             "10 lượt, gồm 4 lượt tập thể và 6 lượt cá nhân",

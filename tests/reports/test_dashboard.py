@@ -27,9 +27,20 @@ def test_awards_by_unit_and_year_for_the_board(w) -> None:
     assert counts["Phòng Quy hoạch và Xây dựng"] == [0, 0, 0, 0, 3]
 
 
+def test_registration_rate_per_unit(w) -> None:
+    board = dashboard_data(actor=w.r.officer, year=2019)
+    rates = {r["unit"]: (r["registered"], r["eligible"], r["rate"]) for r in board.registrations}
+    assert rates == {
+        "Phòng Quản lý Đầu tư": (2, 2, 100.0),
+        "Phòng Quy hoạch và Xây dựng": (0, 2, 0.0),
+    }
+    assert board.registration_target == 100
+
+
 def test_a_unit_head_sees_only_the_units_own_figures(w) -> None:
     board = dashboard_data(actor=w.r.investment_head, year=2019)
     assert [row["unit"] for row in board.awards] == ["Phòng Quản lý Đầu tư"]
+    assert [row["unit"] for row in board.registrations] == ["Phòng Quản lý Đầu tư"]
     assert board.procedures == []
 
 
