@@ -51,7 +51,7 @@ from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
 from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
-from .reports2019 import load_report_texts
+from .reports2019 import load_report_figures, load_report_texts
 
 
 @dataclass
@@ -99,6 +99,7 @@ class _Loader:
             writer=self.writer, orgs=self.orgs, people=self.people, created=self.report.created
         )
         load_movements(writer=self.writer, orgs=self.orgs, created=self.report.created)
+        load_report_figures(writer=self.writer, created=self.report.created)
         load_report_texts(writer=self.writer, created=self.report.created)
         return self.report
 
