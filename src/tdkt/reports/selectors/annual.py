@@ -29,7 +29,13 @@ from .figures import (
     movements_of_year,
     registrations_of_year,
 )
-from .indicators import IndicatorLine, Procedures, indicator_lines, procedures_of_year
+from .indicators import (
+    IndicatorLine,
+    Procedures,
+    indicator_lines,
+    procedures_as_of,
+    procedures_of_year,
+)
 from .narratives import narrative_texts
 from .statistics import check_period, ensure_board_reader
 
@@ -210,7 +216,7 @@ def annual_report(*, actor: Any, year: int, as_of: date | None = None) -> Annual
     """Compose ``year``'s report for a board-wide reader, with the stored texts."""
     ensure_board_reader(actor)
     check_period(year, year)
-    as_of = as_of or min(date(year, 12, 31), timezone.localdate())
+    as_of = as_of or procedures_as_of(year=year, today=timezone.localdate())
     texts = {k: _paragraphs(n.text) for k, n in narrative_texts(actor=actor, year=year).items()}
     movements = movements_of_year(actor=actor, year=year)
     reg = registrations_of_year(actor=actor, year=year)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .figures import awards_by_unit, registrations_of_year, unit_names
-from .indicators import indicator_lines, procedures_of_year
+from .indicators import indicator_lines, procedures_as_of, procedures_of_year
 from .statistics import check_period
 
 AWARD_YEARS = 5  # awards by unit over the last five years
@@ -89,7 +89,7 @@ def dashboard_data(*, actor: Any, year: int) -> Dashboard:
             for r in reg.lines
         ]
     _awards(board, actor, year)
-    as_of = min(date(year, 12, 31), timezone.localdate())
+    as_of = procedures_as_of(year=year, today=timezone.localdate())
     proc = procedures_of_year(actor=actor, year=year, as_of=as_of)
     if proc is not None and proc.received:
         board.procedures_as_of = as_of

@@ -121,6 +121,26 @@ class Procedures:
         return share(self.on_time, self.resolved)
 
 
+def procedures_as_of(*, year: int, today: date) -> date:
+    """The day a year's one-stop figures stand on by default: the end of the last month with a
+    dossier received (the article's figures are "tính đến hết tháng 11/2019"), never after the
+    year's end or today."""
+    end = min(date(year, 12, 31), today)
+    if not apps.is_installed("tdkt.indicators"):
+        return end
+    from django.db.models import Max
+
+    from tdkt.indicators.models import ProcedureDossier
+
+    last = ProcedureDossier.objects.filter(
+        received_on__gte=date(year, 1, 1), received_on__lte=end
+    ).aggregate(last=Max("received_on"))["last"]
+    if last is None:
+        return end
+    following = date(last.year + last.month // 12, last.month % 12 + 1, 1)
+    return min(date.fromordinal(following.toordinal() - 1), end)
+
+
 def procedures_of_year(*, actor: Any, year: int, as_of: date) -> Procedures | None:
     """The dossiers received in ``year`` up to ``as_of``, by field; None for a reader who is
     not board-wide (the one-stop statistics are the Board's) or without the indicators app."""
