@@ -42,12 +42,14 @@ class ReportTable:
     headings: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...] = ()
-    """True for a right-aligned figure column; by default every column but the first."""
+    """True for a right-aligned figure column; by default every column after STT and the
+    name."""
 
     def is_numeric(self, index: int) -> bool:
+        """Tell whether column ``index`` holds figures (right-aligned)."""
         if self.numeric:
             return self.numeric[index]
-        return index > 0
+        return index > 1
 
 
 @dataclass(frozen=True, kw_only=True)
