@@ -96,6 +96,7 @@ bench: $(DEV_STAMP) document-deps
 	$(PY) bench/audit_bench.py
 	$(PY) bench/eligibility_bench.py
 	$(PY) bench/council_bench.py
+	$(PY) bench/indicators_bench.py
 	$(PY) bench/reports_bench.py
 
 ## make clean — remove the virtualenv and the development database (a fresh start)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("tdkt.api.urls")),
     path("imports/", include("tdkt.documents.urls")),
+    path("indicators/", include("tdkt.indicators.urls")),
     path("", include("tdkt.commendations.urls")),
     path("", include("tdkt.movements.urls")),
     path("", include("tdkt.reports.urls")),

@@ -31,8 +31,9 @@ def _sign_in(page: Page, base_url: str) -> None:
 
 
 def test_pages_and_htmx_run_without_csp_violations(browser, live_server, registry):
-    """Dashboard, people search (htmx), zones and the rules pages load with no blocked content;
-    choosing another rule set still reloads the list (its handler moved out of the HTML)."""
+    """Dashboard, people search (htmx), zones, the rules and indicator pages load with no
+    blocked content; choosing another rule set still reloads the list (its handler moved out
+    of the HTML)."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
@@ -45,7 +46,14 @@ def test_pages_and_htmx_run_without_csp_violations(browser, live_server, registr
         page.locator("#id_q").fill("nguyen")  # htmx sends the search as the user types
     assert _violations(page) == []
 
-    for path in ("/zones/", "/rules/evaluate/", "/groups/", "/organizations/"):
+    for path in (
+        "/zones/",
+        "/rules/evaluate/",
+        "/groups/",
+        "/organizations/",
+        "/indicators/",
+        "/indicators/procedures/",
+    ):
         page.goto(f"{live_server.url}{path}")
         assert _violations(page) == [], path
 

@@ -42,8 +42,8 @@ def _is_signed_in(client: Client) -> bool:
 
 def test_a_trivial_page_reads_the_session_without_writing_it(registry):
     """Five reads (session, user, the user's unit, whether they sit on a council, and their
-    unread notifications, for the header) and no session UPDATE or savepoint; with SESSION_SAVE_EVERY_REQUEST the same page
-    took six statements and wrote the session."""
+    unread notifications, for the header) and no session UPDATE or savepoint; with
+    SESSION_SAVE_EVERY_REQUEST the same page took six statements and wrote the session."""
     with time_machine.travel(START, tick=False) as traveller:
         client = _signed_in()
         traveller.shift(timedelta(minutes=1))

@@ -1,6 +1,7 @@
 """Load the demo data through the real services, idempotently.
 
-Every row is written by the registry, account and commendation services, so the demo leaves
+Every row is written by the registry, account and commendation services (the indicators and
+dossiers by their two imports), so the demo leaves
 the same audit trail a user would. Before each write the loader looks the row up by its natural key
 (tax code, CCCD, name under its parent, username) and skips what exists, so a second run
 writes nothing and records no event. The look-ups read the ORM directly: they are system
@@ -49,6 +50,7 @@ from .council import load_councils
 from .decisions2019 import load_2019_decisions
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
+from .indicators import load_indicators
 from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
 from .reports2019 import load_report_figures, load_report_texts
@@ -99,6 +101,10 @@ class _Loader:
             writer=self.writer, orgs=self.orgs, people=self.people, created=self.report.created
         )
         load_movements(writer=self.writer, orgs=self.orgs, created=self.report.created)
+        # Key indicators and dossiers, through their imports; enterprise capital needs the
+        # enterprises above.
+        load_indicators(writer=self.writer, created=self.report.created)
+        # The annual report's investment figures and texts, after the indicators.
         load_report_figures(writer=self.writer, created=self.report.created)
         load_report_texts(writer=self.writer, created=self.report.created)
         return self.report

@@ -31,10 +31,17 @@ def import_run(
 
     Not wrapped in ``transaction.atomic`` itself: a rejected import is audited, and that event
     must commit although the import's own writes are rolled back.
+
+    An importer with a ``run`` method (the bulk importers of ``tdkt.indicators``, ADR 0402)
+    runs the whole import itself with the same rules and result, streaming big files.
     """
     if isinstance(importer, str):
         importer = get_importer(importer)
     importer.check_permission(actor)
+    run = getattr(importer, "run", None)
+    if run is not None:  # a bulk importer (tdkt.indicators) streams and writes in bulk itself
+        result: ImportResult = run(actor=actor, data=data, filename=filename, dry_run=dry_run)
+        return result
     result = ImportResult(importer=importer.name, filename=filename[:200], dry_run=dry_run)
     try:
         table = read_table(data, filename=filename, sheet=importer.sheet_name)

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "tdkt.organizations",
     "tdkt.documents",
     "tdkt.commendations",
+    "tdkt.indicators",
     "tdkt.notifications",
     "tdkt.movements",
     "tdkt.reports",
