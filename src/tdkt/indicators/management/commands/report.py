@@ -81,9 +81,11 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Định dạng %(fmt)s cần --output TỆP.") % {"fmt": fmt}, returncode=USAGE
             )
+        content: bytes | None
+        document: Any = None
         try:
             if options["kind"] == "statistics":
-                document, content = None, statistics_file(actor=actor, options=options)
+                content = statistics_file(actor=actor, options=options)
             elif options["kind"] == "indicators":
                 year = options["year"]
                 if not 1900 <= year <= 2100:
