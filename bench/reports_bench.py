@@ -6,8 +6,8 @@ collectives), a movement and a registration campaign. The award rows are bulk-in
 benchmark measures reading and writing the report, not the archive import. Then, best of
 ``--repeat``, interleaved:
 
-* **baseline** — the GROUP BYs the report needs, run bare (awards by code and recipient kind,
-  awards by unit with the unit of each person at the year's end), plus the document writer
+* **baseline** — the reads the report needs, run bare (awards grouped by code and recipient
+  kind, awards grouped by recipient, the posts of those people), plus the document writer
   alone on the already composed report;
 * **report** — what a download costs: ``annual_report`` (every section, scoping, movements,
   registrations, texts) and the writer, for .docx and for PDF; the registration rates (the
@@ -185,8 +185,9 @@ def _run(awards: int, repeat: int) -> int:
         render_annual_report_docx,
         render_annual_report_pdf,
     )
+    from tdkt.organizations.models import Employment
     from tdkt.reports.selectors import annual_report
-    from tdkt.reports.selectors.figures import registrations_of_year, unit_of_award
+    from tdkt.reports.selectors.figures import registrations_of_year
 
     started = time.perf_counter()
     officer = _build(awards)
@@ -201,12 +202,13 @@ def _run(awards: int, repeat: int) -> int:
         by_code = list(
             granted.values("code").annotate(individuals=Count("person_id"), n=Count("id"))
         )
-        by_unit = list(
-            granted.annotate(unit_id=unit_of_award(date(YEAR, 12, 31)))
-            .values("unit_id")
-            .annotate(n=Count("id"))
+        by_recipient = list(granted.values("organization_id", "person_id").annotate(n=Count("id")))
+        posts = list(
+            Employment.objects.filter(person_id__in={r["person_id"] for r in by_recipient})
+            .order_by("person_id", "-start_date")
+            .values_list("person_id", "organization_id", "start_date", "end_date")
         )
-        return by_code, by_unit
+        return by_code, by_recipient, posts
 
     def writer_docx() -> object:
         return render_annual_report_docx(composed)

@@ -44,6 +44,25 @@ def test_a_unit_head_sees_only_the_units_own_figures(w) -> None:
     assert board.procedures == []
 
 
+def test_a_persons_earlier_unit_is_not_named_to_a_unit_head(w) -> None:
+    """Đức moves to the investment department in 2020: his 2019 awards stay with planning,
+    which the investment head's dashboard counts without naming it."""
+    from datetime import date
+
+    from tdkt.organizations.services import employment_add
+
+    employment_add(
+        actor=w.r.officer,
+        person=w.r.duc,
+        organization=w.r.investment,
+        start_date=date(2020, 1, 1),
+        position="Chuyên viên",
+    )
+    board = dashboard_data(actor=w.r.investment_head, year=2019)
+    counts = {row["unit"]: row["counts"][-1] for row in board.awards}
+    assert counts == {"Phòng Quản lý Đầu tư": 5, "Đơn vị khác": 2}
+
+
 def test_the_page_draws_charts_from_the_tables_figures(w, client) -> None:
     client.force_login(w.r.officer)
     response = client.get(reverse("reports:dashboard") + "?year=2019")

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .figures import awards_by_unit, registrations_of_year, unit_names
+from .figures import awards_by_unit, registrations_of_year, unit_labels
 from .indicators import indicator_lines, procedures_as_of, procedures_of_year
 from .statistics import check_period
 
@@ -110,22 +110,23 @@ def dashboard_data(*, actor: Any, year: int) -> Dashboard:
 def _awards(board: Dashboard, actor: Any, year: int) -> None:
     years = list(range(year - AWARD_YEARS + 1, year + 1))
     counts = awards_by_unit(actor=actor, years=(years[0], years[-1]))
-    totals: dict[int | None, int] = {}
-    for (unit, _y), n in counts.items():
-        totals[unit] = totals.get(unit, 0) + n
-    if not totals:
+    if not counts:
         return
-    names = unit_names([u for u in totals if u is not None])
-    ranked = sorted(totals, key=lambda u: (-totals[u], names.get(u, "") if u else "~"))
+    names = unit_labels(actor=actor, ids=[u for u, _y in counts if u is not None])
+    by_label: dict[str, dict[int, int]] = {}
+    for (unit, y), n in counts.items():
+        label = names.get(unit, "") if unit is not None else _("Chưa xác định đơn vị")
+        per_year = by_label.setdefault(label, {})
+        per_year[y] = per_year.get(y, 0) + n
+    ranked = sorted(by_label, key=lambda label: (-sum(by_label[label].values()), label))
     shown, rest = ranked[:AWARD_UNITS], ranked[AWARD_UNITS:]
     board.award_years = years
-    for unit in shown:
-        label = names.get(unit, "") if unit is not None else _("Chưa xác định đơn vị")
-        board.awards.append({"unit": label, "counts": [counts.get((unit, y), 0) for y in years]})
+    for label in shown:
+        board.awards.append({"unit": label, "counts": [by_label[label].get(y, 0) for y in years]})
     if rest:
         board.awards.append(
             {
                 "unit": _("Các đơn vị khác"),
-                "counts": [sum(counts.get((u, y), 0) for u in rest) for y in years],
+                "counts": [sum(by_label[label].get(y, 0) for label in rest) for y in years],
             }
         )

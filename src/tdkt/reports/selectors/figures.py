@@ -11,9 +11,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count
+from django.utils.translation import gettext as _
 
+from tdkt.accounts.scopes import scope_for
 from tdkt.commendations.constants import AwardStatus
 from tdkt.commendations.selectors.archive import award_list
 from tdkt.movements.models import Movement, RegistrationCampaign
@@ -168,26 +169,6 @@ def _granted(actor: Any, years: tuple[int, int]) -> Any:
     )
 
 
-def unit_of_award(year_end: date) -> Coalesce:
-    """The unit an award counts for: the collective itself, or the unit where the person
-    worked at the end of the achievement year (the latest post then), or else their latest
-    post at all (someone recorded with a later post only)."""
-    then = (
-        Employment.objects.filter(person=OuterRef("person_id"), start_date__lte=year_end)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=date(year_end.year, 1, 1)))
-        .order_by("-start_date", "-id")
-        .values("organization_id")[:1]
-    )
-    latest = (
-        Employment.objects.filter(person=OuterRef("person_id"))
-        .order_by("-start_date", "-id")
-        .values("organization_id")[:1]
-    )
-    return Coalesce(
-        "organization_id", Subquery(then), Subquery(latest), output_field=IntegerField()
-    )
-
-
 def awards_of_year(*, actor: Any, year: int) -> Awards:
     """Count the year's granted awards the actor may see, by title and by unit."""
     qs = _granted(actor, (year, year))
@@ -206,36 +187,66 @@ def awards_of_year(*, actor: Any, year: int) -> Awards:
     counts: dict[int | None, int] = {}
     for (unit_id, _year), n in units.items():
         counts[unit_id] = counts.get(unit_id, 0) + n
-    names = _names([u for u in counts if u is not None])
+    names = unit_labels(actor=actor, ids=[u for u in counts if u is not None])
+    labelled: dict[str, int] = {}
+    for unit_id, n in counts.items():
+        label = names.get(unit_id, "") if unit_id is not None else _("Chưa xác định đơn vị")
+        labelled[label] = labelled.get(label, 0) + n
     by_unit = sorted(
-        (
-            UnitCount(names.get(u, "") if u is not None else "Chưa xác định đơn vị", n)
-            for u, n in counts.items()
-        ),
-        key=lambda u: (-u.count, u.unit),
+        (UnitCount(label, n) for label, n in labelled.items()), key=lambda u: (-u.count, u.unit)
     )
     return Awards(by_title=titles, by_unit=by_unit)
 
 
 def awards_by_unit(*, actor: Any, years: tuple[int, int]) -> dict[tuple[int | None, int], int]:
-    """Count the granted awards the actor may see per (unit id, year) over ``years``."""
+    """Count the granted awards the actor may see per (unit id, year) over ``years``.
+
+    An award counts for the collective itself, or for the unit where the person worked at the
+    end of the achievement year (the latest post then), else their latest post at all
+    (decision 0705). Two linear reads: the awards grouped by recipient and year, then the
+    posts of those people; the posts are matched in Python.
+    """
+    grouped = (
+        _granted(actor, years)
+        .values("organization_id", "person_id", "year")
+        .annotate(n=Count("id"))
+    )
+    rows = list(grouped)
+    people = {r["person_id"] for r in rows if r["person_id"] is not None}
+    posts: dict[int, list[tuple[date, date | None, int]]] = {}
+    for person_id, org_id, start, end in (
+        Employment.objects.filter(person_id__in=people)
+        .order_by("person_id", "-start_date", "-id")
+        .values_list("person_id", "organization_id", "start_date", "end_date")
+    ):
+        posts.setdefault(person_id, []).append((start, end, org_id))
     counts: dict[tuple[int | None, int], int] = {}
-    for year in range(years[0], years[1] + 1):
-        rows = (
-            _granted(actor, (year, year))
-            .annotate(unit_id=unit_of_award(date(year, 12, 31)))
-            .values("unit_id")
-            .annotate(n=Count("id"))
-        )
-        for row in rows:
-            counts[(row["unit_id"], year)] = row["n"]
+    for row in rows:
+        year = row["year"]
+        unit = row["organization_id"]
+        if unit is None and row["person_id"] is not None:
+            unit = unit_at_year_end(posts.get(row["person_id"], []), year)
+        counts[(unit, year)] = counts.get((unit, year), 0) + row["n"]
     return counts
 
 
-def unit_names(ids: list[int]) -> dict[int, str]:
-    """Names of the given organisations (for labelling counts already scoped)."""
-    return _names(ids)
+def unit_at_year_end(posts: list[tuple[date, date | None, int]], year: int) -> int | None:
+    """The unit of the latest post held during ``year`` and begun by its end, else of the
+    latest post at all; ``posts`` are (start, end, unit), latest start first."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    for start, end, unit in posts:
+        if start <= last and (end is None or end >= first):
+            return unit
+    return posts[0][2] if posts else None
 
 
-def _names(ids: list[int]) -> dict[int, str]:
-    return dict(Organization.objects.filter(pk__in=ids).values_list("id", "name"))
+def unit_labels(*, actor: Any, ids: list[int]) -> dict[int, str]:
+    """Names of the given units; a unit outside the actor's scope (where one of their people
+    worked before) is not named."""
+    scope = scope_for(actor)
+    return {
+        pk: name if scope.covers_path(path) else _("Đơn vị khác")
+        for pk, name, path in Organization.objects.filter(pk__in=ids).values_list(
+            "id", "name", "path"
+        )
+    }
