@@ -3,9 +3,15 @@ head seeing only its own figures; the officer writes a section of the annual rep
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from playwright.sync_api import Page, expect
 
+from tdkt.demo.indicators import DOSSIER_HEADERS, demo_dossiers
+from tdkt.demo.reports2019 import indicator_workbook
+from tdkt.indicators.services import indicators_import, procedures_import
 from tests.builders import PASSWORD, Registry
 from tests.e2e.test_csp import RECORD_VIOLATIONS
 from tests.reports.conftest import build_awards, build_movements, build_registration
@@ -16,12 +22,30 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+def _figures(r: Registry) -> None:
+    """Two years of two indicators and 300 of the demo's dossiers, through their imports."""
+    rows: list[list[object]] = [
+        ["doanh_thu", "Doanh thu của doanh nghiệp KCN", "USD", None, 2018, None, 7_245_000_000],
+        ["doanh_thu", "Doanh thu của doanh nghiệp KCN", "USD", None, 2019, 7.7e9, 7_702_000_000],
+        ["xuat_khau", "Giá trị xuất khẩu", "USD", None, 2018, None, 4_263_000_000],
+        ["xuat_khau", "Giá trị xuất khẩu", "USD", None, 2019, 4.8e9, 4_800_000_000],
+    ]
+    assert indicators_import(actor=r.officer, data=indicator_workbook(rows), filename="ct.xlsx").ok
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(DOSSIER_HEADERS)
+    writer.writerows(["" if v is None else v for v in row] for row in demo_dossiers()[:300])
+    data = buffer.getvalue().encode()
+    assert procedures_import(actor=r.officer, data=data, filename="hs.csv").ok
+
+
 @pytest.fixture
 def w(registry: Registry) -> Registry:
-    """The reports' hand-counted fixture (tests/reports/conftest.py)."""
+    """The reports' hand-counted fixture (tests/reports/conftest.py), with some figures."""
     build_awards(registry)
     build_movements(registry)
     build_registration(registry)
+    _figures(registry)
     return registry
 
 

@@ -65,7 +65,7 @@ def test_a_persons_earlier_unit_is_not_named_to_a_unit_head(w) -> None:
 
 def test_the_page_draws_charts_from_the_tables_figures(w, client) -> None:
     client.force_login(w.r.officer)
-    response = client.get(reverse("reports:dashboard") + "?year=2019")
+    response = client.get(reverse("reports:report-dashboard") + "?year=2019")
     assert response.status_code == 200
     content = response.content.decode()
     data = _chart_data(content)
@@ -79,7 +79,7 @@ def test_the_page_draws_charts_from_the_tables_figures(w, client) -> None:
 
 def test_the_unit_heads_page_names_no_other_unit(w, client) -> None:
     client.force_login(w.r.investment_head)
-    content = client.get(reverse("reports:dashboard") + "?year=2019").content.decode()
+    content = client.get(reverse("reports:report-dashboard") + "?year=2019").content.decode()
     assert "Phòng Quản lý Đầu tư" in content
     assert "Phòng Quy hoạch và Xây dựng" not in content
     assert "Báo cáo năm" not in content and "Biểu thống kê" not in content
@@ -87,5 +87,5 @@ def test_the_unit_heads_page_names_no_other_unit(w, client) -> None:
 
 def test_a_bad_year_is_not_found(w, client) -> None:
     client.force_login(w.r.viewer)
-    assert client.get(reverse("reports:dashboard") + "?year=abc").status_code == 404
-    assert client.get(reverse("reports:dashboard") + "?year=1200").status_code == 404
+    assert client.get(reverse("reports:report-dashboard") + "?year=abc").status_code == 404
+    assert client.get(reverse("reports:report-dashboard") + "?year=1200").status_code == 404

@@ -110,7 +110,7 @@ def load_report_figures(*, writer: User | None, created: Counter[str]) -> None:
     if not rows:
         return
     result = indicators_import(
-        actor=writer, data=_workbook(rows), filename="du-lieu-mau-bao-cao-2019.xlsx"
+        actor=writer, data=indicator_workbook(rows), filename="du-lieu-mau-bao-cao-2019.xlsx"
     )
     if not result.ok:
         raise ApplicationError(
@@ -120,7 +120,7 @@ def load_report_figures(*, writer: User | None, created: Counter[str]) -> None:
     created["report_figures"] += len(rows)
 
 
-def _workbook(rows: list[list[object]]) -> bytes:
+def indicator_workbook(rows: list[list[object]]) -> bytes:
     """The rows as the indicators import reads them (its published headings)."""
     workbook = Workbook()
     sheet = workbook.active

@@ -7,7 +7,7 @@ from . import views
 app_name = "reports"
 
 urlpatterns = [
-    path("reports/", views.dashboard_view, name="dashboard"),
+    path("reports/", views.dashboard_view, name="report-dashboard"),
     path("reports/statistics/", views.statistics_view, name="statistics"),
     path(
         "reports/statistics/<str:form>.xlsx",
