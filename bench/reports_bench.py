@@ -234,7 +234,7 @@ def _run(awards: int, repeat: int) -> int:
     )
     print(f"{'measure':<52} {'seconds':>8} {'× baseline':>11}")
     print("-" * 73)
-    print(f"{'the GROUP BYs alone (by code, by unit)':<52} {groups:>8.3f}")
+    print(f"{'the GROUP BYs alone (by code, by recipient, posts)':<52} {groups:>8.3f}")
     for name, writer, full in (("docx", w_docx, r_docx), ("PDF", w_pdf, r_pdf)):
         base = groups + writer
         print(f"{f'writer alone ({name})':<52} {writer:>8.3f}")
