@@ -1,130 +1,39 @@
-"""The grids of forms 0601–0605 (Circular 02/2023/TT-BNV) and how their cells are counted.
-
-Pure Python: the selector (``selectors.statistics``) turns grouped database rows into
-``AwardFact`` / ``MovementFact`` values with a count; this module says which row and which
-column each fact falls into and builds the ``StatisticsSheet`` the renderer prints. Row codes,
-labels and column numbers follow documents-and-forms §8 (LifeSoft's grids, the circular's
-annex not having been read); what that section marks UNVERIFIED is named in decision 0702.
-"""
+"""The grids of forms 0601–0605 (documents-and-forms §8) and the count of every cell."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from tdkt.documents.official.statistics import StatColumn, StatisticsSheet, StatRow
+from tdkt.reports.constants import StatisticsForm
 from tdkt.rules import codes
 
-from .constants import StatisticsForm
+from .facts import (
+    AD_HOC,
+    COLLECTIVE,
+    DEDICATION,
+    DEPARTMENT_LEADER,
+    ENTREPRENEUR,
+    FOREIGN,
+    HOUSEHOLD,
+    INDIVIDUAL,
+    NATIONAL_LEADER,
+    OTHER_LEADER,
+    REGULAR,
+    RESISTANCE,
+    SENIORITY,
+    THEMATIC,
+    WORKER,
+    AwardFact,
+    MovementFact,
+    duration_row,
+)
 
 CIRCULAR = "Ban hành theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023"
 RECEIPT = "Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo"
 REPORTING_UNIT = "Ban Quản lý các Khu công nghiệp và chế xuất Hà Nội"
 RECEIVING_UNIT = "Sở Nội vụ thành phố Hà Nội"
-
-COLLECTIVE, INDIVIDUAL, HOUSEHOLD = "collective", "individual", "household"
-
-# Person categories of rows 10–14 (0602) and 06–10 (0603).
-NATIONAL_LEADER = "national_leader"  # lãnh đạo cấp bộ, tỉnh và tương đương trở lên
-DEPARTMENT_LEADER = "department_leader"  # lãnh đạo cấp vụ, sở và tương đương
-ENTREPRENEUR = "entrepreneur"  # doanh nhân
-OTHER_LEADER = "other_leader"  # lãnh đạo khác từ phó phòng trở lên
-WORKER = "worker"  # người trực tiếp lao động, công tác
-
-# Methods (phương thức khen thưởng) of rows 15–21 (0602) and 11–17 (0603).
-REGULAR, THEMATIC, AD_HOC = "regular", "thematic", "ad_hoc"
-FOREIGN, DEDICATION, SENIORITY, RESISTANCE = "foreign", "dedication", "seniority", "resistance"
-ROUND_METHOD = {"year_end": REGULAR, "thematic": THEMATIC, "ad_hoc": AD_HOC}
-
-
-@dataclass(frozen=True)
-class AwardFact:
-    """One group of granted awards sharing everything the forms count by."""
-
-    code: str
-    recipient: str  # COLLECTIVE / INDIVIDUAL / HOUSEHOLD
-    enterprise: bool
-    person_category: str  # one of the five categories; "" for a collective
-    method: str
-    count: int
-
-
-@dataclass(frozen=True)
-class MovementFact:
-    """One movement carried out in the period, by the facts 0601 counts."""
-
-    kind: str  # movements.MovementKind value
-    starts_on: date
-    ends_on: date
-    level: str = "unit"  # the form's organiser column: central / ministry_province / unit
-    scope: str = "unit"  # national / ministry_province / block / unit
-
-
-# --- classification ---------------------------------------------------------------------------
-
-_NATIONAL_POSTS = (
-    "bộ trưởng",
-    "thứ trưởng",
-    "chủ tịch ubnd",
-    "phó chủ tịch ubnd",
-    "bí thư thành ủy",
-)
-_DEPARTMENT_POSTS = ("trưởng ban", "phó trưởng ban", "giám đốc sở", "phó giám đốc sở", "vụ trưởng")
-_ENTERPRISE_HEADS = ("tổng giám đốc", "giám đốc", "chủ tịch hội đồng quản trị", "chủ tịch công ty")
-_LEADER_POSTS = (
-    "trưởng phòng",
-    "phó trưởng phòng",
-    "phó phòng",
-    "chánh văn phòng",
-    "phó chánh văn phòng",
-    "giám đốc",
-    "phó giám đốc",
-    "trưởng đại diện",
-    "trưởng văn phòng đại diện",
-)
-
-
-def person_category(*, position: str, in_enterprise: bool) -> str:
-    """Place an individual in one of the forms' five categories from the position printed on
-    the award ("chức vụ, đơn vị công tác").
-
-    The archive keeps the position as text, so the category is read from it: the heads of an
-    enterprise are entrepreneurs (doanh nhân); the Board's head and deputies lead a body of
-    department (sở) level; heads and deputies of a phòng, office or centre are the "other
-    leaders from deputy head of a phòng up"; everyone else works directly. Decision 0702.
-    """
-    text = " ".join(position.lower().split())
-    if any(text.startswith(p) for p in _NATIONAL_POSTS):
-        return NATIONAL_LEADER
-    if in_enterprise and any(text.startswith(p) for p in _ENTERPRISE_HEADS):
-        return ENTREPRENEUR
-    if any(text.startswith(p) for p in _DEPARTMENT_POSTS):
-        return DEPARTMENT_LEADER
-    if any(text.startswith(p) for p in _LEADER_POSTS):
-        return OTHER_LEADER
-    return WORKER
-
-
-def duration_row(starts_on: date, ends_on: date) -> str:
-    """The 0601 duration row of a movement: 06 < 1 year … 10 ≥ 5 years.
-
-    Whole months from the first day to the day after the last: 1/1–31/12 is exactly 12 months,
-    "1 năm" (row 07); more than 12 and under 36 is row 08. Decision 0702.
-    """
-    end = date.fromordinal(ends_on.toordinal() + 1)
-    months = (end.year - starts_on.year) * 12 + end.month - starts_on.month
-    if end.day < starts_on.day:
-        months -= 1
-    if months < 12:
-        return "06"
-    if months == 12:
-        return "07"
-    if months < 36:
-        return "08"
-    if months < 60:
-        return "09"
-    return "10"
 
 
 # --- grids ------------------------------------------------------------------------------------
