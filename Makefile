@@ -10,7 +10,7 @@ RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 export DJANGO_SETTINGS_MODULE ?= tdkt.settings.dev
 
-.PHONY: run setup test test-fast test-e2e lint typecheck fmt bench schema browser-deps document-deps migrate demo clean check-deploy messages screenshots
+.PHONY: run setup test test-fast test-e2e lint typecheck fmt bench bench-deps schema browser-deps document-deps migrate demo clean check-deploy messages screenshots
 
 $(RUN_STAMP): requirements/base.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -80,7 +80,7 @@ messages: $(DEV_STAMP)
 	cd src/tdkt && ../../$(PY) ../../manage.py makemessages -l en --no-location --no-obsolete --no-wrap -v 0
 	msgattrib --sort-output --no-wrap -o $(PO) $(PO)
 	sed -i '/^"POT-Creation-Date: /d' $(PO)
-	cd src/tdkt && ../../$(PY) ../../manage.py compilemessages -l en -v 0
+	cd src/tdkt && ../../$(PY) ../../manage.py compilemessages -l en -l vi -v 0
 
 schema: $(DEV_STAMP)
 	$(PY) manage.py spectacular --file docs/api/openapi.yaml --validate
@@ -90,14 +90,22 @@ check-deploy: $(RUN_STAMP)
 	TDKT_AUDIT_KEY=check:$$(head -c 36 /dev/urandom | base64) \
 	DJANGO_SETTINGS_MODULE=tdkt.settings.prod $(PY) manage.py check --deploy --fail-level WARNING
 
-bench: $(DEV_STAMP) document-deps
+## make bench — rule engine, registry at 170,000 people (SQLite, and PostgreSQL when
+## TDKT_BENCH_DATABASE_URL is set), official documents; each figure beside its baseline
+bench: $(DEV_STAMP) document-deps bench-deps
 	$(PY) bench/rules_bench.py
+	$(PY) bench/registry_bench.py
 	$(PY) bench/documents_bench.py
 	$(PY) bench/audit_bench.py
 	$(PY) bench/eligibility_bench.py
 	$(PY) bench/council_bench.py
 	$(PY) bench/indicators_bench.py
+	$(PY) bench/import_bench.py
 	$(PY) bench/reports_bench.py
+
+## wrk, the HTTP load generator of the registry benchmark (Debian package)
+bench-deps:
+	@bash tools/ensure-wrk.sh
 
 ## make clean — remove the virtualenv and the development database (a fresh start)
 clean:

@@ -95,9 +95,9 @@ def test_unknown_zone_reference_is_a_field_error(registry, api_as):
     assert body["fields"]["enterprise.zone"] == ["Không tìm thấy khu công nghiệp."]
 
 
-def test_enterprise_representative_updates_own_profile(registry, api_as):
-    """The representative changes the registered capital; the history shows old and new."""
-    client = api_as(registry.enterprise_rep)
+def test_officer_updates_an_enterprise_profile(registry, api_as):
+    """The officer changes the registered capital; the history shows old and new."""
+    client = api_as(registry.officer)
     response = client.patch(
         detail(registry.enterprise),
         {"address": "Lô 12, KCN Thăng Long", "enterprise": {"registered_capital": "15000000"}},
@@ -110,6 +110,15 @@ def test_enterprise_representative_updates_own_profile(registry, api_as):
     assert events[0]["event_type"] == "organization.updated"
     assert events[0]["changes"]["registered_capital"] == ["12000000.00", "15000000.00"]
     assert events[0]["changes"]["address"] == ["", "Lô 12, KCN Thăng Long"]
+
+
+def test_enterprise_representative_updates_own_address(registry, api_as):
+    """The representative keeps the enterprise's address current (decision 0037)."""
+    response = api_as(registry.enterprise_rep).patch(
+        detail(registry.enterprise), {"address": "Lô 12, KCN Thăng Long"}, format="json"
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["address"] == "Lô 12, KCN Thăng Long"
 
 
 def test_other_unit_cannot_change_the_enterprise(registry, api_as):

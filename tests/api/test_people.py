@@ -281,3 +281,39 @@ def test_person_list_query_count_is_bounded(registry, api_as, django_assert_max_
         )
     with django_assert_max_num_queries(5):
         assert len(results(client.get(PEOPLE))) >= 15
+
+
+def test_pages_follow_next_links_in_vietnamese_order(registry, api_as):
+    """Ten people in pages of three: `next` walks them once in order of given name,
+    `previous` walks back, and `count` is exact."""
+    officer = api_as(registry.officer)
+    for given in ["Yến", "Bình", "An", "Xuân", "Giang", "Ân", "Đào"]:
+        new = _new_person(registry, full_name=f"Phạm Thị {given}", citizen_id=None)
+        assert officer.post(PEOPLE, new, format="json").status_code == 201
+    pages = [officer.get(PEOPLE, {"page_size": 3}).json()]
+    while pages[-1]["next"]:
+        pages.append(officer.get(pages[-1]["next"]).json())
+    assert [page["count"] for page in pages] == [10] * 4
+    shown = [item["full_name"] for page in pages for item in page["results"]]
+    assert shown == [
+        "Phạm Thị An",
+        "Nguyễn Văn Ánh",
+        "Phạm Thị Ân",
+        "Phạm Thị Bình",
+        "Phạm Thị Đào",
+        "Trần Minh Đức",
+        "Phạm Thị Giang",
+        "Lê Thị Hoa",
+        "Phạm Thị Xuân",
+        "Phạm Thị Yến",
+    ]
+    back = officer.get(pages[-1]["previous"]).json()
+    assert back["results"] == pages[-2]["results"]
+    assert pages[0]["previous"] is None
+
+
+def test_a_malformed_page_position_is_a_field_error(registry, api_as):
+    """A position that is not one the API gave is refused with a field error, not a 500."""
+    response = api_as(registry.officer).get(PEOPLE, {"after": "1' OR '1'='1"})
+    body = assert_error(response, 400, "invalid")
+    assert "after" in body["fields"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 from collections.abc import Sequence
 from typing import Any
 
@@ -66,3 +67,48 @@ def person_row(**values: Any) -> list[Any]:
     }
     defaults.update(values)
     return [defaults[h] for h in PEOPLE_HEADERS]
+
+
+FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ")
+MIDDLE = ("Văn", "Thị", "Minh", "Hữu", "Đức", "Thanh", "Ngọc", "Quang", "Thu", "Xuân")
+GIVEN = ("An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hoa", "Hùng", "Lan", "Long", "Mai")
+
+
+def people_rows(count: int, units: Sequence[str], *, seed: int = 2026) -> list[list[Any]]:
+    """Return ``count`` valid, distinct people rows (PEOPLE_HEADERS order) spread over
+    ``units``: each CCCD agrees with its birth year and gender, as the import checks."""
+    rng = random.Random(seed)
+    rows = []
+    for index in range(count):
+        female = rng.random() < 0.5
+        year = rng.randint(1965, 2004)
+        century_gender = (0 if year < 2000 else 2) + (1 if female else 0)
+        citizen_id = f"{rng.randint(1, 96):03d}{century_gender}{year % 100:02d}{index:06d}"
+        rows.append(
+            [
+                f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
+                "Nữ" if female else "Nam",
+                f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{year}",
+                citizen_id,
+                "VN",
+                "Người lao động",
+                units[index % len(units)],
+                "Chuyên viên",
+                f"01/{rng.randint(1, 12):02d}/{rng.randint(2015, 2024)}",
+                f"nv{index}@example.vn",
+                f"09{rng.randint(0, 99_999_999):08d}",
+            ]
+        )
+    return rows
+
+
+def is_write(sql: str) -> bool:
+    """True for a statement that changes rows: INSERT, UPDATE, DELETE, or a data-modifying
+    WITH (on PostgreSQL the audit append inserts the events and moves the chain's head in one
+    ``WITH … INSERT`` statement)."""
+    text = sql.lstrip().upper()
+    if text.startswith(("INSERT", "UPDATE", "DELETE")):
+        return True
+    return text.startswith("WITH") and any(
+        word in text for word in ("INSERT INTO", "UPDATE ", "DELETE FROM")
+    )

@@ -11,7 +11,7 @@ from tdkt.audit.models import AuditEvent
 from tdkt.documents.services import import_run
 from tdkt.organizations.models import Enterprise, Organization
 
-from .helpers import BOARD, ORG_HEADERS, xlsx
+from .helpers import BOARD, ORG_HEADERS, is_write, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +154,41 @@ def test_unit_head_may_add_sub_units_only_inside_their_unit(registry):
     assert not outside.ok
     assert [(e.row, e.column) for e in outside.errors] == [(2, "Đơn vị cấp trên")]
     assert not Organization.objects.filter(name="Tổ Quy hoạch").exists()
+
+
+def test_a_dry_run_counts_exactly_without_writing_and_sees_a_taken_tax_code(registry):
+    """The organisations' dry run predicts its counts (a new unit, the enterprise updated,
+    the board unchanged) and writes only its audit event; a new enterprise with a tax code
+    already in the registry is refused in the dry run already, not only when written."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = [
+        org_row("Phòng Thanh tra", "Phòng", BOARD),
+        org_row(
+            "Công ty TNHH Điện tử Sao Mai",
+            "Doanh nghiệp",
+            BOARD,
+            **{"Mã số thuế": "0101234567", "Địa chỉ": "Lô A1"},
+        ),
+        org_row(BOARD, "Ban Quản lý"),
+    ]
+    with CaptureQueriesContext(connection) as captured:
+        result = _run(registry.officer, rows, dry_run=True)
+
+    assert result.ok, result.errors
+    assert (result.created, result.updated, result.unchanged) == (1, 1, 1)
+    writes = [q["sql"] for q in captured.captured_queries if is_write(q["sql"])]
+    assert writes and all("audit_" in sql for sql in writes)
+    assert not Organization.objects.filter(name="Phòng Thanh tra").exists()
+
+    taken = org_row(
+        "Công ty Mới",
+        "Doanh nghiệp",
+        "Phòng Quản lý Đầu tư",
+        **{**ENTERPRISE, "Mã số thuế": "0101234567"},
+    )
+    refused = _run(registry.investment_head, [taken], dry_run=True)
+    assert [(e.column, e.message) for e in refused.errors] == [
+        ("Mã số thuế", "Mã số thuế đã có trong hệ thống.")
+    ]

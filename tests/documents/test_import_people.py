@@ -10,7 +10,7 @@ from tdkt.core.errors import PermissionDeniedError
 from tdkt.documents.services import import_run
 from tdkt.organizations.models import Employment, Person
 
-from .helpers import PEOPLE_HEADERS, person_row, xlsx
+from .helpers import PEOPLE_HEADERS, is_write, person_row, xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -221,15 +221,43 @@ def test_viewer_may_not_import_at_all(registry):
     assert _state() == before
 
 
-def test_dry_run_reports_counts_but_writes_nothing(registry):
-    """A dry run applies and rolls back, so its counts are exact and nothing is kept."""
+def test_dry_run_reports_exact_counts_writes_nothing_and_is_audited_once(registry):
+    """A dry run counts what the import would do (one new person, Ánh unchanged) without
+    writing a row, and records one ``import.checked`` event with those counts (issue #7: dry
+    runs were a silent way to probe the registry)."""
+    anh = person_row(
+        **{
+            "Họ và tên": "Nguyễn Văn Ánh",
+            "Giới tính": "Nam",
+            "Ngày sinh": "17/05/1985",
+            "Số CCCD": "001085012345",
+            "Từ ngày": "01/03/2015",
+            "Email": "",
+            "Điện thoại": "",
+        }
+    )
     before = _state()
-    result = _run(registry.officer, [person_row()], dry_run=True)
+    events = AuditEvent.objects.count()
+    result = _run(registry.officer, [person_row(), anh], dry_run=True)
 
     assert result.ok and result.dry_run
-    assert result.created == 1
+    assert (result.created, result.updated, result.unchanged) == (1, 0, 1)
     assert _state() == before
-    assert not AuditEvent.objects.filter(event_type__startswith="import.").exists()
+    assert AuditEvent.objects.count() == events + 1
+    checked = AuditEvent.objects.get(event_type=AuditEventType.IMPORT_CHECKED)
+    assert checked.actor == registry.officer
+    assert checked.changes["created"] == [None, 1] and checked.changes["unchanged"] == [None, 1]
+    assert checked.changes["dry_run"] == [None, True]
+
+
+def test_a_rejected_dry_run_is_audited_with_its_error_count(registry):
+    """A dry run of a bad file is recorded too, with the number of errors it found."""
+    result = _run(registry.officer, [person_row(**{"Số CCCD": "123"})], dry_run=True)
+
+    assert not result.ok
+    checked = AuditEvent.objects.get(event_type=AuditEventType.IMPORT_CHECKED)
+    assert checked.changes["errors"] == [None, 1]
+    assert not AuditEvent.objects.filter(event_type=AuditEventType.IMPORT_REJECTED).exists()
 
 
 def test_excel_dates_and_numeric_cccd_are_understood(registry):
@@ -267,3 +295,33 @@ def test_same_name_and_unit_twice_without_cccd_is_an_error_on_both_rows(registry
         (3, "Họ và tên"),
     ]
     assert not Person.objects.filter(full_name="Phạm Thị Mai").exists()
+
+
+def test_a_phone_like_abc_and_a_phone_typed_as_a_number_are_errors(registry):
+    """ "abc" is refused on its cell; a phone Excel turned into a number (leading 0 lost) is
+    refused with advice to format the column as Text; "0912 345 678" is fine."""
+    rows = [
+        person_row(**{"Điện thoại": "abc"}),
+        person_row(**{"Số CCCD": "001190001111", "Ngày sinh": "", "Điện thoại": 912345678}),
+        person_row(**{"Số CCCD": "001190002222", "Ngày sinh": "", "Điện thoại": "0912 345 678"}),
+    ]
+    result = _run(registry.officer, rows)
+
+    assert [(e.row, e.column) for e in result.errors] == [(2, "Điện thoại"), (3, "Điện thoại")]
+    assert "8–15 chữ số" in result.errors[0].message
+    assert "Văn bản" in result.errors[1].message
+
+
+def test_a_dry_run_writes_nothing_but_its_own_audit_event(registry):
+    """Checking a file never writes a registry row, even briefly: the only statements that
+    change anything are those appending its ``import.checked`` event."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        result = _run(registry.officer, [person_row()], dry_run=True)
+
+    assert result.ok and result.created == 1
+    writes = [q["sql"] for q in captured.captured_queries if is_write(q["sql"])]
+    assert writes, "the dry run is audited"
+    assert all("audit_" in sql for sql in writes), writes

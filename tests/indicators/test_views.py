@@ -203,16 +203,20 @@ def test_the_navigation_shows_the_indicators_link_to_users_with_a_scope(registry
     assert 'href="/indicators/"' in text
 
 
-def test_the_import_hub_runs_the_same_bulk_import(registry, client_for):
+def test_the_import_hub_runs_the_same_bulk_import(
+    registry, client_for, django_capture_on_commit_callbacks
+):
     """/imports/ lists both importers and hands the file to the bulk import."""
     from .helpers import dossier_file, dossier_row
 
     client = client_for("officer")
     page = client.get("/imports/").content.decode()
-    response = client.post(
-        "/imports/",
-        {"importer": "procedures", "file": _upload("hs.xlsx", dossier_file([dossier_row()]))},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the job starts after the commit
+        response = client.post(
+            "/imports/",
+            {"importer": "procedures", "file": _upload("hs.xlsx", dossier_file([dossier_row()]))},
+        )
+    response = client.get(response["Location"])  # the upload lands on its job's page
 
     assert "Hồ sơ thủ tục hành chính" in page and "Chỉ tiêu" in page
     assert "Đã nhập xong." in response.content.decode()

@@ -16,13 +16,15 @@ from tdkt.audit.models import AuditEvent
 from tdkt.commendations.constants import RoundKind, RoundState
 from tdkt.commendations.models import Proposal, ProposalLine, Round
 from tdkt.core.errors import ConflictError, PermissionDeniedError
+from tdkt.indicators.services import indicators_import
 from tdkt.movements import integration
-from tdkt.movements.constants import SheetState
+from tdkt.movements.constants import CriterionSource, SheetState
 from tdkt.movements.registration_workflow import sheet_transition
 from tdkt.movements.services import can_open_round, movement_round_open, sheet_start
-from tdkt.movements.sources import SourceQuery
+from tdkt.movements.sources import SourceQuery, provider_for
 from tdkt.movements.workflow import movement_transition
 from tdkt.rules.codes import ADVANCED_COLLECTIVE, ADVANCED_WORKER, GRASSROOTS_FIGHTER
+from tests.indicators.helpers import indicator_file
 
 from .registration_helpers import TODAY, open_year
 
@@ -140,7 +142,28 @@ def test_indicator_and_procedure_shares_read_the_indicators_selectors(registry, 
     )
     assert integration.procedures_share(query) == Decimal(2882) / Decimal(2892)
     assert calls[0]["date_from"] == date(2019, 1, 1) and calls[0]["actor"] is None
-    assert integration.install_data_providers() is False  # the app is not installed here
+    assert integration.install_data_providers() is True  # tdkt.indicators is installed
+
+
+def test_the_installed_indicators_app_answers_for_linked_criteria(registry):
+    """With tdkt.indicators installed the providers are registered at start-up and read its
+    real selectors: a unit's % of plan, and the on-time share of the period's dossiers."""
+    assert provider_for(CriterionSource.INDICATOR) is integration.indicator_share
+    assert provider_for(CriterionSource.PROCEDURES) is integration.procedures_share
+    rows = [["lao_dong", "Lao động", "người", "Phòng Quản lý Đầu tư", 2019, 40, 38]]
+    result = indicators_import(
+        actor=registry.officer, data=indicator_file(rows), filename="chi-tieu.xlsx"
+    )
+    assert result.ok, result.errors
+    query = SourceQuery(
+        organization=registry.investment,
+        indicator_code="lao_dong",
+        starts_on=date(2019, 1, 1),
+        ends_on=date(2019, 12, 31),
+    )
+
+    assert integration.indicator_share(query) == Decimal(38) / Decimal(40)
+    assert integration.procedures_share(query) is None  # no dossier in the period
 
 
 def _launched(w, capture):

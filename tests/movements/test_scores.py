@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.core.errors import ApplicationError, ConflictError, PermissionDeniedError
+from tdkt.movements import sources
 from tdkt.movements.constants import CriterionSource
 from tdkt.movements.models import CriterionScore
 from tdkt.movements.scoring import Points, Scale, rank
@@ -197,10 +198,13 @@ def test_two_officers_scoring_the_same_unit_do_not_overwrite_each_other(launched
 
 
 @pytestmark_db
-def test_criteria_linked_to_data_score_themselves(launched):
+def test_criteria_linked_to_data_score_themselves(launched, monkeypatch):
     """With a provider for indicators, the linked criterion gets max × share for each unit that
     has a figure; a unit without one stays unscored; typed points never replace them."""
     w = launched
+    # tdkt.indicators is installed and registers its provider at start-up: start without one
+    # (restored after the test).
+    monkeypatch.delitem(sources._PROVIDERS, CriterionSource.INDICATOR, raising=False)
     revenue = criterion_add(
         actor=w.r.officer,
         movement=w.movement,

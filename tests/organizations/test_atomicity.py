@@ -84,12 +84,18 @@ WRITES: dict[str, tuple[str, Write]] = {
             actor=r.officer, name="Phòng Mới", kind=OrganizationKind.DEPARTMENT, parent=r.board
         ),
     ),
-    "organization_update (move and profile)": (
+    "organization_update (move)": (
+        "organizations",
+        lambda r, g: organization_update(
+            actor=r.officer, organization=r.investment, parent=r.centre
+        ),
+    ),
+    "organization_update (profile)": (
         "organizations",
         lambda r, g: organization_update(
             actor=r.officer,
             organization=r.enterprise,
-            parent=r.investment,
+            address="Lô 12, KCN Thăng Long",
             enterprise={"registered_capital": Decimal("1")},
         ),
     ),
@@ -105,7 +111,7 @@ WRITES: dict[str, tuple[str, Write]] = {
     ),
     "person_update": (
         "people",
-        lambda r, g: person_update(actor=r.officer, person=r.anh, phone="09"),
+        lambda r, g: person_update(actor=r.officer, person=r.anh, phone="0987654321"),
     ),
     "employment_add (transfer)": (
         "people",
@@ -196,16 +202,25 @@ def test_profile_rejected_after_the_organisation_was_saved_leaves_nothing(regist
 
 
 def test_move_with_a_rejected_profile_change_moves_nothing(registry):
-    """Moving the enterprise under another unit together with an invalid profile change is
-    refused as a whole: its place in the tree is unchanged and no event is recorded."""
+    """Moving the enterprise under another enterprise (as its branch) together with an
+    invalid profile change is refused as a whole: its place in the tree is unchanged and no
+    event is recorded."""
+    holding = organization_create(
+        actor=registry.officer,
+        name="Tập đoàn Sao Mai",
+        kind=OrganizationKind.ENTERPRISE,
+        parent=registry.board,
+        enterprise={"tax_code": "0107654321", "investment_type": "ddi"},
+    )
     before = _state()
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError) as exc:
         organization_update(
             actor=registry.officer,
             organization=registry.enterprise,
-            parent=registry.investment,
+            parent=holding,
             enterprise={"capital_currency": "X"},
         )
+    assert "capital_currency" in exc.value.fields
     assert _state() == before
 
 

@@ -83,7 +83,7 @@ def test_transfer_moves_person_between_scopes(registry):
     assert person_unit_on(person=registry.anh, on=date(2024, 6, 1)) == registry.planning
 
 
-def test_people_list_is_sorted_by_name(registry):
-    """Names come back in alphabetical order of the Vietnamese name."""
+def test_people_list_is_sorted_by_given_name(registry):
+    """Names come back in Vietnamese order of the given name: Ánh, Đức (đ after d), Hoa."""
     names = [p.full_name for p in person_list(actor=registry.officer)]
-    assert names == ["Lê Thị Hoa", "Nguyễn Văn Ánh", "Trần Minh Đức"]
+    assert names == ["Nguyễn Văn Ánh", "Trần Minh Đức", "Lê Thị Hoa"]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.organizations.models import Enterprise, GroupLeadership, GroupMembership, Organization
-from tdkt.organizations.services import group_create
+from tdkt.organizations.services import group_create, organization_create
 
 pytestmark = pytest.mark.django_db
 
@@ -68,26 +68,31 @@ def test_unit_head_cannot_create_outside_their_unit(client_for, registry):
     assert not Organization.objects.filter(name=data["name"]).exists()
 
 
-def test_unit_head_renames_own_unit(client_for, registry):
-    """The planning head can rename their own department; the history shows before and after."""
-    url = reverse("organizations:organization-update", kwargs={"uuid": registry.planning.uuid})
+def test_unit_head_renames_a_unit_below_their_own(client_for, registry):
+    """The planning head renames a team of their department; the history shows before and
+    after. (Their own department's name is the Board's: decision 0037.)"""
+    team = organization_create(
+        actor=registry.officer,
+        name="Tổ Quy hoạch",
+        kind="department",
+        parent=registry.planning,
+    )
+    url = reverse("organizations:organization-update", kwargs={"uuid": team.uuid})
     response = client_for("planning_head").post(
         url,
         {
-            "name": "Phòng Quy hoạch – Xây dựng",
-            "kind": "department",
-            "parent": registry.board.pk,
+            "name": "Tổ Quy hoạch chung",
+            "parent": registry.planning.pk,
             "is_active": "on",
-            "capital_currency": "VND",
         },
     )
     assert response.status_code == 302
-    assert Organization.objects.get(pk=registry.planning.pk).name == "Phòng Quy hoạch – Xây dựng"
+    assert Organization.objects.get(pk=team.pk).name == "Tổ Quy hoạch chung"
     detail = client_for("planning_head").get(
-        reverse("organizations:organization-detail", kwargs={"uuid": registry.planning.uuid})
+        reverse("organizations:organization-detail", kwargs={"uuid": team.uuid})
     )
     body = detail.content.decode()
-    assert "Phòng Quy hoạch và Xây dựng" in body  # the old name, in the timeline
+    assert "Tổ Quy hoạch chung" in body and "Tổ Quy hoạch</del>" in body
     assert "Sửa tổ chức" in body
 
 

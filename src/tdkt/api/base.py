@@ -63,10 +63,26 @@ class ApiView(APIView):
         *,
         status: int = 200,
         many: bool = False,
+        version: str | None = None,
     ) -> Response:
-        """Serialise ``instance`` and return it with ``status``."""
+        """Serialise ``instance`` and return it with ``status`` (and its ``version`` as the
+        ``ETag``, for a record a client may change: decision 0038)."""
         serializer = serializer_class(instance, many=many, context=self.get_serializer_context())
-        return Response(serializer.data, status=status)
+        response = Response(serializer.data, status=status)
+        if version is not None:
+            response["ETag"] = f'"{version}"'
+        return response
+
+    def if_match(self) -> str | None:
+        """Return the version named by the request's ``If-Match`` (None when absent or ``*``).
+
+        One entity tag is expected; a weak one (``W/"…"``) never matches, as RFC 9110 asks.
+        """
+        header = self.request.headers.get("If-Match", "").strip()
+        if not header or header == "*":
+            return None
+        tag = header.split(",")[0].strip()
+        return tag[1:-1] if len(tag) >= 2 and tag[0] == tag[-1] == '"' else tag
 
     def get_serializer_context(self) -> dict[str, Any]:
         """Give serializers the request, so reference fields resolve through the actor's scope."""

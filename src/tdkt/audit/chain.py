@@ -31,7 +31,14 @@ def jsonable(value: Any) -> Any:
     Dates, decimals and UUIDs become strings; floats become strings too, so that the stored
     text never depends on how a float is printed.
     """
-    if value is None or isinstance(value, bool | int | str):
+    kind = type(value)  # exact types first: a bulk write converts hundreds of thousands
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is dict:
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if kind is list:
+        return [jsonable(v) for v in value]
+    if isinstance(value, bool | int | str):
         return value
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}

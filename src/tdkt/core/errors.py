@@ -15,6 +15,7 @@ class ErrorCode(StrEnum):
     CONFLICT = "conflict"
     IMPORT_FAILED = "import_failed"
     LOCKED_OUT = "locked_out"
+    PRECONDITION_FAILED = "precondition_failed"
 
 
 class ApplicationError(Exception):
@@ -74,6 +75,16 @@ class ConflictError(ApplicationError):
 
     def __init__(self, message: str, **kwargs: Any) -> None:
         super().__init__(message, code=ErrorCode.CONFLICT, **kwargs)
+
+
+class StaleVersionError(ApplicationError):
+    """The record changed since the editor read it (their version is not the current one):
+    nothing is written (412, as for a failed ``If-Match``; decision 0038)."""
+
+    status = 412
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        super().__init__(message, code=ErrorCode.PRECONDITION_FAILED, **kwargs)
 
 
 class LockedOutError(ApplicationError):

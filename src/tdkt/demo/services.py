@@ -48,6 +48,7 @@ from .board import BOARD_NAME, BOARD_SHORT_NAME, UNITS, ZONES
 from .commendations import load_commendations
 from .council import load_councils
 from .decisions2019 import load_2019_decisions
+from .emulation_blocks import load_emulation_blocks
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
 from .indicators import load_indicators
@@ -86,6 +87,7 @@ class _Loader:
         self.load_people()
         for spec in GROUPS:
             self.load_group(spec)
+        load_emulation_blocks(orgs=self.orgs, created=self.report.created)
         self.load_accounts()
         load_commendations(
             writer=self.writer,

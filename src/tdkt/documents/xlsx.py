@@ -1,10 +1,15 @@
 """Read uploaded spreadsheets (XLSX or CSV) safely into rows of raw cell values.
 
-An uploaded file is hostile until proven otherwise. Before openpyxl sees an XLSX file the
-zip container is checked (a zip, few members, no path traversal, bounded uncompressed size
-and compression ratio, no DTD in any XML part), so a zip bomb or an XML external-entity
-attack is refused with a clear message instead of exhausting memory or reading server files.
-openpyxl then parses with defusedxml, in read-only mode, without evaluating formulas.
+An uploaded file is hostile until proven otherwise. Before any XML of an XLSX file is parsed
+the zip container is checked (a zip, few members, no path traversal, bounded uncompressed size
+and compression ratio). The sheet is then streamed by ``tdkt.documents.sheetxml`` (expat, in
+chunks), which refuses a DTD in any part it reads and stops as soon as the shared-string table,
+a row or the sheet passes its bounds, so neither an XML attack nor a small file that inflates
+into millions of cells can exhaust memory (issue #7). Formulas are never evaluated. A CSV line
+with more fields than a row may hold is refused before ``csv`` splits it.
+
+openpyxl is still imported here, after defusing the standard library's XML parsers, for the
+code that writes workbooks (templates, error reports) and reads small trusted ones.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import csv
 import io
 import warnings
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -25,6 +30,27 @@ from django.utils.translation import gettext as _
 from tdkt.core.errors import ApplicationError, ErrorCode
 from tdkt.core.text import fold
 
+from .headers import HeaderMatch, header_key, match_headers
+from .sheetxml import SheetBounds, SheetRejectedError, iter_sheet_rows
+
+__all__ = [  # the names importers and other apps use
+    "MB",
+    "XLS_MAGIC",
+    "FileRejectedError",
+    "HeaderMatch",
+    "Limits",
+    "RawRow",
+    "RawTable",
+    "check_zip",
+    "header_key",
+    "is_error_value",
+    "iter_xlsx_rows",
+    "match_headers",
+    "openpyxl",
+    "read_headers",
+    "read_table",
+]
+
 with warnings.catch_warnings():  # it imports the deprecated defusedxml.cElementTree shim
     warnings.simplefilter("ignore", DeprecationWarning)
     # types-defusedxml omits defuse_stdlib, which defusedxml 0.7 exports.
@@ -32,7 +58,6 @@ with warnings.catch_warnings():  # it imports the deprecated defusedxml.cElement
 
 import openpyxl  # after defusing the stdlib XML parsers
 import openpyxl.xml
-from defusedxml.common import DefusedXmlException
 from openpyxl.cell.cell import ERROR_CODES
 
 # openpyxl picks its XML parser at import time; without defusedxml it would parse entities.
@@ -63,6 +88,21 @@ class Limits:
     max_members: int = 500
     max_rows: int = 20_000
     max_columns: int = 100
+    # Bounds of the sheet itself, checked while it streams (``tdkt.documents.sheetxml``):
+    max_row_cells: int = 16_384  # Excel's own column limit; past it a row is an attack
+    max_cells: int = 2_000_000  # every cell written in the sheet, empty or not
+    max_shared_strings: int = 400_000
+    max_shared_chars: int = 8_000_000
+
+    def sheet_bounds(self) -> SheetBounds:
+        """Return the bounds the sheet reader applies."""
+        return SheetBounds(
+            max_columns=self.max_columns,
+            max_row_cells=self.max_row_cells,
+            max_cells=self.max_cells,
+            max_shared_strings=self.max_shared_strings,
+            max_shared_chars=self.max_shared_chars,
+        )
 
     @classmethod
     def from_settings(cls) -> Limits:
@@ -111,6 +151,37 @@ def read_table(
     raise FileRejectedError(_("Chỉ nhận tệp Excel (.xlsx) hoặc CSV (UTF-8)."))
 
 
+def read_headers(
+    data: bytes, *, filename: str, sheet: str | None = None, limits: Limits | None = None
+) -> list[str]:
+    """Return the texts of row 1 only (empty when row 1 is empty), to recognise a file's kind.
+
+    An XLSX sheet is streamed only as far as its first row. Raises ``FileRejectedError`` for
+    files ``read_table`` would refuse before reading rows.
+    """
+    limits = limits or Limits.from_settings()
+    if not data:
+        raise FileRejectedError(_("Tệp rỗng."))
+    if len(data) > limits.max_bytes:
+        return read_table(data, filename=filename, sheet=sheet, limits=limits).headers
+    suffix = PurePosixPath(filename.replace("\\", "/")).suffix.lower()
+    if suffix == ".csv":
+        try:
+            first = data.decode("utf-8-sig").split("\n", 1)[0].rstrip("\r")
+        except UnicodeDecodeError:
+            return []
+        delimiter = max(",;\t", key=first.count)
+        fields = next(csv.reader([first[: 100 * 1024]], delimiter=delimiter), [])
+        return [v.strip() for v in fields[: limits.max_columns]]
+    if suffix in {".xlsx", ".xlsm"} or data.startswith(b"PK"):
+        for number, cells in iter_xlsx_rows(data, sheet=sheet, limits=limits):
+            if number != 1:
+                return []
+            return ["" if v is None else str(v).strip() for v in cells]
+        return []
+    return read_table(data, filename=filename, sheet=sheet, limits=limits).headers
+
+
 def _old_excel_message() -> str:
     return _(
         "Tệp là định dạng Excel 97–2003 (.xls) hoặc được đặt mật khẩu; "
@@ -121,8 +192,13 @@ def _old_excel_message() -> str:
 # --- XLSX -------------------------------------------------------------------------------------
 
 
-def check_zip(data: bytes, limits: Limits) -> None:
-    """Refuse a zip container that is malformed, a bomb, or holds dangerous names or DTDs."""
+def check_zip(data: bytes, limits: Limits, *, scan_xml: bool = True) -> None:
+    """Refuse a zip container that is malformed, a bomb, or holds dangerous names or DTDs.
+
+    ``scan_xml`` also reads every XML part for a DTD, for callers that hand the file to a
+    parser reading many parts (openpyxl); the streaming reader refuses a DTD in each part it
+    parses and parses no other, so it skips that extra pass.
+    """
     if data.startswith(XLS_MAGIC):
         raise FileRejectedError(_old_excel_message())
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -131,7 +207,7 @@ def check_zip(data: bytes, limits: Limits) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             _check_members(members, len(data), limits)
-            for info in members:
+            for info in members if scan_xml else ():
                 if info.filename.lower().endswith((".xml", ".rels", ".vml")):
                     _scan_xml_member(archive, info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as exc:
@@ -194,46 +270,71 @@ def _xxe_message() -> str:
 
 
 def _read_xlsx(data: bytes, sheet: str | None, limits: Limits) -> RawTable:
-    check_zip(data, limits)
+    return _collect(iter_xlsx_rows(data, sheet=sheet, limits=limits), limits)
+
+
+def iter_xlsx_rows(
+    data: bytes, *, sheet: str | None = None, limits: Limits | None = None
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """Yield ``(row number, values)`` of an XLSX sheet as it streams, empty rows included.
+
+    Memory stays flat whatever the sheet holds: the rows are not collected here, a row keeps
+    its first ``limits.max_columns`` cells, and every bound is checked while parsing. Raises
+    ``FileRejectedError``.
+    """
+    limits = limits or Limits.from_settings()
+    check_zip(data, limits, scan_xml=False)
     try:
-        workbook = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=True, keep_links=False, keep_vba=False
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            yield from iter_sheet_rows(
+                archive,
+                sheet=sheet,
+                bounds=limits.sheet_bounds(),
+                same=lambda title, name: fold(title) == fold(name),
+            )
+    except SheetRejectedError as exc:
+        raise _sheet_rejected(exc, limits) from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as exc:
+        raise FileRejectedError(_("Tệp Excel bị hỏng hoặc nén theo cách không hỗ trợ.")) from exc
+
+
+def _grouped(number: int) -> str:
+    """Return ``number`` with Vietnamese thousands dots (2.000.000)."""
+    return f"{number:,}".replace(",", ".")
+
+
+def _sheet_rejected(exc: SheetRejectedError, limits: Limits) -> FileRejectedError:
+    """Say in Vietnamese which bound the sheet passed."""
+    if exc.reason == "dtd":
+        return FileRejectedError(_xxe_message())
+    if exc.reason == "row_cells":
+        return FileRejectedError(
+            _("Dòng %(row)s có quá nhiều ô (hơn %(max)s); từ chối đọc.")
+            % {"row": exc.details.get("row", "?"), "max": _grouped(limits.max_row_cells)}
         )
-    except Exception as exc:  # openpyxl raises many types for a malformed file
-        raise _unreadable(exc) from exc
-    try:
-        worksheet = _pick_sheet(workbook, sheet)
-        worksheet.reset_dimensions()  # the stored dimension may lie; never truncate silently
-        rows = worksheet.iter_rows(min_row=1, max_col=limits.max_columns, values_only=True)
-        return _collect(enumerate(rows, start=1), limits)
-    except FileRejectedError:
-        raise
-    except Exception as exc:
-        raise _unreadable(exc) from exc
-    finally:
-        workbook.close()
-
-
-def _unreadable(exc: BaseException) -> FileRejectedError:
-    """Name XML attacks as such even when openpyxl wraps them in its own ValueError."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, DefusedXmlException):
-            return FileRejectedError(_xxe_message())
-        cause = cause.__cause__ or cause.__context__
+    if exc.reason == "cells":
+        return FileRejectedError(
+            _("Trang tính có quá nhiều ô (hơn %(max)s); từ chối đọc.")
+            % {"max": _grouped(limits.max_cells)}
+        )
+    if exc.reason in {"shared_strings", "shared_chars"}:
+        return FileRejectedError(
+            _(
+                "Tệp Excel có bảng chuỗi ký tự quá lớn (hơn %(max)s chuỗi hoặc %(chars)s ký tự); "
+                "từ chối đọc."
+            )
+            % {
+                "max": _grouped(limits.max_shared_strings),
+                "chars": _grouped(limits.max_shared_chars),
+            }
+        )
+    if exc.reason == "no_sheet":
+        return FileRejectedError(_("Tệp Excel không có trang tính nào."))
+    if exc.reason == "sheet_missing":
+        return FileRejectedError(
+            _("Tệp Excel không có trang tính “%(name)s”.") % {"name": exc.details.get("name", "")}
+        )
     return FileRejectedError(_("Không đọc được tệp Excel: tệp bị hỏng hoặc sai định dạng."))
-
-
-def _pick_sheet(workbook: Any, name: str | None) -> Any:
-    sheets = workbook.worksheets
-    if not sheets:
-        raise FileRejectedError(_("Tệp Excel không có trang tính nào."))
-    if name is None:
-        return sheets[0]
-    for candidate in sheets:
-        if fold(candidate.title) == fold(name):
-            return candidate
-    raise FileRejectedError(_("Tệp Excel không có trang tính “%(name)s”.") % {"name": name})
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -250,6 +351,13 @@ def _read_csv(data: bytes, limits: Limits) -> RawTable:
         ) from exc
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
+    for number, line in enumerate(text.splitlines(), 1):
+        # Refuse a line of millions of fields before ``csv`` builds the list of them.
+        if line.count(delimiter) >= limits.max_row_cells:
+            raise FileRejectedError(
+                _("Dòng %(row)s có quá nhiều ô (hơn %(max)s); từ chối đọc.")
+                % {"row": number, "max": _grouped(limits.max_row_cells)}
+            )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return _collect(
@@ -272,7 +380,7 @@ def _collect(numbered_rows: Any, limits: Limits) -> RawTable:
     table: RawTable | None = None
     for number, values in numbered_rows:
         if table is None:
-            if all(_is_blank(v) for v in values):
+            if number != 1 or all(_is_blank(v) for v in values):
                 raise FileRejectedError(_("Dòng 1 phải là dòng tiêu đề cột nhưng đang trống."))
             table = RawTable(headers=["" if v is None else str(v).strip() for v in values])
             continue
@@ -287,44 +395,6 @@ def _collect(numbered_rows: Any, limits: Limits) -> RawTable:
     if table is None:
         raise FileRejectedError(_("Tệp không có dữ liệu (thiếu dòng tiêu đề)."))
     return table
-
-
-def header_key(text: str) -> str:
-    """Return the matching key of a header: folded, without the trailing "*" of required."""
-    return fold(str(text)).rstrip("*").strip()
-
-
-@dataclass
-class HeaderMatch:
-    """Where each expected column is, and what is wrong or unknown in the header row."""
-
-    positions: dict[str, int]
-    unknown: list[str]
-    missing: list[str]
-    duplicated: list[str]
-
-
-def match_headers(
-    headers: Sequence[str], expected: Mapping[str, Sequence[str]], required: Sequence[str]
-) -> HeaderMatch:
-    """Match the file's headers to ``expected`` (key → accepted header texts), ignoring case,
-    accents, spacing and a trailing "*". Order in the file does not matter."""
-    lookup = {header_key(text): key for key, texts in expected.items() for text in texts}
-    positions: dict[str, int] = {}
-    unknown: list[str] = []
-    duplicated: list[str] = []
-    for index, text in enumerate(headers):
-        if not text:
-            continue
-        key = lookup.get(header_key(text))
-        if key is None:
-            unknown.append(text)
-        elif key in positions:
-            duplicated.append(text)
-        else:
-            positions[key] = index
-    missing = [key for key in required if key not in positions]
-    return HeaderMatch(positions, unknown, missing, duplicated)
 
 
 def is_error_value(value: Any) -> bool:

@@ -5,7 +5,7 @@ The paths (``/organizations/``, ``/people/``, ``/zones/``, ``/groups/``) sit at 
 
 from django.urls import path
 
-from .views import groups, organizations, people, zones
+from .views import duplicates, groups, organizations, people, zones
 
 app_name = "organizations"
 
@@ -28,6 +28,12 @@ urlpatterns = [
     ),
     path("people/", people.person_list_view, name="person-list"),
     path("people/new/", people.person_create_view, name="person-create"),
+    path("people/duplicates/", duplicates.duplicate_list_view, name="duplicate-list"),
+    path(
+        "people/duplicates/<uuid:uuid>/",
+        duplicates.duplicate_detail,
+        name="duplicate-detail",
+    ),
     path("people/<uuid:uuid>/", people.person_detail, name="person-detail"),
     path("people/<uuid:uuid>/edit/", people.person_update_view, name="person-update"),
     path(

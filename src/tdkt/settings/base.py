@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tdkt.indicators",
     "tdkt.notifications",
     "tdkt.movements",
+    "tdkt.emulation_groups",
     "tdkt.reports",
     "tdkt.demo",
     "tdkt.web",
@@ -186,7 +187,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "tdkt.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "tdkt.api.errors.exception_handler",
     # Bounded parsers: no JSON nested past 32 levels, no multipart past the import limit.
     "DEFAULT_PARSER_CLASSES": [
@@ -219,6 +220,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ZoneKindEnum": "tdkt.organizations.constants.ZoneKind",
         "GroupKindEnum": "tdkt.organizations.constants.GroupKind",
+        "OrganizationKindEnum": "tdkt.organizations.constants.OrganizationKind",
     },
 }
 

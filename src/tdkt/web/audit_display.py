@@ -1,7 +1,8 @@
 """Turn audit events into readable timeline rows: labels, before → after, local dates.
 
-Organisation and zone ids inside the recorded changes are shown by name only when the
-viewer may see them (looked up through the scoped selectors).
+Ids inside the recorded changes (organisations, zones, people) are shown by name when the
+viewer may see them and as "outside your scope" otherwise, never as numbers
+(``organizations.selectors.history_references``).
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
-from tdkt.organizations.selectors import organization_names, zone_names
+from tdkt.organizations.selectors import HistoryReferences, history_references
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
-ORG_KEYS = {"organization", "parent", "leader", "deputy"}
 RELATED_MODELS = {
     "organizations.person": [
         "organizations.Employment",
@@ -129,17 +130,11 @@ def _field(models_: list[type[models.Model]], name: str) -> models.Field | None:
 
 
 class _Formatter:
-    def __init__(self, org_names: dict[int, str], zone_names: dict[int, str]) -> None:
-        self.org_names = org_names
-        self.zone_names = zone_names
-
     def value(self, field: models.Field | None, name: str, value: Any) -> str:
         if value is None or value == "":
             return "—"
-        if name in ORG_KEYS and isinstance(value, int):
-            return self.org_names.get(value, f"#{value}")
-        if name == "zone" and isinstance(value, int):
-            return self.zone_names.get(value, f"#{value}")
+        if isinstance(value, dict) and set(value) == {"uuid", "name"}:  # a reference
+            return value["name"] or _("(ngoài phạm vi của bạn)")
         if isinstance(value, dict):
             return self.employment(value)
         if isinstance(value, list):
@@ -169,39 +164,18 @@ class _Formatter:
         return " · ".join(parts)
 
 
-def _org_ids(events: Iterable[AuditEvent]) -> set[int]:
-    ids: set[int] = set()
-    for event in events:
-        for key, pair in (event.changes or {}).items():
-            for value in pair if isinstance(pair, list) else []:
-                if key in ORG_KEYS and isinstance(value, int):
-                    ids.add(value)
-                if isinstance(value, dict) and isinstance(value.get("organization"), int):
-                    ids.add(value["organization"])
-    return ids
-
-
 def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]:
     """Return readable rows for ``events`` (already limited to what ``actor`` may see)."""
     events = list(events)
-    names = organization_names(actor=actor, ids=_org_ids(events))
-    zone_ids = {
-        value
-        for event in events
-        for key, pair in (event.changes or {}).items()
-        if key == "zone" and isinstance(pair, list)
-        for value in pair
-        if isinstance(value, int)
-    }
-    zones = zone_names(actor=actor, ids=zone_ids)
-    fmt = _Formatter(names, zones)
+    references: HistoryReferences = history_references(actor=actor, events=events)
+    fmt = _Formatter()
     extra = _extra_labels()
     labels = dict(AuditEventType.choices)
     entries = []
     for event in events:
         models_ = _models_for(event.object_type)
         changes = []
-        for name, pair in (event.changes or {}).items():
+        for name, pair in references.public("", event.changes or {}).items():
             before, after = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
             field = _field(models_, name)
             label = extra.get(name) or (str(field.verbose_name) if field is not None else name)
@@ -216,3 +190,14 @@ def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]
             TimelineEntry(event, str(labels.get(event.event_type, event.event_type)), changes)
         )
     return entries
+
+
+#: Query parameter of a record page's history position (the ``seq`` to read before).
+HISTORY_PARAM = "history_before"
+
+
+def history_position(request: HttpRequest) -> int | None:
+    """Return where a record page's history starts (``?history_before=<seq>``), or None for
+    the newest changes; a malformed value counts as none."""
+    value = request.GET.get(HISTORY_PARAM, "")
+    return int(value) if value.isdigit() and len(value) < 19 else None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
@@ -20,6 +18,7 @@ from tdkt.accounts.models import User
 from tdkt.audit.services import snapshot
 from tdkt.core.errors import ApplicationError, ConflictError
 from tdkt.core.text import fold
+from tdkt.core.versions import fingerprint
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -42,8 +41,7 @@ def user_version(user: User) -> str:
     An edit form carries the fingerprint it was drawn from; ``user_update`` refuses the save
     when the account has changed since, so two officers never silently overwrite each other.
     """
-    canonical = json.dumps(snapshot(user, USER_FIELDS), sort_keys=True)
-    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+    return fingerprint(snapshot(user, USER_FIELDS))
 
 
 def ensure_version(user: User, expected: str | None) -> None:

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from tdkt.api.base import ApiView, ListApiView
 from tdkt.api.fields import OrganizationReferenceField
-from tdkt.api.schema import component, described, error_responses
+from tdkt.api.schema import component, described, error_responses, versioned
 from tdkt.organizations.constants import GroupKind
 from tdkt.organizations.models import EmulationGroup
 from tdkt.organizations.permissions import ensure_can_change_reference_data
@@ -22,6 +22,7 @@ from tdkt.organizations.services import (
     group_members_set,
     group_update,
 )
+from tdkt.organizations.versions import version_of
 
 from .refs import OrganizationRefSerializer
 
@@ -120,10 +121,11 @@ class GroupDetailApi(ApiView):
         description="404 when it does not exist, or when the caller's unit is not a member and "
         "the caller is not board-wide.",
         responses={200: GroupOutputSerializer, **error_responses(404)},
+        parameters=versioned(write=False),
     )
     def get(self, request: Request, uuid: str) -> Response:
         group = group_get(actor=self.actor, uuid=uuid, with_years=True)
-        return self.render(GroupOutputSerializer, group)
+        return self.render(GroupOutputSerializer, group, version=version_of(group))
 
     @extend_schema(
         tags=TAGS,
@@ -133,15 +135,16 @@ class GroupDetailApi(ApiView):
             "Validations as on create; the change is recorded in the group's history."
         ),
         request=GroupInputSerializer,
-        responses={200: GroupOutputSerializer, **error_responses(400, 403, 404)},
+        responses={200: GroupOutputSerializer, **error_responses(400, 403, 404, 412)},
+        parameters=versioned(write=True),
     )
     def patch(self, request: Request, uuid: str) -> Response:
         group = group_get(actor=self.actor, uuid=uuid)
         ensure_can_change_reference_data(self.actor)
         data = self.parse(GroupInputSerializer, partial=True)
-        group_update(actor=self.actor, group=group, **data)
+        group_update(actor=self.actor, group=group, expected_version=self.if_match(), **data)
         group = group_get(actor=self.actor, uuid=uuid, with_years=True)
-        return self.render(GroupOutputSerializer, group)
+        return self.render(GroupOutputSerializer, group, version=version_of(group))
 
 
 class GroupMembersApi(ApiView):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import models
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,9 +15,27 @@ from tdkt.api.base import ListApiView
 from tdkt.api.schema import component, error_responses
 from tdkt.audit.models import AuditEvent
 from tdkt.audit.services import history_for
-from tdkt.organizations.selectors import group_get, organization_get, person_get, zone_get
+from tdkt.organizations.selectors import (
+    group_get,
+    history_references,
+    organization_get,
+    person_get,
+    zone_get,
+)
 
 Getter = Callable[..., models.Model]
+
+
+class AuditEventListSerializer(serializers.ListSerializer):
+    """Look up, once per page, the public ids and names the page's events reference."""
+
+    def to_representation(self, data: Any) -> Any:
+        events = list(data.all() if isinstance(data, models.Manager) else data)
+        # The child reads the root's context: one lookup serves every event of the page.
+        self.context["references"] = history_references(
+            actor=self.context["request"].user, events=events
+        )
+        return super().to_representation(events)
 
 
 @component("AuditEvent")
@@ -26,16 +44,25 @@ class AuditEventOutputSerializer(serializers.ModelSerializer):
 
     event_label = serializers.CharField(source="get_event_type_display", read_only=True)
     actor = serializers.CharField(source="actor_label", read_only=True)
-    changes = serializers.DictField(
-        child=serializers.JSONField(),
-        read_only=True,
-        help_text='Changed fields as {"field": [before, after]}.',
+    changes = serializers.SerializerMethodField(
+        help_text='Changed fields as {"field": [before, after]}. A reference to another object '
+        '(`parent`, `zone`, a post\'s `organization`…) is {"uuid", "name"}, both null when '
+        "the caller may not see that object."
     )
 
     class Meta:
         model = AuditEvent
-        fields = ["seq", "occurred_at", "event_type", "event_label", "actor", "changes"]
+        list_serializer_class = AuditEventListSerializer
+        fields = ["occurred_at", "event_type", "event_label", "actor", "changes"]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.DictField(child=serializers.JSONField()))
+    def get_changes(self, event: AuditEvent) -> dict[str, Any]:
+        references = self.context.get("references") or history_references(
+            actor=self.context["request"].user, events=[event]
+        )
+        changes: dict[str, Any] = references.public("", event.changes or {})
+        return changes
 
 
 class HistoryApi(ListApiView):
@@ -57,7 +84,7 @@ def history_view(getter: Getter, resource: str, tag: str) -> Any:
         description=(
             f"The audit events of the {resource} (creation, each change with before/after "
             "values), newest first. 404 when the object does not exist or the caller may not "
-            "see it."
+            "see it. Other objects appear by public id and name, never by an internal number."
         ),
         responses={200: AuditEventOutputSerializer(many=True), **error_responses(404)},
     )

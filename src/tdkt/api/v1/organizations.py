@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from tdkt.api.base import ApiView, ListApiView
 from tdkt.api.fields import OrganizationReferenceField, ZoneReferenceField
-from tdkt.api.schema import component, described, error_responses
+from tdkt.api.schema import component, described, error_responses, versioned
 from tdkt.organizations.constants import Currency, InvestmentType, OrganizationKind
 from tdkt.organizations.models import Enterprise, Organization
 from tdkt.organizations.permissions import (
@@ -20,16 +20,31 @@ from tdkt.organizations.permissions import (
 )
 from tdkt.organizations.selectors import organization_get, organization_list
 from tdkt.organizations.services import organization_create, organization_update
+from tdkt.organizations.versions import version_of
 
 from .refs import OrganizationRefSerializer, ZoneRefSerializer
 
 TAGS = ["organizations"]
+
+PERMISSIONS = """
+Who may do what (403, before the values are validated): officers and administrators add any
+kind and change every field; a unit head adds departments, public service units and
+representative offices inside their unit, changes the short name and address of their own
+unit and everything but the kind of the units below it; an enterprise representative adds
+nothing and changes the short name and address of their enterprise (its name, tax code,
+FDI/DDI type, investor country, zone and capital are the Board's registration). Sending a
+field with its current value is not a change.
+"""
 
 VALIDATIONS = """
 Validations (messages in Vietnamese, per field):
 
 * `name` is required; `parent` must be an organisation the caller may change (a root needs a
   board-wide writer), and an organisation cannot be moved under itself or its own subtree;
+* `kind` must fit under the parent: a root is a `board` or an `external_body`; under a board
+  come `department`, `public_service_unit`, `representative_office` and `enterprise`; under
+  those three, the same three; under an enterprise, enterprises (branches); under an external
+  body, external bodies. A kind changes only among the first three (officers only);
 * an `enterprise` profile is required for kind `enterprise` and refused for other kinds;
 * `enterprise.tax_code`: 10 digits, or 10 digits, a hyphen and 3 digits for a branch; unique;
 * `enterprise.investment_type`: `fdi` or `ddi`; an FDI enterprise needs `investor_country`;
@@ -178,7 +193,7 @@ class OrganizationListApi(ListApiView):
     @extend_schema(
         tags=TAGS,
         summary="Create an organisation",
-        description="Adds an organisation under `parent` (audited)." + VALIDATIONS,
+        description="Adds an organisation under `parent` (audited)." + PERMISSIONS + VALIDATIONS,
         request=InputSerializer,
         responses={201: OrganizationOutputSerializer, **error_responses(400, 403)},
         examples=[
@@ -213,6 +228,9 @@ class OrganizationDetailApi(ApiView):
     @component("OrganizationUpdate")
     class InputSerializer(serializers.Serializer):
         name = serializers.CharField(**described(Organization, "name", max_length=300))
+        kind = serializers.ChoiceField(
+            choices=OrganizationKind.choices, **described(Organization, "kind")
+        )
         short_name = serializers.CharField(
             **described(Organization, "short_name", max_length=100, allow_blank=True)
         )
@@ -233,10 +251,11 @@ class OrganizationDetailApi(ApiView):
         summary="Get an organisation",
         description="404 when it does not exist or is outside the caller's scope.",
         responses={200: OrganizationOutputSerializer, **error_responses(404)},
+        parameters=versioned(write=False),
     )
     def get(self, request: Request, uuid: str) -> Response:
         org = organization_get(actor=self.actor, uuid=uuid)
-        return self.render(OrganizationOutputSerializer, org)
+        return self.render(OrganizationOutputSerializer, org, version=version_of(org))
 
     @extend_schema(
         tags=TAGS,
@@ -244,16 +263,18 @@ class OrganizationDetailApi(ApiView):
         description=(
             "Only the given fields change; moving to a new `parent` moves the whole subtree. "
             "The caller must be allowed to change the organisation (403, checked before the "
-            "body is read) and the new parent." + VALIDATIONS
+            "body is read) and the new parent." + PERMISSIONS + VALIDATIONS
         ),
         request=InputSerializer,
-        responses={200: OrganizationOutputSerializer, **error_responses(400, 403, 404)},
+        responses={200: OrganizationOutputSerializer, **error_responses(400, 403, 404, 412)},
+        parameters=versioned(write=True),
     )
     def patch(self, request: Request, uuid: str) -> Response:
         org = organization_get(actor=self.actor, uuid=uuid)
         ensure_can_change_organization(self.actor, org)
         data = self.parse(self.InputSerializer, partial=True)
-        organization_update(actor=self.actor, organization=org, **data)
-        return self.render(
-            OrganizationOutputSerializer, organization_get(actor=self.actor, uuid=uuid)
+        organization_update(
+            actor=self.actor, organization=org, expected_version=self.if_match(), **data
         )
+        org = organization_get(actor=self.actor, uuid=uuid)
+        return self.render(OrganizationOutputSerializer, org, version=version_of(org))

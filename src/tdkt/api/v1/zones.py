@@ -11,12 +11,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tdkt.api.base import ApiView, ListApiView
-from tdkt.api.schema import component, described, error_responses
+from tdkt.api.schema import component, described, error_responses, versioned
 from tdkt.organizations.constants import ZoneKind, ZoneStatus
 from tdkt.organizations.models import IndustrialZone
 from tdkt.organizations.permissions import ensure_can_change_reference_data
 from tdkt.organizations.selectors import zone_get, zone_list
 from tdkt.organizations.services import zone_create, zone_update
+from tdkt.organizations.versions import version_of
 
 TAGS = ["zones"]
 
@@ -111,9 +112,11 @@ class ZoneDetailApi(ApiView):
         tags=TAGS,
         summary="Get an industrial zone",
         responses={200: ZoneOutputSerializer, **error_responses(404)},
+        parameters=versioned(write=False),
     )
     def get(self, request: Request, uuid: str) -> Response:
-        return self.render(ZoneOutputSerializer, zone_get(actor=self.actor, uuid=uuid))
+        zone = zone_get(actor=self.actor, uuid=uuid)
+        return self.render(ZoneOutputSerializer, zone, version=version_of(zone))
 
     @extend_schema(
         tags=TAGS,
@@ -123,11 +126,12 @@ class ZoneDetailApi(ApiView):
             "read). Validations as on create; the change is recorded in the zone's history."
         ),
         request=ZoneInputSerializer,
-        responses={200: ZoneOutputSerializer, **error_responses(400, 403, 404)},
+        responses={200: ZoneOutputSerializer, **error_responses(400, 403, 404, 412)},
+        parameters=versioned(write=True),
     )
     def patch(self, request: Request, uuid: str) -> Response:
         zone = zone_get(actor=self.actor, uuid=uuid)
         ensure_can_change_reference_data(self.actor)
         data = self.parse(ZoneInputSerializer, partial=True)
-        zone = zone_update(actor=self.actor, zone=zone, **data)
-        return self.render(ZoneOutputSerializer, zone)
+        zone = zone_update(actor=self.actor, zone=zone, expected_version=self.if_match(), **data)
+        return self.render(ZoneOutputSerializer, zone, version=version_of(zone))

@@ -132,9 +132,7 @@ def job_finish(*, job: BackgroundJob, message: str = "", result_path: str = "") 
     """
     if job.status not in _ACTIVE:
         raise _conflict(job)
-    path = PurePosixPath(result_path)
-    if result_path and (path.is_absolute() or ".." in path.parts or len(result_path) > 300):
-        raise _invalid("result_path", _("Tệp kết quả phải nằm trong thư mục của công việc."))
+    _check_result_path(result_path)
     before = job.status
     job.status, job.finished_at = JobStatus.SUCCEEDED, timezone.now()
     if job.total is not None:
@@ -150,15 +148,27 @@ def job_finish(*, job: BackgroundJob, message: str = "", result_path: str = "") 
     return job
 
 
+def _check_result_path(result_path: str) -> None:
+    path = PurePosixPath(result_path)
+    if result_path and (path.is_absolute() or ".." in path.parts or len(result_path) > 300):
+        raise _invalid("result_path", _("Tệp kết quả phải nằm trong thư mục của công việc."))
+
+
 @transaction.atomic
-def job_fail(*, job: BackgroundJob, message: str) -> BackgroundJob:
-    """Mark ``job`` failed with a message the user can act on (never a traceback)."""
+def job_fail(*, job: BackgroundJob, message: str, result_path: str = "") -> BackgroundJob:
+    """Mark ``job`` failed with a message the user can act on (never a traceback).
+
+    ``result_path`` names a file that explains the failure (a rejected import's error report),
+    relative to the job's own folder, as for ``job_finish``.
+    """
     if job.status not in _ACTIVE:
         raise _conflict(job)
+    _check_result_path(result_path)
     before = job.status
     job.status, job.finished_at = JobStatus.FAILED, timezone.now()
     job.message = _clip(message, 500) or _("Công việc không thành công.")
-    job.save(update_fields=["status", "finished_at", "message"])
+    job.result_path = result_path
+    job.save(update_fields=["status", "finished_at", "message", "result_path"])
     record(
         event_type=AuditEventType.JOB_FAILED,
         actor=job.owner,

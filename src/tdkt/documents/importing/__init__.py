@@ -6,7 +6,7 @@ importer implements and ``docs/imports.md`` for the user-facing behaviour.
 
 from .base import CREATED, UNCHANGED, UPDATED, Importer, Row
 from .columns import CellError, Column
-from .registry import all_importers, get_importer, register
+from .registry import all_importers, get_importer, guess_importer, register
 from .result import ImportResult, RowError
 
 __all__ = [
@@ -21,5 +21,6 @@ __all__ = [
     "RowError",
     "all_importers",
     "get_importer",
+    "guess_importer",
     "register",
 ]

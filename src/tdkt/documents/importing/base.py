@@ -4,10 +4,14 @@ An importer declares its ``columns`` and implements two steps:
 
 * ``validate`` sees every parsed row at once, does the lookups and cross-row checks
   (duplicates inside the file, references to earlier rows, the actor's scope), reports
-  problems with ``row.error(...)`` and returns one plan per row. It must not write.
-* ``apply`` performs one plan through the app's services and says whether it created,
-  updated or left unchanged a record. It runs only when no row has an error, inside the one
-  transaction of the whole import.
+  problems with ``row.error(...)`` and returns one plan per row. It must not write, and it
+  runs outside any transaction: reading a file of 20,000 rows must not hold the write lock.
+  A plan that knows its ``outcome`` (CREATED, UPDATED or UNCHANGED) lets a dry run report
+  exact counts without writing anything.
+* ``apply_plans`` writes every plan inside the import's one short transaction; it runs only
+  when no row has an error. The default calls ``apply`` (one plan through the app's services)
+  per plan; an importer of thousands of rows overrides it with one call of a batch service
+  (bulk writes, audit events appended with ``record_many``).
 """
 
 from __future__ import annotations
@@ -84,6 +88,11 @@ class Importer:
         """Write one plan through the services; return CREATED, UPDATED or UNCHANGED."""
         raise NotImplementedError
 
+    def prepare_write(self, *, actor: Any, plans: Sequence[Any]) -> None:
+        """Build what ``apply_plans`` will write (rows, audit events), before the write
+        transaction opens, so that the transaction lasts only as long as the writing. It must
+        not write. The default prepares nothing."""
+
     def apply_plans(self, *, actor: Any, plans: Sequence[Any], result: ImportResult) -> None:
         """Write every plan inside the import's one transaction, counting each outcome.
 
@@ -100,6 +109,12 @@ class Importer:
                 self.report_service_error(row, exc)
             except DatabaseError:
                 row.error(None, _("Không ghi được dòng này vào cơ sở dữ liệu."))
+
+    def outcome(self, plan: Any) -> str | None:
+        """Return what applying ``plan`` would do (CREATED, UPDATED, UNCHANGED), or None when
+        the importer cannot tell without writing (plans carry it as ``plan.outcome``)."""
+        outcome: str | None = getattr(plan, "outcome", None)
+        return outcome
 
     def plan_row(self, plan: Any) -> Row:
         """Return the row a plan came from (plans carry it as ``plan.row`` by default)."""

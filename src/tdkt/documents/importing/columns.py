@@ -152,14 +152,20 @@ def choice(options: Iterable[tuple[str, Any]], *, extra: dict[str, str] | None =
     whatever the active language, because files are written in Vietnamese.
     """
     pairs = list(options)
+    tables: dict[str, dict[str, str]] = {}
 
     def lookup() -> dict[str, str]:
-        keys: dict[str, str] = {fold(str(k)): str(v) for k, v in (extra or {}).items()}
-        for value, label in pairs:
-            keys[fold(str(value))] = value
-            keys.setdefault(fold(str(label)), value)
-            with translation.override("vi"):
+        # Built once per UI language, not per cell (9 % of an import's time when it was).
+        language = translation.get_language() or ""
+        keys = tables.get(language)
+        if keys is None:
+            keys = {fold(str(k)): str(v) for k, v in (extra or {}).items()}
+            for value, label in pairs:
+                keys[fold(str(value))] = value
                 keys.setdefault(fold(str(label)), value)
+                with translation.override("vi"):
+                    keys.setdefault(fold(str(label)), value)
+            tables[language] = keys
         return keys
 
     def parse(raw: Any) -> str:

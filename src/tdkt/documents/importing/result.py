@@ -69,6 +69,29 @@ class ImportResult:
         """Return the errors in file order (file-level first, then by row)."""
         return sorted(self.errors, key=lambda e: (e.row or 0, e.row is not None))
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ImportResult:
+        """Return the result ``as_dict`` described (a background import's stored report)."""
+        return cls(
+            importer=str(data.get("importer", "")),
+            filename=str(data.get("file", "")),
+            dry_run=bool(data.get("dry_run")),
+            rows=int(data.get("rows", 0)),
+            created=int(data.get("created", 0)),
+            updated=int(data.get("updated", 0)),
+            unchanged=int(data.get("unchanged", 0)),
+            errors=[
+                RowError(
+                    e.get("row"),
+                    str(e.get("column", "")),
+                    str(e.get("value", "")),
+                    str(e.get("message", "")),
+                )
+                for e in data.get("errors", [])
+            ],
+            warnings=[str(w) for w in data.get("warnings", [])],
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """Return a JSON-ready summary (used by ``tdkt import --format json``)."""
         return {

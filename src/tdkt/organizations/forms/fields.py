@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from tdkt.organizations.models import Organization
+from tdkt.web.forms.widgets import FastSelect
 
 
 def organization_label(org: object) -> str:
@@ -15,6 +16,8 @@ def organization_label(org: object) -> str:
 
 class OrganizationChoiceField(forms.ModelChoiceField):
     """Organisation picker showing the tree through indentation."""
+
+    widget = FastSelect
 
     def label_from_instance(self, obj: Organization) -> str:
         return organization_label(obj)

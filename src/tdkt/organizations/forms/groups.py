@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.organizations.constants import GroupKind
 from tdkt.organizations.models import Organization
 from tdkt.organizations.services.groups import GROUP_FIELDS
+from tdkt.web.forms.versions import VersionedForm
 from tdkt.web.forms.widgets import model_choice_field
 
 from .fields import OrganizationChoiceField, OrganizationMultipleChoiceField
@@ -49,7 +50,7 @@ class GroupLeadershipForm(_YearForm):
         model_choice_field(self, "deputy").queryset = organizations
 
 
-class GroupForm(forms.Form):
+class GroupForm(VersionedForm):
     """Fields of ``group_create`` / ``group_update``; the service checks names are unique."""
 
     name = forms.CharField(

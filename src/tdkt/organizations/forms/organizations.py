@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from django import forms
@@ -10,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.organizations.constants import Currency, InvestmentType, OrganizationKind
 from tdkt.organizations.models import IndustrialZone, Organization
-from tdkt.web.forms.widgets import model_choice_field
+from tdkt.web.forms.versions import VersionedForm
+from tdkt.web.forms.widgets import choice_field, model_choice_field
 
 from .fields import OrganizationChoiceField
 
@@ -25,8 +27,8 @@ ENTERPRISE_FIELDS = [
 ]
 
 
-class OrganizationForm(forms.Form):
-    """Fields of ``organization_create`` / ``organization_update``."""
+class OrganizationForm(VersionedForm):
+    """Fields of ``organization_create`` / ``organization_update`` (with the version seen)."""
 
     name = forms.CharField(label=_("Tên"), max_length=300)
     short_name = forms.CharField(label=_("Tên viết tắt"), max_length=100, required=False)
@@ -61,19 +63,33 @@ class OrganizationForm(forms.Form):
         *args: Any,
         parents: QuerySet[Organization],
         zones: QuerySet[IndustrialZone],
+        kinds: Collection[str],
         editing: bool = False,
+        editable: Collection[str] | None = None,
         lock_parent: bool = False,
         **kwargs: Any,
     ) -> None:
+        """``kinds`` are the kinds offered; ``editable`` (when editing) the fields the user may
+        change (``permissions.changeable_fields``): the others are left out of the form."""
         super().__init__(*args, **kwargs)
         model_choice_field(self, "parent").queryset = parents
         model_choice_field(self, "zone").queryset = zones
+        choice_field(self, "kind").choices = [
+            (k, label) for k, label in OrganizationKind.choices if k in kinds
+        ]
         if not editing:
             del self.fields["is_active"]
+            del self.fields["seen"]
         if lock_parent:
             # The current parent is outside the user's scope, so they cannot pick it (or any
             # other): the field is left out and the organisation stays where it is.
             del self.fields["parent"]
+        if OrganizationKind.ENTERPRISE not in kinds:
+            for name in ENTERPRISE_FIELDS:
+                del self.fields[name]
+        if editable is not None:
+            for name in [n for n in self.fields if n not in {*editable, "seen"}]:
+                del self.fields[name]
 
     def organization_data(self) -> dict[str, Any]:
         """Return the organisation's own fields for the service."""
@@ -81,7 +97,9 @@ class OrganizationForm(forms.Form):
         return {name: self.cleaned_data[name] for name in names if name in self.fields}
 
     def enterprise_data(self) -> dict[str, Any] | None:
-        """Return the enterprise profile, or None when the kind is not enterprise."""
-        if self.cleaned_data.get("kind") != OrganizationKind.ENTERPRISE:
+        """Return the enterprise profile fields of the form, or None when the kind is not
+        enterprise or the user may change none of them."""
+        if self.cleaned_data.get("kind", self.initial.get("kind")) != OrganizationKind.ENTERPRISE:
             return None
-        return {name: self.cleaned_data[name] for name in ENTERPRISE_FIELDS}
+        data = {name: self.cleaned_data[name] for name in ENTERPRISE_FIELDS if name in self.fields}
+        return data or None

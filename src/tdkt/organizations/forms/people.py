@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.organizations.constants import Gender, PersonnelCategory
 from tdkt.organizations.models import Organization
-from tdkt.web.forms.widgets import DateInput, model_choice_field
+from tdkt.web.forms.versions import VersionedForm
+from tdkt.web.forms.widgets import DateInput, FastSelect, choice_field, model_choice_field
 
 from .fields import OrganizationChoiceField
 
@@ -26,8 +27,8 @@ PERSON_FIELDS = [
 ]
 
 
-class PersonForm(forms.Form):
-    """A person's own fields, as ``person_update`` takes them."""
+class PersonForm(VersionedForm):
+    """A person's own fields, as ``person_update`` takes them (with the version it saw)."""
 
     full_name = forms.CharField(label=_("Họ và tên"), max_length=200)
     gender = forms.ChoiceField(
@@ -71,6 +72,7 @@ class PersonCreateForm(PersonForm):
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice_field(self, "organization").queryset = organizations
+        del self.fields["seen"]  # a new person has no version yet
 
     def service_data(self) -> dict[str, Any]:
         data = super().service_data()
@@ -79,8 +81,9 @@ class PersonCreateForm(PersonForm):
         return data
 
 
-class EmploymentForm(forms.Form):
-    """A new post; "close current" ends the open post the day before (a transfer)."""
+class EmploymentForm(VersionedForm):
+    """A new post; "close current" ends the open post the day before (a transfer). It carries
+    the version of the person's employment history it was drawn from."""
 
     organization = OrganizationChoiceField(label=_("Đơn vị"), queryset=None)
     position = forms.CharField(label=_("Chức vụ"), max_length=200, required=False)
@@ -96,9 +99,17 @@ class EmploymentForm(forms.Form):
         super().__init__(*args, **kwargs)
         model_choice_field(self, "organization").queryset = organizations
 
+    def service_data(self) -> dict[str, Any]:
+        """Return the cleaned values under ``employment_add``'s argument names."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "seen"}
+
 
 class PersonFilterForm(forms.Form):
-    """Search and filters of the people list; every field is optional."""
+    """Search and filters of the people list; every field is optional.
+
+    ``org`` is the public id of one of ``organizations`` (``organization_choices``): a city
+    has over a thousand, so the picker holds plain values, not model rows.
+    """
 
     q = forms.CharField(
         label=_("Tìm theo tên hoặc số CCCD"),
@@ -107,19 +118,13 @@ class PersonFilterForm(forms.Form):
             attrs={"type": "search", "autocomplete": "off", "placeholder": _("Ví dụ: nguyen van")}
         ),
     )
-    org = OrganizationChoiceField(
-        label=_("Đơn vị"),
-        queryset=None,
-        required=False,
-        to_field_name="uuid",
-        empty_label=_("Tất cả"),
-    )
+    org = forms.ChoiceField(label=_("Đơn vị"), required=False, widget=FastSelect)
     category = forms.ChoiceField(
         label=_("Đối tượng"),
         choices=[("", _("Tất cả")), *PersonnelCategory.choices],
         required=False,
     )
 
-    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organizations: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice_field(self, "org").queryset = organizations
+        choice_field(self, "org").choices = [("", _("Tất cả")), *organizations]

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.organizations.constants import ZoneKind, ZoneStatus
 from tdkt.organizations.services.zones import ZONE_FIELDS
+from tdkt.web.forms.versions import VersionedForm
 
 
-class ZoneForm(forms.Form):
+class ZoneForm(VersionedForm):
     """Fields of ``zone_create`` / ``zone_update``; the service checks name and area."""
 
     name = forms.CharField(
@@ -42,4 +43,5 @@ class ZoneForm(forms.Form):
         row's last cell (a form cannot wrap table cells), so Enter in any input and the "Lưu"
         button both submit it. (tdkt.js puts the cursor in the row once htmx has swapped it.)"""
         for field in self.fields.values():
-            field.widget.attrs["form"] = html_form_id
+            if not field.widget.is_hidden:  # hidden inputs sit inside the <form> itself
+                field.widget.attrs["form"] = html_form_id

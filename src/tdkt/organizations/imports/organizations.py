@@ -64,6 +64,7 @@ class OrganizationPlan:
     parent_plan: OrganizationPlan | None = None
     enterprise: dict[str, Any] = field(default_factory=dict)
     instance: Organization | None = None
+    outcome: str | None = None  # what applying would do: a dry run counts it
 
     def resolved_parent(self) -> Organization | None:
         if self.parent_plan is not None:
@@ -215,8 +216,52 @@ class OrganizationImporter(Importer):
             for name in (row.get("name"), row.get("short_name")):
                 if name:
                     found.in_file.setdefault(fold(name), plan)
+            plan.outcome = self._outcome(plan)
             plans.append(plan)
+        self._check_tax_codes(plans)
         return plans
+
+    @staticmethod
+    def _check_tax_codes(plans: list[OrganizationPlan]) -> None:
+        """A new enterprise's tax code may not be another enterprise's: the services' rule,
+        checked for the whole file at once so that a dry run reports it too."""
+        new = {
+            p.enterprise["tax_code"]: p
+            for p in plans
+            if p.existing is None and p.enterprise.get("tax_code")
+        }
+        for code, message in services.tax_code_conflicts(tax_codes=list(new)).items():
+            new[code].row.error("tax_code", message)
+
+    def _outcome(self, plan: OrganizationPlan) -> str:
+        if plan.existing is None:
+            return CREATED
+        if plan.parent_plan is not None:  # moved under an organisation new in this file
+            return UPDATED
+        changes, enterprise = self._differences(plan, plan.parent)
+        return UPDATED if changes or enterprise else UNCHANGED
+
+    @staticmethod
+    def _differences(
+        plan: OrganizationPlan, parent: Organization | None
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The organisation fields and enterprise-profile fields whose cells differ."""
+        row, org = plan.row, plan.existing
+        assert org is not None  # noqa: S101 - only an existing organisation has differences
+        changes = {
+            k: row.get(k)
+            for k in ORG_KEYS
+            if row.get(k) is not None and getattr(org, k) != row.get(k)
+        }
+        if row.get("parent") and parent != org.parent:
+            changes["parent"] = parent
+        profile = getattr(org, "enterprise", None) if org.kind == "enterprise" else None
+        enterprise = {
+            k: v
+            for k, v in plan.enterprise.items()
+            if profile is not None and getattr(profile, k) != v
+        }
+        return changes, enterprise
 
     @staticmethod
     def _identity(plan: OrganizationPlan) -> Any:
@@ -311,19 +356,7 @@ class OrganizationImporter(Importer):
             )
             return CREATED
         org = plan.instance = plan.existing
-        changes = {
-            k: row.get(k)
-            for k in ORG_KEYS
-            if row.get(k) is not None and getattr(org, k) != row.get(k)
-        }
-        if row.get("parent") and parent != org.parent:
-            changes["parent"] = parent
-        profile = getattr(org, "enterprise", None) if org.kind == "enterprise" else None
-        enterprise = {
-            k: v
-            for k, v in plan.enterprise.items()
-            if profile is not None and getattr(profile, k) != v
-        }
+        changes, enterprise = self._differences(plan, parent)
         if not changes and not enterprise:
             return UNCHANGED
         plan.instance = services.organization_update(

@@ -1,48 +1,42 @@
-"""Importer of people and their current post (``tdkt import people``)."""
+"""Importer of people and their current post (``tdkt import people``).
+
+The rows are planned and written by the batch services of the registry
+(``person_batch_plan``/``person_batch_save``): the rules of the person services, checked for
+the whole file in a few queries, and written in one short transaction (issues #7, #8).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tdkt.documents.importing import (
-    CREATED,
-    UNCHANGED,
-    UPDATED,
-    Column,
-    Importer,
-    Row,
-    register,
-)
-from tdkt.documents.importing.columns import (
-    choice,
-    parse_date,
-    parse_email,
-    text,
-)
-from tdkt.organizations import selectors, services
-from tdkt.organizations.constants import (
-    Gender,
-    PersonnelCategory,
-)
+from tdkt.core.errors import ApplicationError
+from tdkt.documents.importing import Column, Importer, ImportResult, Row, register
+from tdkt.documents.importing.columns import choice, parse_date, parse_email, text
+from tdkt.organizations import selectors
+from tdkt.organizations.constants import Gender, PersonnelCategory
 from tdkt.organizations.imports.common import (
     AMBIGUOUS_ORG,
-    in_batches,
     org_index,
     parse_citizen_id,
     parse_country,
+    parse_phone,
 )
-from tdkt.organizations.models import Organization, Person
-from tdkt.organizations.permissions import can_change_organization
-from tdkt.organizations.validators import citizen_id_error
-
-# --- people -----------------------------------------------------------------------------------
+from tdkt.organizations.models import Organization
+from tdkt.organizations.services import (
+    PersonBatch,
+    PersonEntry,
+    PreparedBatch,
+    person_batch_plan,
+    person_batch_prepare,
+    person_batch_save,
+)
+from tdkt.organizations.services.people_batch import OPTIONAL_FIELDS, PersonStep
 
 PERSON_KEYS = (
     "full_name",
@@ -54,15 +48,21 @@ PERSON_KEYS = (
     "email",
     "phone",
 )
+REQUIRED_KEYS = ("full_name", "category", "start_date")
 
 
 @dataclass
 class PersonPlan:
-    """What to do with one person row."""
+    """One person row and, once planned, what the batch service will do with it."""
 
     row: Row
-    existing: Person | None
-    unit: Organization | None
+    step: PersonStep | None = None
+    prepared: PreparedBatch | None = None  # the whole file's rows and events, once prepared
+
+    @property
+    def outcome(self) -> str | None:
+        """CREATED, UPDATED or UNCHANGED as planned (a dry run counts these)."""
+        return self.step.outcome if self.step is not None else None
 
 
 class PersonImporter(Importer):
@@ -165,8 +165,8 @@ class PersonImporter(Importer):
             "phone",
             "Điện thoại",
             False,
-            text(20),
-            gettext_lazy("Không bắt buộc."),
+            parse_phone,
+            gettext_lazy("8–15 chữ số; định dạng cột là Văn bản để giữ số 0 ở đầu."),
             "0912345678",
             aliases=("Số điện thoại",),
             as_text=True,
@@ -174,107 +174,107 @@ class PersonImporter(Importer):
     )
 
     def validate(self, *, actor: Any, rows: Sequence[Row]) -> list[Any]:
-        """Resolve units and existing people; refuse duplicate CCCDs and out-of-scope units."""
+        """Resolve units, refuse repeats inside the file, then plan every row with the batch
+        service (``person_batch_plan``: the person services' rules, in a few queries)."""
         index = org_index(selectors.organization_list(actor=actor))
-        by_id: dict[str, list[Row]] = defaultdict(list)
-        for row in rows:
-            if row.get("citizen_id"):
-                by_id[row.get("citizen_id")].append(row)
-        for same in by_id.values():
-            for row in same if len(same) > 1 else ():
-                others = ", ".join(str(r.number) for r in same if r is not row)
-                row.error("citizen_id", _("Số CCCD trùng với dòng %(rows)s.") % {"rows": others})
-        people = selectors.person_list(actor=actor)
-        known = {p.citizen_id: p for p in in_batches(people, "citizen_id", list(by_id))}
-        names = [r.get("full_name") for r in rows if r.get("full_name") and not r.get("citizen_id")]
-        unnumbered: dict[tuple[str, int], list[Person]] = defaultdict(list)
-        for person in in_batches(people.filter(citizen_id__isnull=True), "full_name", names):
-            for post in person.current_posts:
-                unnumbered[(person.full_name, post.organization_id)].append(person)
-        same_name: dict[tuple[str, int], Row] = {}
-        plans = []
-        for row in rows:
-            unit = index.find(
-                row,
-                "unit",
-                not_found=_("Không tìm thấy đơn vị này trong phạm vi bạn quản lý."),
-                ambiguous=str(AMBIGUOUS_ORG),
-            )
-            if unit is not None and not can_change_organization(actor, unit):
-                row.error("unit", _("Bạn không có quyền nhập dữ liệu cho đơn vị này."))
-            self._check_citizen_id(row)
-            existing = known.get(row.get("citizen_id"))
-            if existing is None and not row.get("citizen_id") and unit is not None:
-                key = (row.get("full_name"), unit.pk)
-                first = same_name.setdefault(key, row)
-                if key[0] and first is not row:
-                    message = _("Trùng họ tên, đơn vị với dòng %(n)s và không có số CCCD.")
-                    row.error("full_name", message % {"n": first.number})
-                    first.error("full_name", message % {"n": row.number})
-                matches = unnumbered.get(key, [])
-                if len(matches) > 1:
-                    row.error(
-                        "full_name", _("Có nhiều người cùng họ tên ở đơn vị này; ghi số CCCD.")
-                    )
-                existing = matches[0] if len(matches) == 1 else None
-            plans.append(PersonPlan(row=row, existing=existing, unit=unit))
+        not_found = _("Không tìm thấy đơn vị này trong phạm vi bạn quản lý.")
+        units = {
+            row.number: index.find(row, "unit", not_found=not_found, ambiguous=str(AMBIGUOUS_ORG))
+            for row in rows
+        }
+        repeated = self._repeated_numbers(rows) | self._repeated_names(rows, units)
+        plans = [PersonPlan(row=row) for row in rows]
+        planned, entries = [], []
+        for plan in plans:
+            row, unit = plan.row, units[plan.row.number]
+            if unit is None or row.number in repeated or not all(map(row.get, REQUIRED_KEYS)):
+                continue
+            planned.append(plan)
+            entries.append(self._entry(row, unit))
+        batch = person_batch_plan(actor=actor, entries=entries)
+        for plan, step in zip(planned, batch.steps, strict=True):
+            plan.step = step
+            if step.errors:
+                self.report_service_error(
+                    plan.row, ApplicationError(_("Dữ liệu không hợp lệ."), fields=step.errors)
+                )
         return plans
 
     @staticmethod
-    def _check_citizen_id(row: Row) -> None:
-        if row.get("citizen_id") and "citizen_id" not in row.failed:
-            message = citizen_id_error(
-                row.get("citizen_id"),
-                date_of_birth=row.get("date_of_birth"),
-                gender=row.get("gender") or "",
-            )
-            if message:
-                row.error("citizen_id", message)
-
-    def apply(self, *, actor: Any, plan: Any) -> str:
-        """Create the person with their post, or update changed fields and move their post."""
-        row: Row = plan.row
-        data = {k: row.get(k) for k in PERSON_KEYS if row.get(k) is not None}
-        if plan.existing is None:
-            services.person_create(
-                actor=actor,
-                organization=plan.unit,
-                start_date=row.get("start_date"),
-                position=row.get("position") or "",
-                **data,
-            )
-            return CREATED
-        person = plan.existing
-        changes = {k: v for k, v in data.items() if getattr(person, k) != v}
-        if changes:
-            person = services.person_update(actor=actor, person=person, **changes)
-        moved = self._apply_post(
-            actor, person, plan.unit, row.get("start_date"), row.get("position")
-        )
-        return UPDATED if changes or moved else UNCHANGED
+    def _repeated_numbers(rows: Sequence[Row]) -> set[int]:
+        """The same CCCD on two rows is an error on both, each naming the other."""
+        by_number: dict[str, list[Row]] = defaultdict(list)
+        for row in rows:
+            if row.get("citizen_id"):
+                by_number[row.get("citizen_id")].append(row)
+        refused = set()
+        for same in by_number.values():
+            for row in same if len(same) > 1 else ():
+                others = ", ".join(str(r.number) for r in same if r is not row)
+                row.error("citizen_id", _("Số CCCD trùng với dòng %(rows)s.") % {"rows": others})
+                refused.add(row.number)
+        return refused
 
     @staticmethod
-    def _apply_post(
-        actor: Any, person: Person, unit: Organization, start: date, position: str | None
-    ) -> bool:
-        current = person.employments.filter(end_date__isnull=True).order_by("-start_date").first()
-        if current is None or current.organization_id != unit.pk:
-            services.employment_add(
-                actor=actor,
-                person=person,
-                organization=unit,
-                start_date=start,
-                position=position or "",
-            )
-            return True
-        changes: dict[str, Any] = {}
-        if position is not None and current.position != position:
-            changes["position"] = position
-        if current.start_date != start:
-            changes["start_date"] = start
-        if changes:
-            services.employment_update(actor=actor, employment=current, **changes)
-        return bool(changes)
+    def _repeated_names(rows: Sequence[Row], units: dict[int, Any]) -> set[int]:
+        """Without a CCCD, the same name twice in one unit would be one person twice."""
+        first: dict[tuple[str, int], Row] = {}
+        message = _("Trùng họ tên, đơn vị với dòng %(n)s và không có số CCCD.")
+        refused = set()
+        for row in rows:
+            unit = units[row.number]
+            if row.get("citizen_id") or unit is None or not row.get("full_name"):
+                continue
+            earlier = first.setdefault((row.get("full_name"), unit.pk), row)
+            if earlier is not row:
+                row.error("full_name", message % {"n": earlier.number})
+                earlier.error("full_name", message % {"n": row.number})
+                refused |= {row.number, earlier.number}
+        return refused
+
+    @staticmethod
+    def _entry(row: Row, unit: Organization) -> PersonEntry:
+        return PersonEntry(
+            full_name=row.get("full_name"),
+            category=row.get("category"),
+            organization=unit,
+            start_date=row.get("start_date"),
+            position=row.get("position"),
+            **{key: row.get(key) for key in OPTIONAL_FIELDS},
+        )
+
+    def prepare_write(self, *, actor: Any, plans: Sequence[Any]) -> None:
+        """Build every row and audit event before the write transaction opens."""
+        prepared = person_batch_prepare(
+            actor=actor, batch=PersonBatch([plan.step for plan in plans])
+        )
+        for plan in plans:
+            plan.prepared = prepared
+
+    def apply_plans(self, *, actor: Any, plans: Sequence[Any], result: ImportResult) -> None:
+        """Write every row in one call of the batch service; a row it refuses (someone changed
+        that person meanwhile) is reported on its row, and nothing is written."""
+        prepared = plans[0].prepared if plans else None
+        batch = prepared or PersonBatch([plan.step for plan in plans])
+        try:
+            person_batch_save(actor=actor, batch=batch)
+        except ApplicationError as exc:
+            refused = exc.extra.get("errors") or {}
+            for index, fields in refused.items():
+                self.report_service_error(
+                    plans[index].row, ApplicationError(exc.message, fields=fields)
+                )
+            if not refused:
+                result.add_error(row=None, message=exc.message)
+            return
+        for plan in plans:
+            result.count(plan.outcome)
+
+    def apply(self, *, actor: Any, plan: Any) -> str:
+        """Write one row alone (``apply_plans`` writes the whole file at once)."""
+        person_batch_save(actor=actor, batch=PersonBatch([plan.step]))
+        outcome: str = plan.outcome
+        return outcome
 
 
 register("people", PersonImporter())

@@ -1,10 +1,14 @@
 """Registry models, one module per subject."""
 
+from .duplicates import DuplicateContext, DuplicateReview, DuplicateReviewStatus
 from .groups import EmulationGroup, GroupLeadership, GroupMembership
 from .organization import Enterprise, IndustrialZone, Organization
-from .person import Employment, Person
+from .person import Employment, Person, PersonCount
 
 __all__ = [
+    "DuplicateContext",
+    "DuplicateReview",
+    "DuplicateReviewStatus",
     "Employment",
     "EmulationGroup",
     "Enterprise",
@@ -13,4 +17,5 @@ __all__ = [
     "IndustrialZone",
     "Organization",
     "Person",
+    "PersonCount",
 ]

@@ -71,11 +71,15 @@ class Organization(models.Model):
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     search_key = models.CharField(max_length=300, db_index=True, editable=False)
+    # The tree in display order: each ancestor's kind rank (departments before enterprises),
+    # name in Vietnamese order and id, so siblings sort by kind then name and every subtree
+    # follows its root. Kept by the services; see ``tdkt.organizations.keys``.
+    tree_key = models.CharField(max_length=2000, db_index=True, editable=False, default="")
 
     class Meta:
         verbose_name = _("tổ chức")
         verbose_name_plural = _("tổ chức")
-        ordering = ["path"]
+        ordering = ["tree_key"]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(parent=models.F("id")), name="organization_not_own_parent"

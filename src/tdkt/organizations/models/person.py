@@ -29,15 +29,46 @@ class Person(models.Model):
     category = models.CharField(_("đối tượng"), max_length=32, choices=PersonnelCategory.choices)
     email = models.EmailField(_("thư điện tử"), blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
-    search_key = models.CharField(max_length=200, db_index=True, editable=False)
+    # Found through the name index of migration 0006 (FTS5 on SQLite, pg_trgm on PostgreSQL).
+    search_key = models.CharField(max_length=200, editable=False)
+    # Vietnamese order (given name, family name, middle names), unique through the public id
+    # at its end: lists sort on it and page from it (keyset). See ``tdkt.organizations.keys``.
+    sort_key = models.CharField(max_length=500, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("cá nhân")
         verbose_name_plural = _("cá nhân")
-        ordering = ["search_key", "id"]
+        ordering = ["sort_key"]
+        indexes = [
+            # Lists filtered by name or scope scan people in order and test each row from
+            # this index alone (no table read): see selectors/people_pages.py.
+            models.Index(
+                fields=["sort_key", "search_key", "category", "id"], name="person_order_cover"
+            ),
+            models.Index(fields=["category", "sort_key"], name="person_category_order"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
+
+
+class PersonCount(models.Model):
+    """How many people the registry holds per personnel category, kept by the database.
+
+    Triggers on the person table (migration 0006, ``tdkt.organizations.derived``) keep the
+    counts exact whatever writes people (a service, a bulk import), so the dashboard and the
+    people list of a board-wide reader count the whole registry without scanning it.
+    """
+
+    category = models.CharField(max_length=32, primary_key=True)
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số cá nhân theo đối tượng")
+        verbose_name_plural = _("số cá nhân theo đối tượng")
+
+    def __str__(self) -> str:
+        return f"{self.category}: {self.count}"
 
 
 class Employment(models.Model):
@@ -65,7 +96,14 @@ class Employment(models.Model):
                 name="employment_end_after_start",
             )
         ]
-        indexes = [models.Index(fields=["organization", "end_date"], name="employment_org_end")]
+        indexes = [
+            # The people of a scope: the posts of its organisations held today, read from the
+            # index alone (selectors.people.posts_on).
+            models.Index(
+                fields=["organization", "end_date", "start_date", "person"],
+                name="employment_org_current",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.organization} ({self.start_date}–{self.end_date or ''})"

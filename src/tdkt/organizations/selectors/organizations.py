@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import get_visible, scope_for, scoped
 from tdkt.core.text import fold
+from tdkt.organizations.constants import OrganizationKind
 from tdkt.organizations.models import EmulationGroup, Organization
 
 
@@ -23,7 +23,8 @@ def organization_list(
     parent: Organization | None = None,
     member_of: EmulationGroup | None = None,
 ) -> QuerySet[Organization]:
-    """Return the organisations the actor may see, optionally filtered, in tree order.
+    """Return the organisations the actor may see, optionally filtered, in tree order
+    (siblings by kind, departments before enterprises, then by name in Vietnamese order).
 
     ``parent`` keeps its direct children; ``member_of`` keeps the members of a block/cluster
     in any year.
@@ -41,7 +42,39 @@ def organization_list(
         qs = qs.filter(parent=parent)
     if member_of is not None:
         qs = qs.filter(group_memberships__group=member_of).distinct()
-    return qs.order_by("path")
+    return qs.order_by("tree_key")
+
+
+def organization_options(*, actor: Any) -> QuerySet[Organization]:
+    """Return the active organisations the actor may see, in tree order, reading only what a
+    picker shows (a city has over a thousand: each option must cost little)."""
+    return (
+        organization_list(actor=actor)
+        .select_related(None)
+        .only("id", "uuid", "name", "path", "tree_key")
+    )
+
+
+#: Above this many organisations in scope, a picker lists the units but not every enterprise.
+PICKER_LIMIT = 300
+
+
+def organization_choices(*, actor: Any, selected: str = "") -> list[tuple[str, str]]:
+    """Return ``(uuid, label)`` of the active organisations the actor may see, in tree order,
+    each name indented by its depth, for a filter's picker (values only: no model rows).
+
+    A city's Board sees over a thousand: past ``PICKER_LIMIT`` the picker keeps the units
+    (departments, centres, offices, other bodies) and the ``selected`` one, and an enterprise's
+    people are reached from the enterprise's page ("see all") or by name.
+    """
+    rows = list(organization_list(actor=actor).values_list("uuid", "name", "path", "kind"))
+    if len(rows) > PICKER_LIMIT:
+        rows = [
+            row for row in rows if row[3] != OrganizationKind.ENTERPRISE or str(row[0]) == selected
+        ]
+    return [
+        (str(uuid), f"{'— ' * max(path.count('/') - 2, 0)}{name}") for uuid, name, path, _ in rows
+    ]
 
 
 def organization_get(*, actor: Any, uuid: UUID | str) -> Organization:
@@ -53,13 +86,3 @@ def organization_get(*, actor: Any, uuid: UUID | str) -> Organization:
         visible=lambda org: scope.covers_path(org.path),
         message=_("Không tìm thấy tổ chức."),
     )
-
-
-def organization_names(*, actor: Any, ids: Iterable[int]) -> dict[int, str]:
-    """Return ``{pk: name}`` of the organisations among ``ids`` that the actor may see
-    (inactive ones included), e.g. to name the ids recorded in audit events."""
-    wanted = set(ids)
-    if not wanted:
-        return {}
-    qs = organization_list(actor=actor, include_inactive=True).filter(pk__in=wanted)
-    return dict(qs.values_list("pk", "name"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
@@ -43,11 +42,3 @@ def zone_get(*, actor: Any, uuid: UUID | str, with_counts: bool = False) -> Indu
         visible=lambda zone: not scope.is_empty,
         message=_("Không tìm thấy khu công nghiệp."),
     )
-
-
-def zone_names(*, actor: Any, ids: Iterable[int]) -> dict[int, str]:
-    """Return ``{pk: name}`` of the zones among ``ids``, e.g. to name audit event values."""
-    wanted = set(ids)
-    if not wanted:
-        return {}
-    return dict(zone_list(actor=actor).filter(pk__in=wanted).values_list("pk", "name"))

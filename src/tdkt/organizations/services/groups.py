@@ -12,9 +12,10 @@ from tdkt.accounts.scopes import ensure_board_writer
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError
-from tdkt.core.text import fold, normalize_name
+from tdkt.core.text import clean_text, fold, normalize_name
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.models import EmulationGroup, GroupLeadership, GroupMembership, Organization
+from tdkt.organizations.versions import ensure_version, version_of
 
 from .common import apply_changes, full_clean_or_error, raise_if
 
@@ -46,7 +47,7 @@ def group_create(
         name=normalize_name(name),
         kind=kind,
         organizer=normalize_name(organizer),
-        description=description.strip(),
+        description=clean_text(description, multiline=True),
     )
     group.search_key = fold(group.name)
     _validate_group(group)
@@ -70,17 +71,20 @@ def group_update(
     kind: str | Unchanged = UNCHANGED,
     organizer: str | Unchanged = UNCHANGED,
     description: str | Unchanged = UNCHANGED,
+    expected_version: str | None = None,
 ) -> EmulationGroup:
-    """Change the given fields of a block/cluster (the others stay as they are)."""
+    """Change the given fields of a block/cluster (the others stay as they are);
+    ``expected_version`` refuses a change drawn from an older version (412, decision 0038)."""
     ensure_board_writer(actor)
     group = EmulationGroup.objects.select_for_update().get(pk=group.pk)
+    ensure_version(version_of(group), expected_version, audited=group)
     before = snapshot(group, GROUP_FIELDS)
     data = given(name=name, kind=kind, organizer=organizer, description=description)
     for key in ("name", "organizer"):
         if key in data:
             data[key] = normalize_name(data[key])
     if "description" in data:
-        data["description"] = data["description"].strip()
+        data["description"] = clean_text(data["description"], multiline=True)
     changed = apply_changes(group, data)
     if not changed:
         return group

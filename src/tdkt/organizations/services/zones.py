@@ -15,6 +15,7 @@ from tdkt.core.text import fold, normalize_name
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 from tdkt.organizations.constants import ZoneKind, ZoneStatus
 from tdkt.organizations.models import IndustrialZone
+from tdkt.organizations.versions import ensure_version, version_of
 
 from .common import apply_changes, full_clean_or_error, raise_if
 
@@ -74,10 +75,13 @@ def zone_update(
     district: str | Unchanged = UNCHANGED,
     area_ha: Decimal | Unchanged | None = UNCHANGED,
     status: str | Unchanged = UNCHANGED,
+    expected_version: str | None = None,
 ) -> IndustrialZone:
-    """Change the given fields of an industrial zone (the others stay as they are)."""
+    """Change the given fields of an industrial zone (the others stay as they are);
+    ``expected_version`` refuses a change drawn from an older version (412, decision 0038)."""
     ensure_board_writer(actor)
     zone = IndustrialZone.objects.select_for_update().get(pk=zone.pk)
+    ensure_version(version_of(zone), expected_version, audited=zone)
     before = snapshot(zone, ZONE_FIELDS)
     data = given(name=name, kind=kind, district=district, area_ha=area_ha, status=status)
     for key in ("name", "district"):

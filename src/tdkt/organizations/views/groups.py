@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.services import history_for
-from tdkt.core.errors import ApplicationError
+from tdkt.core.errors import ApplicationError, StaleVersionError
 from tdkt.organizations.forms import GroupForm, GroupLeadershipForm, GroupMembersForm
+from tdkt.organizations.models import EmulationGroup
 from tdkt.organizations.permissions import (
     can_change_reference_data,
     ensure_can_change_reference_data,
@@ -34,9 +35,11 @@ from tdkt.organizations.services import (
     group_update,
 )
 from tdkt.organizations.services.groups import GROUP_FIELDS
+from tdkt.organizations.versions import state_of
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
+from tdkt.web.forms.versions import seen_initial, show_stale
 
 HISTORY_LIMIT = 100
 
@@ -99,16 +102,29 @@ def group_create_view(request: HttpRequest) -> HttpResponse:
     return render(request, "organizations/group_form.html", {"form": form, "group": None})
 
 
+def _values(group: EmulationGroup) -> dict[str, object]:
+    """Return the block/cluster's fields as the edit form's initial data."""
+    return {name: getattr(group, name) for name in GROUP_FIELDS}
+
+
 @web_view
 def group_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Change a block/cluster's name, kind, organiser or description through ``group_update``."""
     group = group_get(actor=request.user, uuid=uuid)
     ensure_can_change_reference_data(request.user)
-    initial = {name: getattr(group, name) for name in GROUP_FIELDS}
+    initial = _values(group) | seen_initial(state_of(group))
     form = GroupForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            group_update(actor=request.user, group=group, **form.service_data())
+            group_update(
+                actor=request.user,
+                group=group,
+                expected_version=form.expected_version(),
+                **form.service_data(),
+            )
+        except StaleVersionError as exc:
+            current = group_get(actor=request.user, uuid=uuid)
+            show_stale(form, exc, current_state=state_of(current), current_values=_values(current))
         except ApplicationError as exc:
             apply_service_error(form, exc)
         else:

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from tdkt.core.errors import ApplicationError
+from tdkt.core.errors import ApplicationError, StaleVersionError
 from tdkt.organizations.forms import ZoneForm
 from tdkt.organizations.models import IndustrialZone
 from tdkt.organizations.permissions import (
@@ -25,8 +25,10 @@ from tdkt.organizations.permissions import (
 from tdkt.organizations.selectors import zone_get, zone_list
 from tdkt.organizations.services import zone_create, zone_update
 from tdkt.organizations.services.zones import ZONE_FIELDS
+from tdkt.organizations.versions import state_of
 from tdkt.web.decorators import HtmxHttpRequest, web_view
 from tdkt.web.forms.errors import apply_service_error
+from tdkt.web.forms.versions import seen_initial, show_stale
 
 
 def _wants_row(request: HtmxHttpRequest) -> bool:
@@ -47,8 +49,13 @@ def _row_response(
     return response
 
 
+def _values(zone: IndustrialZone) -> dict[str, object]:
+    """Return the zone's fields as the edit form's initial data."""
+    return {name: getattr(zone, name) for name in ZONE_FIELDS}
+
+
 def _edit_form(request: HttpRequest, zone: IndustrialZone, *, row: bool) -> ZoneForm:
-    initial = {name: getattr(zone, name) for name in ZONE_FIELDS}
+    initial = _values(zone) | seen_initial(state_of(zone))
     # Unique ids per row: several rows may be open for editing at once.
     auto_id = f"zone-{zone.uuid.hex[:12]}-%s" if row else "id_%s"
     form = ZoneForm(request.POST or None, initial=initial, auto_id=auto_id)
@@ -94,7 +101,15 @@ def zone_update_view(request: HtmxHttpRequest, uuid: UUID) -> HttpResponse:
     form = _edit_form(request, zone, row=row)
     if request.method == "POST" and form.is_valid():
         try:
-            zone = zone_update(actor=request.user, zone=zone, **form.service_data())
+            zone = zone_update(
+                actor=request.user,
+                zone=zone,
+                expected_version=form.expected_version(),
+                **form.service_data(),
+            )
+        except StaleVersionError as exc:
+            current = zone_get(actor=request.user, uuid=uuid)
+            show_stale(form, exc, current_state=state_of(current), current_values=_values(current))
         except ApplicationError as exc:
             apply_service_error(form, exc)
         else:

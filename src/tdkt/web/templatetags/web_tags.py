@@ -26,10 +26,14 @@ def board_writer(user: Any) -> bool:
 
 @register.simple_tag(takes_context=True)
 def query_with(context: template.Context, **changes: Any) -> str:
-    """Return the current query string with ``changes`` applied (for pagination links)."""
+    """Return the current query string with ``changes`` applied (for pagination links); an
+    empty value removes its parameter."""
     query: QueryDict = context["request"].GET.copy()
     for key, value in changes.items():
-        query[key] = value
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
     return query.urlencode()
 
 

@@ -24,6 +24,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "enterprises": selectors.enterprises_by_investment(actor=actor),
         "zones": selectors.zones_by_status(actor=actor),
         "groups": selectors.groups_of_year(actor=actor, year=year),
-        "events": None if events is None else timeline(events, actor=actor),
+        "events": timeline(events, actor=actor),
     }
     return render(request, "web/dashboard.html", context)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from tdkt.accounts.constants import Role
 from tdkt.accounts.models import User
 from tdkt.core.errors import ApplicationError
+from tdkt.core.text import printable
 from tdkt.documents.importing import ImportResult, get_importer
 from tdkt.documents.services import import_run
 
@@ -59,17 +60,27 @@ class Command(BaseCommand):
                 data=path.read_bytes(),
                 filename=path.name,
                 dry_run=options["dry_run"],
+                progress=self._progress if self.stderr.isatty() else None,
             )
         except ApplicationError as exc:  # e.g. the user may not import at all
             raise CommandError(exc.message, returncode=USAGE) from exc
         if options["format"] == "json":
-            self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+            # json.dumps leaves U+202E, C1 controls… raw: escape them too (valid JSON escapes).
+            report = json.dumps(result.as_dict(), ensure_ascii=False, indent=2)
+            self.stdout.write(printable(report, keep_layout=True))
         else:
             self.stdout.write(render_text(result))
         if not result.ok:
             raise CommandError(
                 _("Nhập dữ liệu bị từ chối; không có gì thay đổi."), returncode=REJECTED
             )
+
+    def _progress(self, done: int, total: int | None, message: str) -> None:
+        """Show how far the import got on the terminal (one line, rewritten)."""
+        count = f" {done}/{total}" if total else ""
+        self.stderr.write(f"\r{message}{count}\033[K", ending="")
+        if total and done >= total:
+            self.stderr.write("")
 
     @staticmethod
     def _actor(username: str | None) -> User:
@@ -94,8 +105,9 @@ class Command(BaseCommand):
 
 
 def render_text(result: ImportResult) -> str:
-    """Return the Vietnamese plain-text report of an import."""
-    lines = [f"{result.importer}: {result.filename}"]
+    """Return the Vietnamese plain-text report of an import; what comes from the file is
+    escaped, so a cell cannot drive the terminal or forge a line of the report."""
+    lines = [f"{result.importer}: {printable(result.filename)}"]
     if result.ok:
         heading = _("Chạy thử: tệp hợp lệ, không ghi gì.") if result.dry_run else _("Đã nhập xong.")
         lines.append(heading)
@@ -110,7 +122,7 @@ def render_text(result: ImportResult) -> str:
         for error in result.sorted_errors():
             where = _("Dòng %(row)s") % {"row": error.row} if error.row else _("Tệp")
             column = f", {error.column}" if error.column else ""
-            value = f" “{error.value}”" if error.value else ""
-            lines.append(f"  {where}{column}{value}: {error.message}")
-    lines.extend(f"  ! {warning}" for warning in result.warnings)
+            value = f" “{printable(error.value)}”" if error.value else ""
+            lines.append(f"  {where}{printable(column)}{value}: {printable(error.message)}")
+    lines.extend(f"  ! {printable(warning)}" for warning in result.warnings)
     return "\n".join(lines)

@@ -1,0 +1,254 @@
+"""One page of a people list, in Vietnamese order, at a cost that does not grow with the registry.
+
+Pages are keyset pages: a page starts after (or ends before) the sort key of a person
+(``Person.sort_key``, unique), so page 5,000 costs what page 1 costs and a person added while
+someone pages is neither shown twice nor skipped over (issue #8: an OFFSET walk took 4–6 s).
+
+Each filter either names few people or many, and the two cases take different roads
+(docs/decisions/0047):
+
+* **Few.** A filter that yields at most ``FEW`` people through its index (a name search, a
+  unit's posts, one CCCD) gives their ids; the database sorts those and cuts the page, and
+  counts them exactly.
+* **Many.** When every filter yields more (a common name, a large enterprise, everybody), people
+  are read in order from the covering index of ``Person``, a chunk at a time, and kept when they
+  pass the filters, until the page is full: with at least ``FEW`` matches among the registry,
+  a page needs few chunks. The count shown is then "more than ``FEW``", except for board-wide
+  readers with no filter but the category, who get the exact figure from ``PersonCount``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q, QuerySet, Sum
+from django.utils import timezone
+
+from tdkt.accounts.scopes import scope_for, scoped
+from tdkt.organizations.derived import SEARCH_TABLE
+from tdkt.organizations.models import Organization, Person, PersonCount
+
+from .people import current_posts, people_working_in, posts_on
+from .people_search import NameQuery
+
+#: A filter naming at most this many people is sorted and counted directly.
+FEW = 1000
+#: People read per step of an ordered scan, and the steps tried before the database's own plan.
+CHUNK = 1000
+MAX_CHUNKS = 40
+
+_CURSOR = re.compile(r"[0-9a-f]{1,600}")
+
+
+def valid_cursor(value: str | None) -> str | None:
+    """Return ``value`` when it can be a sort key (a page position), else None."""
+    return value if value and _CURSOR.fullmatch(value) else None
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    """A page of people with the positions of the pages around it and what is known of the
+    total.
+
+    ``next_after`` starts the next page (None on the last), ``previous_before`` ends the
+    previous one (None on the first). ``count`` is exact when known; otherwise there are more
+    than ``more_than`` people.
+    """
+
+    people: list[Person]
+    next_after: str | None
+    previous_before: str | None
+    count: int | None
+    more_than: int = 0
+
+
+@dataclass
+class _Filters:
+    """A people list's filters, each able to say which people it names or to test one."""
+
+    on: date
+    everything: bool
+    scope_orgs: QuerySet[Organization] | None
+    subtree: QuerySet[Organization] | None
+    query: NameQuery | None
+    category: str
+    ids: set[int] | None = None  # people named by the filters that name few
+    dense: list[str] = field(default_factory=list)  # filters left to test row by row
+
+    def q(self, names: Iterable[str]) -> Q:
+        """Return the SQL filter of the named filters (for the database's own plan)."""
+        condition = Q()
+        for name in names:
+            if name == "scope" and self.scope_orgs is not None:
+                condition &= people_working_in(self.on, self.scope_orgs)
+            elif name == "organization" and self.subtree is not None:
+                condition &= people_working_in(self.on, self.subtree)
+            elif name == "search" and self.query is not None:
+                condition &= self.query.q()
+        return condition
+
+
+def person_page(
+    *,
+    actor: Any,
+    search: str = "",
+    organization: Organization | None = None,
+    category: str = "",
+    after: str | None = None,
+    before: str | None = None,
+    size: int = 25,
+) -> PersonPage:
+    """Return a page of the people ``person_list`` would list, after or before a position.
+
+    ``after`` / ``before`` are sort keys (see ``valid_cursor``); without either, the first page.
+    """
+    on = timezone.localdate()
+    scope = scope_for(actor)
+    filters = _Filters(
+        on=on,
+        everything=scope.everything,
+        scope_orgs=None if scope.everything else scoped(Organization.objects.all(), actor),
+        subtree=(
+            Organization.objects.filter(path__startswith=organization.path)
+            if organization is not None
+            else None
+        ),
+        query=NameQuery.parse(search) if search else None,
+        category=category,
+    )
+    if filters.query is not None and filters.query.is_empty:
+        return PersonPage([], None, None, 0)
+    _probe(filters)
+    descending = before is not None and after is None
+    cursor = before if descending else after
+    count: int | None
+    if filters.ids is not None:
+        keys, count = _few(filters, cursor, descending, size), _count_few(filters)
+    else:
+        keys, count = _many(filters, cursor, descending, size), _count_many(filters)
+    more = len(keys) > size
+    keys = keys[:size]
+    if descending:
+        keys.reverse()
+    people = _people(keys, on)
+    first, last = (keys[0], keys[-1]) if keys else (cursor, cursor)
+    if descending:
+        next_after, previous_before = last, first if more else None
+    else:
+        next_after, previous_before = (last if more else None), (first if cursor else None)
+    return PersonPage(people, next_after, previous_before, count, FEW if count is None else 0)
+
+
+def _probe(filters: _Filters) -> None:
+    """Ask each filter for the people it names, up to ``FEW`` + 1: those that name few
+    intersect into ``filters.ids``; the others are tested row by row (``filters.dense``)."""
+    probes: dict[str, list[int]] = {}
+    if filters.query is not None:
+        probes["search"] = _search_ids(filters.query)
+    for name, orgs in (("scope", filters.scope_orgs), ("organization", filters.subtree)):
+        if orgs is not None:
+            posts = posts_on(filters.on, orgs).values_list("person_id", flat=True)
+            probes[name] = list(posts[: FEW + 1])
+    for name, found in probes.items():
+        ids = set(found)
+        if len(ids) <= FEW:
+            filters.ids = ids if filters.ids is None else filters.ids & ids
+        else:
+            filters.dense.append(name)
+
+
+def _search_ids(query: NameQuery) -> list[int]:
+    """Return the ids of up to ``FEW`` + 1 people a search names, through the name index."""
+    if connection.vendor == "sqlite" and not query.citizen_id:
+        sql = f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH %s LIMIT %s"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [query.fts_phrase(), FEW + 1])
+            return [row[0] for row in cursor.fetchall()]
+    return list(Person.objects.filter(query.q()).order_by().values_list("pk", flat=True)[: FEW + 1])
+
+
+def _keyset(qs: QuerySet[Person], cursor: str | None, descending: bool) -> QuerySet[Person]:
+    if cursor:
+        qs = qs.filter(sort_key__lt=cursor) if descending else qs.filter(sort_key__gt=cursor)
+    return qs.order_by("-sort_key" if descending else "sort_key")
+
+
+def _few(filters: _Filters, cursor: str | None, descending: bool, size: int) -> list[str]:
+    """Sort the few people the filters named (with the other filters in SQL) and cut a page."""
+    qs = Person.objects.filter(pk__in=filters.ids or [], **_category(filters))
+    qs = qs.filter(filters.q(filters.dense))
+    return list(_keyset(qs, cursor, descending).values_list("sort_key", flat=True)[: size + 1])
+
+
+def _count_few(filters: _Filters) -> int:
+    qs = Person.objects.filter(pk__in=filters.ids or [], **_category(filters))
+    return qs.filter(filters.q(filters.dense)).count()
+
+
+def _category(filters: _Filters) -> dict[str, str]:
+    return {"category": filters.category} if filters.category else {}
+
+
+def _many(filters: _Filters, cursor: str | None, descending: bool, size: int) -> list[str]:
+    """Read people in order, a chunk at a time, keeping those that pass every filter."""
+    base = Person.objects.filter(**_category(filters))
+    if not filters.dense:  # everybody (of a category): the index gives the page at once
+        page = _keyset(base, cursor, descending).values_list("sort_key", flat=True)
+        return list(page[: size + 1])
+    keys: list[str] = []
+    position = cursor
+    for _ in range(MAX_CHUNKS):
+        chunk = list(
+            _keyset(base, position, descending).values_list("pk", "sort_key", "search_key")[:CHUNK]
+        )
+        keys += _keep(filters, chunk)
+        if len(keys) > size or len(chunk) < CHUNK:
+            return keys
+        position = chunk[-1][1]
+    # The matches are far apart here: let the database find the rest of the page.
+    rest = _keyset(base.filter(filters.q(filters.dense)), position, descending)
+    return keys + list(rest.values_list("sort_key", flat=True)[: size + 1 - len(keys)])
+
+
+def _keep(filters: _Filters, chunk: list[tuple[int, str, str]]) -> list[str]:
+    """Return the sort keys of the rows of ``chunk`` that pass the dense filters, in order."""
+    query = filters.query
+    if "search" in filters.dense and query is not None:
+        chunk = [row for row in chunk if query.matches(row[2])]
+    for name in ("scope", "organization"):
+        orgs = filters.scope_orgs if name == "scope" else filters.subtree
+        if name in filters.dense and orgs is not None and chunk:
+            posts = posts_on(filters.on, orgs).filter(person_id__in=[row[0] for row in chunk])
+            present = set(posts.values_list("person_id", flat=True))
+            chunk = [row for row in chunk if row[0] in present]
+    return [row[1] for row in chunk]
+
+
+def _count_many(filters: _Filters) -> int | None:
+    """Return the exact number of people when the kept counts know it (board-wide, no filter
+    but the category), else None (more than ``FEW``)."""
+    if filters.dense or not filters.everything:
+        return None
+    counts = PersonCount.objects.all()
+    if filters.category:
+        counts = counts.filter(category=filters.category)
+    return int(counts.aggregate(total=Sum("count"))["total"] or 0)
+
+
+def _people(keys: list[str], on: date) -> list[Person]:
+    """Read the people of a page with their current posts, in page order."""
+    if not keys:
+        return []
+    return list(
+        Person.objects.filter(sort_key__in=keys)
+        .prefetch_related(current_posts(on))
+        .order_by("sort_key")
+    )
+
+
+__all__ = ["FEW", "PersonPage", "person_page", "valid_cursor"]
