@@ -1,4 +1,4 @@
-"""The demo archive (2017–2019, 2023–2025), the open 2025 round and its draft proposal."""
+"""The demo archive (2017–2019, 2023–2025), the open 2025 round and its proposals."""
 
 from __future__ import annotations
 
@@ -42,16 +42,26 @@ def test_the_board_has_a_history_of_ratings_and_awards(seeded):
 
 
 @pytest.mark.django_db
-def test_a_2025_round_is_open_with_the_investment_units_draft(seeded):
-    """The round takes proposals until a date after today; the unit head's draft has lines."""
+def test_a_2025_round_is_open_with_something_for_each_role(seeded):
+    """The round takes proposals until a date after today: the investment head's draft to
+    finish, the labour department's submitted list for the officer to appraise, and the
+    office's list appraised and at the council, each written by the unit's own login."""
     round_ = Round.objects.get(name=ROUND_NAME)
     assert round_.state == RoundState.OPEN and round_.year == 2025
     assert round_.unit_deadline > timezone.localdate()
-    proposal = Proposal.objects.get(round=round_)
-    assert proposal.state == ProposalState.DRAFT
-    assert proposal.organization.name == "Phòng Quản lý Đầu tư"
-    assert proposal.lines.count() == 5
-    assert proposal.created_by.username == "truongphong.dautu"
+    proposals = {
+        p.organization.name: p for p in Proposal.objects.filter(round=round_).select_related()
+    }
+    assert {name: p.state for name, p in proposals.items()} == {
+        "Phòng Quản lý Đầu tư": ProposalState.DRAFT,
+        "Phòng Quản lý Lao động": ProposalState.SUBMITTED,
+        "Văn phòng": ProposalState.AT_COUNCIL,
+    }
+    assert proposals["Phòng Quản lý Đầu tư"].lines.count() == 5
+    assert proposals["Phòng Quản lý Đầu tư"].created_by.username == "truongphong.dautu"
+    assert proposals["Phòng Quản lý Lao động"].created_by.username == "phophong.laodong"
+    assert proposals["Văn phòng"].created_by.username == "phochanh.vanphong"
+    assert {line.appraisal for line in proposals["Văn phòng"].lines.all()} == {"eligible"}
 
 
 @pytest.mark.django_db

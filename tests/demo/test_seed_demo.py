@@ -21,7 +21,8 @@ from tdkt.audit.models import AuditEvent
 from tdkt.audit.services import verify
 from tdkt.core.errors import PermissionDeniedError
 from tdkt.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from tdkt.demo.board import BOARD_NAME
+from tdkt.demo.accounts import UNIT_WRITERS
+from tdkt.demo.board import BOARD_NAME, UNITS
 from tdkt.demo.enterprises import tax_check_digit
 from tdkt.demo.people import demo_people
 from tdkt.demo.services import demo_data_load
@@ -207,7 +208,9 @@ def test_each_demo_account_can_log_in(seeded, account):
     if account.role == Role.ENTERPRISE_REPRESENTATIVE:
         assert user.organization.kind == OrganizationKind.ENTERPRISE
     if account.role == Role.UNIT_HEAD:
-        assert user.organization.name == "Phòng Quản lý Đầu tư"
+        # A unit's head writes that unit's proposals (tdkt.demo.accounts.UNIT_WRITERS).
+        unit = next(u for u in UNITS if UNIT_WRITERS.get(u.key) == account.username)
+        assert user.organization.name == unit.name
     wrong = authenticate(
         RequestFactory().post("/login/"), username=account.username, password="Sai@2026!x"
     )

@@ -8,13 +8,22 @@ practice is one tờ trình per form.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from tdkt.commendations.adapters import judge
 from tdkt.commendations.authority import CITY_REQUEST
 from tdkt.commendations.models import ProposalLine, Round
+from tdkt.commendations.selectors.cases import terms_for
+from tdkt.commendations.selectors.proposals import AFTER_APPRAISAL, current_posts, round_lines
+from tdkt.commendations.selectors.rules import rule_overrides
+from tdkt.core.errors import ApplicationError
+from tdkt.rules import UnitCase
 from tdkt.rules.labels import CODE_LABELS
 
 if TYPE_CHECKING:  # the renderers import WeasyPrint: loaded only when a letter is drawn up
@@ -70,6 +79,25 @@ class LetterRequest:
     number: int | None = None
     issued_on: date | None = None
 
+    def to_json(self) -> dict[str, Any]:
+        """The request as a background task's JSON argument (dates as ISO text)."""
+        data = asdict(self)
+        data["issued_on"] = self.issued_on.isoformat() if self.issued_on else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LetterRequest:
+        """The request back from :meth:`to_json`."""
+        issued = data.get("issued_on")
+        return cls(
+            code=str(data["code"]),
+            council_minutes=str(data.get("council_minutes", "")),
+            signer_name=str(data.get("signer_name", "")),
+            deputy=bool(data.get("deputy", False)),
+            number=int(data["number"]) if data.get("number") is not None else None,
+            issued_on=date.fromisoformat(str(issued)) if issued else None,
+        )
+
 
 def nominee(line: ProposalLine, where: str) -> Awardee:
     """Return a line as an awardee of the letter (``where``: position and unit)."""
@@ -121,6 +149,50 @@ def build_letter(
         nominees=tuple(nominees),
         signature=signature,
     )
+
+
+def _where(line: ProposalLine, posts: dict[int, str]) -> str:
+    """A person's current post and unit; a collective's parent unit."""
+    if line.person_id:
+        return posts.get(line.person_id, "")
+    parent = getattr(line.organization, "parent", None)
+    return parent.name if parent is not None else ""
+
+
+def letter_lines(*, actor: Any, round_: Round, code: str) -> list[ProposalLine]:
+    """The lines of ``code`` appraised eligible in proposals past the appraisal."""
+    return list(
+        round_lines(
+            actor=actor, round=round_, codes=(code,), states=AFTER_APPRAISAL, eligible_only=True
+        )
+    )
+
+
+def build_round_letter(*, actor: Any, round_: Round, request: LetterRequest) -> ProposalLetter:
+    """The tờ trình of ``round_`` for ``request.code``, as ``actor`` may read its lines.
+
+    The one path of the page and of the background task; refuses a code with no line.
+    """
+    lines = letter_lines(actor=actor, round_=round_, code=request.code)
+    if not lines:
+        message = _(
+            "Chưa có dòng nào đủ điều kiện (đã qua thẩm định) cho danh hiệu, hình thức này."
+        )
+        raise ApplicationError(message)
+    posts = current_posts([line.person_id for line in lines if line.person_id])
+    nominees = [nominee(line, _where(line, posts)) for line in lines]
+    terms = terms_for(round_)
+    chosen = judge(
+        UnitCase(as_of=terms.as_of, year=terms.year, cases=(), rule_set=terms.rule_set),
+        overrides=rule_overrides(),
+    ).rule_set
+    return build_letter(round_, nominees, request, rule_set=chosen)
+
+
+def letter_file_name(round_: Round, code: str, fmt: str) -> str:
+    """``to-trinh-2019-bang-khen-cua-chu-tich-ubnd-thanh-pho.pdf``: no internal code."""
+    label = CODE_LABELS["vi"].get(code, code).replace("Đ", "D").replace("đ", "d")
+    return f"to-trinh-{round_.year}-{slugify(label)}.{fmt}"
 
 
 def render_letter(letter: ProposalLetter, fmt: str) -> bytes:

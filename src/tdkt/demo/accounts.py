@@ -57,4 +57,37 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount(
         "hoidong.diep", Role.COUNCIL_MEMBER, "Lê Phương Điệp", "unit:labour", "Lê Phương Điệp"
     ),
+    # Who prepares and submits each unit's proposals in the rounds (tdkt.demo.round2019): the
+    # head of the unit, or a deputy where the head sits on the council.
+    DemoAccount(
+        "phochanh.vanphong", Role.UNIT_HEAD, "Trần Quang Vinh", "unit:office", "Trần Quang Vinh"
+    ),
+    DemoAccount(
+        "phophong.quyhoach",
+        Role.UNIT_HEAD,
+        "Vũ Phương Giang",
+        "unit:planning",
+        "Vũ Phương Giang",
+    ),
+    DemoAccount(
+        "truongphong.qldn",
+        Role.UNIT_HEAD,
+        "Đỗ Đăng Nghĩa",
+        "unit:enterprise_affairs",
+        "Đỗ Đăng Nghĩa",
+    ),
+    DemoAccount(
+        "phophong.laodong", Role.UNIT_HEAD, "Nguyễn Kim Nga", "unit:labour", "Nguyễn Kim Nga"
+    ),
+    DemoAccount("giamdoc.trungtam", Role.UNIT_HEAD, "Vũ Kim Ngân", "unit:centre", "Vũ Kim Ngân"),
 )
+
+# The login that writes each unit's proposals (unit key → username).
+UNIT_WRITERS: dict[str, str] = {
+    "office": "phochanh.vanphong",
+    "investment": "truongphong.dautu",
+    "planning": "phophong.quyhoach",
+    "enterprise_affairs": "truongphong.qldn",
+    "labour": "phophong.laodong",
+    "centre": "giamdoc.trungtam",
+}

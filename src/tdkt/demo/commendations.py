@@ -6,7 +6,11 @@
   collective titles for the departments, and one reprimand. So the eligibility page has real
   verdicts for 2019 and for 2025.
 * The round "Khen thưởng tổng kết năm 2025", open for proposals, its deadline 15 working days
-  after the first seeding, and one draft proposal of Phòng Quản lý Đầu tư written by its head.
+  after the first seeding, so that each role has something to do: a draft proposal of Phòng
+  Quản lý Đầu tư written by its head (to finish and submit), one of Phòng Quản lý Lao động
+  submitted by its deputy head (for the officer to appraise), and one of Văn phòng appraised
+  and sent to the council (the council of 2025 then opens a session for voting,
+  ``tdkt.demo.council``).
 
 Everything is drawn from a seeded ``random.Random`` and written through the archive, round
 and proposal services, which leave existing facts unchanged, so a second run writes nothing.
@@ -23,9 +27,10 @@ from datetime import date
 from django.utils import timezone
 
 from tdkt.accounts.models import User
-from tdkt.commendations.constants import RoundKind
+from tdkt.commendations.constants import AppraisalVerdict, ProposalState, RoundKind
 from tdkt.commendations.models import Proposal, Round
 from tdkt.commendations.services import (
+    Appraisal,
     AwardEntry,
     DisciplineEntry,
     InitiativeEntry,
@@ -34,7 +39,9 @@ from tdkt.commendations.services import (
     awards_record,
     disciplines_record,
     initiatives_record,
+    proposal_appraise,
     proposal_lines_add,
+    proposal_move,
     ratings_record,
     round_create,
 )
@@ -60,6 +67,12 @@ ROUND_CODES = (
 )
 PROPOSING_UNIT = "unit:investment"
 PROPOSING_HEAD = "truongphong.dautu"
+# Further 2025 proposals: unit, writer, how far they go (submitted, or at the council).
+FURTHER_PROPOSALS = (
+    ("unit:labour", "phophong.laodong", ProposalState.SUBMITTED),
+    ("unit:office", "phochanh.vanphong", ProposalState.AT_COUNCIL),
+)
+OFFICER = "canbo.tdkt"
 
 
 def _decision(code: str, year: int) -> tuple[str, date]:
@@ -207,6 +220,8 @@ def load_commendations(
         ).count("created")
     round_ = _round(writer, created)
     _proposal(round_, orgs, staff, created)
+    for unit_key, username, state in FURTHER_PROPOSALS:
+        _further_proposal(round_, orgs.get(unit_key), username, state, staff, created)
 
 
 def _round(writer: User | None, created: Counter[str]) -> Round:
@@ -226,6 +241,18 @@ def _round(writer: User | None, created: Counter[str]) -> Round:
     )
 
 
+def _candidates(unit: Organization, staff: Sequence[Person], count: int) -> list[Person]:
+    """The first ``count`` people working in ``unit``, leaving out everyone with a demo login
+    (council members and the units' writers do not propose or vote on themselves)."""
+    linked = set(User.objects.filter(person__isnull=False).values_list("person_id", flat=True))
+    return [
+        p
+        for p in staff
+        if p.pk not in linked
+        and p.employments.filter(organization=unit, end_date__isnull=True).exists()
+    ][:count]
+
+
 def _proposal(
     round_: Round, orgs: Mapping[str, Organization], staff: Sequence[Person], created: Counter[str]
 ) -> None:
@@ -235,9 +262,7 @@ def _proposal(
         return
     if Proposal.objects.filter(round=round_, organization=unit).exists():
         return
-    members = [
-        p for p in staff if p.employments.filter(organization=unit, end_date__isnull=True).exists()
-    ][:4]
+    members = _candidates(unit, staff, 4)
     lines = [
         LineInput(
             person=person,
@@ -255,3 +280,52 @@ def _proposal(
     )
     proposal_lines_add(actor=head, round=round_, organization=unit, lines=lines)
     created["proposals"] += 1
+
+
+def _further_proposal(
+    round_: Round,
+    unit: Organization | None,
+    username: str,
+    state: str,
+    staff: Sequence[Person],
+    created: Counter[str],
+) -> None:
+    """A unit's proposal written and submitted by its head; sent on to the council if asked."""
+    writer = User.objects.filter(username=username).first()
+    officer = User.objects.filter(username=OFFICER).first()
+    if unit is None or writer is None or officer is None:
+        return
+    if Proposal.objects.filter(round=round_, organization=unit).exists():
+        return
+    members = _candidates(unit, staff, 3)
+    lines = [
+        LineInput(
+            person=person,
+            code="advanced_worker",
+            achievement="Hoàn thành tốt nhiệm vụ được giao năm 2025.",
+        )
+        for person in members
+    ]
+    lines.append(
+        LineInput(
+            organization=unit,
+            code="advanced_collective",
+            achievement="Tập thể hoàn thành tốt nhiệm vụ năm 2025.",
+        )
+    )
+    proposal, _count = proposal_lines_add(
+        actor=writer, round=round_, organization=unit, lines=lines
+    )
+    proposal = proposal_move(actor=writer, proposal=proposal, to_state=ProposalState.SUBMITTED)
+    created["proposals"] += 1
+    if state != ProposalState.AT_COUNCIL:
+        return
+    proposal = proposal_move(
+        actor=officer, proposal=proposal, to_state=ProposalState.UNDER_APPRAISAL
+    )
+    proposal = proposal_appraise(
+        actor=officer,
+        proposal=proposal,
+        findings={line: Appraisal(AppraisalVerdict.ELIGIBLE) for line in proposal.lines.all()},
+    )
+    proposal_move(actor=officer, proposal=proposal, to_state=ProposalState.AT_COUNCIL)

@@ -4,9 +4,11 @@ Both councils seat the same seven people, each through their demo login: the hea
 Board chairs, a deputy head is vice-chair, four heads of unit are members and the emulation
 officer is the secretary (the usual make-up of a Board's council; names and decisions are
 synthetic). When a year-end round of that year has proposals at the council, the loader plans
-its session: the 2019 one is held (everyone present, every member votes, the chair closes, so
-the proposals move on to publication); the 2025 one is opened for voting, so that a council
-member can vote on a phone on a fresh ``make run``.
+its session: the 2019 one is held (everyone present, every member votes, a few dissenting on
+a line, the chair closes, so the proposals move on to publication; the 2019 story of
+``tdkt.demo.round2019`` calls :func:`hold_year_session` once its proposals reach the
+council); the 2025 one is opened for voting, so that a council member can vote on a phone on
+a fresh ``make run``.
 
 Everything goes through the council services with the demo accounts as actors, so the audit
 trail reads as if people had done it. A second run finds every row and writes nothing.
@@ -78,7 +80,9 @@ class CouncilSpec:
 
 
 COUNCILS: tuple[CouncilSpec, ...] = (
-    CouncilSpec(2019, "03/QĐ-BQL ngày 10/01/2019", datetime(2020, 1, 3, 8, 30, tzinfo=HANOI), True),
+    CouncilSpec(
+        2019, "03/QĐ-BQL ngày 10/01/2019", datetime(2019, 12, 20, 8, 30, tzinfo=HANOI), True
+    ),
     CouncilSpec(
         2025, "05/QĐ-BQL ngày 08/01/2025", datetime(2026, 1, 8, 8, 30, tzinfo=HANOI), False
     ),
@@ -107,7 +111,21 @@ def load_councils(*, writer: User | None, created: Counter[str]) -> None:
             )
             created["councils"] += 1
         _seat_members(council, users, writer=writer, created=created)
-        _hold_session(council, spec, users, writer=writer, created=created)
+        _hold_session(council, spec, writer=writer, created=created)
+
+
+def hold_year_session(year: int, *, writer: User | None, created: Counter[str]) -> None:
+    """Plan (and for a held year, vote and close) the session of ``year``'s year-end round."""
+    council = Council.objects.filter(year=year).first()
+    spec = next((s for s in COUNCILS if s.year == year), None)
+    if council is not None and spec is not None:
+        _hold_session(council, spec, writer=writer, created=created)
+
+
+def dissents(member_index: int, item_index: int) -> bool:
+    """Whether a member disagrees with a line: scattered, at most one member per line, so
+    every line still passes (6 of 7) and the counters show a real vote."""
+    return (member_index + item_index) % 11 == 0
 
 
 def _seat_members(
@@ -137,7 +155,6 @@ def _seat_members(
 def _hold_session(
     council: Council,
     spec: CouncilSpec,
-    users: dict[str, User],
     *,
     writer: User | None,
     created: Counter[str],
@@ -167,8 +184,9 @@ def _hold_session(
     session = session_voting_open(actor=chair, session=session)
     if not spec.held:
         return
-    items = list(session.items.values_list("pk", flat=True))
-    for member in members:
-        ballot_cast(actor=member.user, session=session, choices=dict.fromkeys(items, True))
+    items = list(session.items.order_by("position").values_list("pk", flat=True))
+    for m, member in enumerate(members):
+        choices = {item: not dissents(m, i) for i, item in enumerate(items)}
+        ballot_cast(actor=member.user, session=session, choices=choices)
     session = session_proceedings_set(actor=secretary, session=session, proceedings=PROCEEDINGS)
     session_voting_close(actor=chair, session=session)

@@ -47,7 +47,7 @@ from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from .board import BOARD_NAME, BOARD_SHORT_NAME, UNITS, ZONES
 from .commendations import load_commendations
 from .council import load_councils
-from .decisions2019 import load_2019_decisions
+from .decisions2019 import load_2019_story
 from .emulation_blocks import load_emulation_blocks
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
@@ -97,11 +97,10 @@ class _Loader:
             created=self.report.created,
         )
         # The council seats demo logins; it holds a year's session once that year's round
-        # has proposals at the council, so it runs after the rounds and proposals.
+        # has proposals at the council, so it runs after the rounds and proposals. The 2019
+        # story then goes from the round to the signed decision, the council's vote included.
         load_councils(writer=self.writer, created=self.report.created)
-        load_2019_decisions(
-            writer=self.writer, orgs=self.orgs, people=self.people, created=self.report.created
-        )
+        load_2019_story(orgs=self.orgs, people=self.people, created=self.report.created)
         load_movements(writer=self.writer, orgs=self.orgs, created=self.report.created)
         # Key indicators and dossiers, through their imports; enterprise capital needs the
         # enterprises above.

@@ -73,3 +73,22 @@ class SlidingSessionMiddleware:
         if not isinstance(refreshed, int) or now - refreshed >= threshold:
             session[SESSION_REFRESHED_KEY] = now
         return response
+
+
+class PrivateDownloadsMiddleware:
+    """Keep every downloaded file out of shared and browser caches.
+
+    Exports, letters, minutes and templates carry names and results of people; a response
+    sent as an attachment gets ``Cache-Control: private, no-store`` unless its view already
+    chose a policy, so no download depends on each view remembering it (docs/security-review.md).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        disposition = response.headers.get("Content-Disposition", "")
+        if disposition.startswith("attachment") and "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "private, no-store"
+        return response

@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.commendations.constants import AppraisalReason, AppraisalVerdict, AttachmentKind
 from tdkt.commendations.forms.rounds import code_choices
 from tdkt.commendations.models import ProposalLine
+from tdkt.commendations.uploads import MB, max_bytes
 from tdkt.web.forms.widgets import DateInput, choice_field
 
 
@@ -58,6 +60,17 @@ class LineForm(VersionedForm):
         choice_field(self, "code").choices = code_choices(tuple(codes))
 
 
+def bounded_upload(upload: Any, limit: int) -> Any:
+    """Refuse an upload over ``limit`` bytes by the size Django counted while receiving it,
+    so the view never reads an oversized file into memory."""
+    if upload is not None and upload.size > limit:
+        raise forms.ValidationError(
+            _("Tệp quá lớn (%(size)s MB); giới hạn là %(limit)s MB.")
+            % {"size": round(upload.size / MB, 1), "limit": round(limit / MB, 1)}
+        )
+    return upload
+
+
 class AttachmentForm(VersionedForm):
     """One dossier file and its kind."""
 
@@ -67,6 +80,9 @@ class AttachmentForm(VersionedForm):
         help_text=_("PDF, Word (.docx), Excel (.xlsx), ảnh JPEG hoặc PNG."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}),
     )
+
+    def clean_file(self) -> Any:
+        return bounded_upload(self.cleaned_data["file"], max_bytes())
 
 
 class MoveForm(VersionedForm):
@@ -93,6 +109,9 @@ class LineImportForm(forms.Form):
 
     file = forms.FileField(label=_("Tệp Excel (.xlsx) hoặc CSV"))
     dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa ghi dữ liệu"), required=False)
+
+    def clean_file(self) -> Any:
+        return bounded_upload(self.cleaned_data["file"], settings.TDKT_IMPORT_MAX_BYTES)
 
 
 class AppraisalForm(VersionedForm):

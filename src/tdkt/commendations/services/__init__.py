@@ -12,6 +12,11 @@ from .archive import (
     ratings_record,
 )
 from .decisions import decision_discard, decision_draft_create, decision_update
+from .document_jobs import (
+    certificate_batch_job_start,
+    city_letter_job_start,
+    decision_file_job_start,
+)
 from .dossier import Appraisal, attachment_add, attachment_remove, proposal_appraise
 from .fund import fund_entry_add, fund_year_set
 from .proposals import (
@@ -52,8 +57,11 @@ __all__ = [
     "attachment_remove",
     "award_revoke",
     "awards_record",
+    "certificate_batch_job_start",
+    "city_letter_job_start",
     "decision_discard",
     "decision_draft_create",
+    "decision_file_job_start",
     "decision_sign",
     "decision_update",
     "disciplines_record",

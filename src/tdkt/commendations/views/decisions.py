@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from tdkt.audit.services import history_for
@@ -59,6 +60,12 @@ from tdkt.commendations.services import (
     proposal_line_withdraw,
 )
 from tdkt.commendations.services.decisions import DRAFT_TEXT_FIELDS
+from tdkt.commendations.services.document_jobs import (
+    certificate_batch_job_start,
+    certificates_in_background,
+    decision_file_job_start,
+    decision_in_background,
+)
 from tdkt.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
 from tdkt.core.vnwords import amount_in_words
 from tdkt.web.audit_display import timeline
@@ -179,6 +186,10 @@ def decision_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "can_edit": draft and can_manage_decisions(actor),
             "can_sign": draft and can_sign_decisions(actor),
             "can_revoke": not draft and can_manage_decisions(actor),
+            "decision_in_background": decision_in_background(len(lines)),
+            "certificates_in_background": certificates_in_background(
+                sum(1 for line in lines if line.status == AwardStatus.GRANTED)
+            ),
             "sign_form": DecisionSignForm(
                 initial={"signer_title": decision.signer_title, "version": decision.version}
             ),
@@ -288,16 +299,33 @@ def _ensure_full_text(actor: object) -> None:
         )
 
 
+def _too_big(request: HttpRequest, decision_uuid: UUID) -> HttpResponse:
+    messages.info(
+        request,
+        _("Tệp này lớn: bấm nút lập tệp trên trang quyết định để hệ thống lập trong nền."),
+    )
+    return redirect("commendations:decision-detail", uuid=decision_uuid)
+
+
 @web_view
 def decision_file(request: HttpRequest, uuid: UUID, fmt: str) -> HttpResponse:
-    """Download the decision with its attached list as .docx or PDF (draft or signed)."""
+    """Download the decision with its attached list as .docx or PDF (draft or signed).
+
+    A large decision is made by a background job (POST), a small one inline (GET); see
+    ``services.document_jobs``.
+    """
     decision = decision_get(actor=request.user, uuid=uuid)
     if fmt not in ("docx", "pdf"):
         raise NotFoundError(_("Không tìm thấy tệp."))
     _ensure_full_text(request.user)
+    if request.method == "POST":
+        job = decision_file_job_start(actor=request.user, decision=decision, fmt=fmt)
+        return redirect("web:job-detail", uuid=job.uuid)
     lines = decision_lines(actor=request.user, decision=decision)
     if not lines:
         raise ApplicationError(_("Quyết định chưa có ai trong danh sách."))
+    if decision_in_background(len(lines)):
+        return _too_big(request, decision.uuid)
     from tdkt.commendations.official_documents import render_decision
 
     data = render_decision(decision, lines, fmt)
@@ -323,14 +351,22 @@ def payment_list_file(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 @web_view
 def certificates_file(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    """Download every certificate of a signed decision as one PDF (granted lines)."""
+    """Download every certificate of a signed decision as one PDF (granted lines).
+
+    A large batch is made by a background job (POST), a small one inline (GET).
+    """
     decision = decision_get(actor=request.user, uuid=uuid)
     _ensure_full_text(request.user)
+    if request.method == "POST":
+        job = certificate_batch_job_start(actor=request.user, decision=decision)
+        return redirect("web:job-detail", uuid=job.uuid)
     from tdkt.commendations.official_documents import certificate_lines, render_certificates
 
     lines = certificate_lines(decision_lines(actor=request.user, decision=decision))
     if decision.state != DecisionState.SIGNED or not lines:
         raise ApplicationError(_("Quyết định chưa ký hoặc không còn dòng nào được khen thưởng."))
+    if certificates_in_background(len(lines)):
+        return _too_big(request, decision.uuid)
     buffer = io.BytesIO()
     render_certificates(decision, lines, buffer)
     name = _file_name(decision.number_label, decision.year, "pdf").replace(
@@ -383,13 +419,25 @@ def award_revoke_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     )
 
 
+def _local_path(request: HttpRequest, target: str) -> str:
+    """Return ``target`` when it is a page of this site, else "" (no open redirect).
+
+    Django's check also refuses what a browser would read as another host, such as
+    ``/\\evil.example`` or a path with a tab between its slashes.
+    """
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe and target.startswith("/") else ""
+
+
 @web_view
 def line_withdraw_view(request: HttpRequest, line_uuid: UUID) -> HttpResponse:
     """Take a voted line off the list before it is decided, with the reason (officers)."""
     line = proposal_line_for_decisions(actor=request.user, uuid=line_uuid)
     ensure_can_manage_decisions(request.user)
     form = WithdrawForm(request.POST or None)
-    back = request.GET.get("next", "")
+    back = _local_path(request, request.GET.get("next", ""))
     if request.method == "POST" and form.is_valid():
         try:
             proposal_line_withdraw(
@@ -399,7 +447,7 @@ def line_withdraw_view(request: HttpRequest, line_uuid: UUID) -> HttpResponse:
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Đã rút %(line)s khỏi danh sách.") % {"line": line})
-            if back.startswith("/") and not back.startswith("//"):
+            if back:
                 return redirect(back)
             return redirect("commendations:decision-list")
     return render(

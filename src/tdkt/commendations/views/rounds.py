@@ -11,11 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tdkt.accounts.scopes import scope_for
-from tdkt.commendations.adapters import judge
 from tdkt.commendations.authority import city_codes
 from tdkt.commendations.constants import RoundState
 from tdkt.commendations.forms.rounds import LetterForm, RoundForm
-from tdkt.commendations.letters import LetterRequest, build_letter, nominee, render_letter
+from tdkt.commendations.letters import (
+    LetterRequest,
+    build_round_letter,
+    letter_file_name,
+    render_letter,
+)
 from tdkt.commendations.permissions import (
     can_manage_rounds,
     can_propose_for,
@@ -28,13 +32,10 @@ from tdkt.commendations.selectors import (
     round_get,
     round_lines,
     round_list,
-    rule_overrides,
 )
-from tdkt.commendations.selectors.cases import terms_for
-from tdkt.commendations.selectors.proposals import AFTER_APPRAISAL, current_posts
+from tdkt.commendations.selectors.proposals import AFTER_APPRAISAL
 from tdkt.commendations.services import round_create, round_set_state, round_update
 from tdkt.core.errors import ApplicationError, PermissionDeniedError
-from tdkt.rules import UnitCase
 from tdkt.web.decorators import AuthenticatedHttpRequest, web_view
 from tdkt.web.forms.errors import apply_service_error
 
@@ -178,45 +179,25 @@ def round_letter(request: HttpRequest, uuid: UUID) -> HttpResponse:
     }
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        lines = list(
-            round_lines(
-                actor=request.user,
-                round=round_,
-                codes=(data["code"],),
-                states=AFTER_APPRAISAL,
-                eligible_only=True,
-            )
+        letter_request = LetterRequest(
+            code=data["code"],
+            council_minutes=data["council_minutes"],
+            signer_name=data["signer_name"],
+            deputy=data["deputy"],
+            number=data["number"],
+            issued_on=data["issued_on"],
         )
-        if not lines:
-            form.add_error(
-                "code",
-                _("Chưa có dòng nào đủ điều kiện (đã qua thẩm định) cho danh hiệu, hình thức này."),
-            )
+        try:
+            letter = build_round_letter(actor=request.user, round_=round_, request=letter_request)
+        except ApplicationError as exc:
+            if exc.status != 400:
+                raise
+            form.add_error("code", exc.message)
         else:
-            posts = current_posts([line.person_id for line in lines if line.person_id])
-            nominees = [nominee(line, _where(line, posts)) for line in lines]
-            terms = terms_for(round_)
-            chosen = judge(
-                UnitCase(as_of=terms.as_of, year=terms.year, cases=(), rule_set=terms.rule_set),
-                overrides=rule_overrides(),
-            ).rule_set
-            letter = build_letter(
-                round_,
-                nominees,
-                LetterRequest(
-                    code=data["code"],
-                    council_minutes=data["council_minutes"],
-                    signer_name=data["signer_name"],
-                    deputy=data["deputy"],
-                    number=data["number"],
-                    issued_on=data["issued_on"],
-                ),
-                rule_set=chosen,
-            )
             fmt = data["fmt"]
             body = render_letter(letter, fmt)
             response = HttpResponse(body, content_type="application/pdf" if fmt == "pdf" else DOCX)
-            name = f"to-trinh-{round_.year}-{data['code']}.{fmt}"
+            name = letter_file_name(round_, data["code"], fmt)
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
     return render(
@@ -224,12 +205,3 @@ def round_letter(request: HttpRequest, uuid: UUID) -> HttpResponse:
         "commendations/rounds/round_letter.html",
         {"round": round_, "form": form, "counts": counts},
     )
-
-
-def _where(line: object, posts: dict[int, str]) -> str:
-    person_id = getattr(line, "person_id", None)
-    if person_id:
-        return posts.get(person_id, "")
-    organization = getattr(line, "organization", None)
-    parent = getattr(organization, "parent", None)
-    return parent.name if parent is not None else ""
