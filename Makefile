@@ -102,6 +102,7 @@ bench: $(DEV_STAMP) document-deps bench-deps
 	$(PY) bench/indicators_bench.py
 	$(PY) bench/import_bench.py
 	$(PY) bench/jobs_bench.py
+	$(PY) bench/reports_bench.py
 
 ## wrk, the HTTP load generator of the registry benchmark (Debian package)
 bench-deps:

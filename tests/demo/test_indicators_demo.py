@@ -12,6 +12,7 @@ from django.db import transaction
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.audit.services import verify
+from tdkt.demo.reports2019 import INVESTMENT
 from tdkt.indicators.models import IndicatorValue, ProcedureDossier
 
 ARTICLE = {
@@ -110,10 +111,11 @@ def test_a_second_seed_imports_nothing_and_records_nothing(seeded):
 @pytest.mark.django_db
 def test_the_figures_and_the_dossiers_are_two_imports_by_the_system(seeded):
     """The demo's figures and dossiers are one import each, written by the system like every
-    demo row (docs/demo-data.md): 42 figures, one rate and 2,922 dossiers."""
+    demo row (docs/demo-data.md): 42 figures, one rate and 2,922 dossiers. A third import adds
+    the annual report's investment figures and completes three plans (demo/reports2019.py)."""
     imports = AuditEvent.objects.filter(event_type=AuditEventType.IMPORT_COMPLETED)
 
-    assert imports.count() == 2
+    assert imports.count() == 3
     assert set(imports.values_list("actor_id", "actor_label").distinct()) == {(None, "system")}
-    assert IndicatorValue.objects.count() == 42
+    assert IndicatorValue.objects.count() == 42 + len(INVESTMENT)
     assert ProcedureDossier.objects.count() == 2922

@@ -187,6 +187,8 @@ class AuditEventType(models.TextChoices):
         "registration.sheet_transitioned",
         _("Chuyển bước bản đăng ký thi đua"),
     )
+    # Reports (issue #10 §5, docs/reports.md)
+    REPORT_NARRATIVE_SAVED = "report.narrative_saved", _("Sửa nội dung báo cáo năm")
 
 
 def event_type_label(value: str) -> str:

@@ -55,6 +55,7 @@ from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
 from .indicators import load_indicators
 from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
+from .reports2019 import load_report_figures, load_report_texts
 
 
 @dataclass
@@ -105,6 +106,9 @@ class _Loader:
         # Key indicators and dossiers, through their imports; enterprise capital needs the
         # enterprises above.
         load_indicators(writer=self.writer, created=self.report.created)
+        # The annual report's investment figures and texts, after the indicators.
+        load_report_figures(writer=self.writer, created=self.report.created)
+        load_report_texts(writer=self.writer, created=self.report.created)
         return self.report
 
     # Registry -----------------------------------------------------------------------------

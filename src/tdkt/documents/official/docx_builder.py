@@ -270,6 +270,17 @@ def review(document: Document) -> None:
     copies_and_signature(document)
 
 
+def annual(document: Document) -> None:
+    """The annual report (Mẫu 1.4): the body is built at render time in the paragraph marked
+    ``{{ body }}`` (``annual.render_annual_report_docx``), since its tables vary in width."""
+    header_block(document)
+    para(document, "BÁO CÁO", "TDKT Type")
+    para(document, "{{ v.subject }}", "TDKT Subject")
+    rule(document, indent_mm=A4.text_width / 3)
+    para(document, "{{ body }}", "TDKT Body")
+    copies_and_signature(document)
+
+
 def _paragraphs(document: Document, expression: str, style: str) -> None:
     para(document, f"{{%p for text in {expression} %}}", style)
     para(document, "{{ text }}", style)
@@ -281,6 +292,7 @@ BUILDERS: dict[str, Callable[[Document], None]] = {
     "proposal": proposal,
     "minutes": minutes,
     "review": review,
+    "annual": annual,
 }
 
 

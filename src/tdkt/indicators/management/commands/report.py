@@ -3,6 +3,8 @@
 * ``tdkt report indicators --year 2019 [--format json|xlsx] [--output FILE]``
 * ``tdkt report procedures --from 2019-01-01 --to 2019-11-30 [--as-of 2019-11-30]
   [--format json|xlsx|docx] [--output FILE]``
+* ``tdkt report statistics --form 0601 --year 2019 [--to-year 2020] --output FILE``: a
+  statistics form of Circular 02/2023/TT-BNV, handed to ``tdkt.reports.cli``
 
 JSON goes to standard output unless ``--output`` is given; XLSX and DOCX need ``--output``.
 With ``--as USERNAME`` the report reads as that (active) user, so it shows exactly what they
@@ -31,6 +33,7 @@ from tdkt.indicators.reports.writers import (
     procedure_report_docx,
     procedure_report_xlsx,
 )
+from tdkt.reports.cli import add_statistics_parser, statistics_file
 
 USAGE = 2
 
@@ -65,7 +68,8 @@ class Command(BaseCommand):
         procedures.add_argument("--to", dest="date_to", required=True)
         procedures.add_argument("--as-of", dest="as_of", default=None)
         procedures.add_argument("--format", choices=["json", "xlsx", "docx"], default="json")
-        for sub in (indicators, procedures):
+        statistics = add_statistics_parser(kinds)
+        for sub in (indicators, procedures, statistics):
             sub.add_argument("--output", default=None, help="file to write")
             sub.add_argument("--as", dest="username", default=None, help="read as this user")
 
@@ -77,8 +81,12 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Định dạng %(fmt)s cần --output TỆP.") % {"fmt": fmt}, returncode=USAGE
             )
+        content: bytes | None
+        document: Any = None
         try:
-            if options["kind"] == "indicators":
+            if options["kind"] == "statistics":
+                content = statistics_file(actor=actor, options=options)
+            elif options["kind"] == "indicators":
                 year = options["year"]
                 if not 1900 <= year <= 2100:
                     raise CommandError(_("Năm phải trong khoảng 1900–2100."), returncode=USAGE)
