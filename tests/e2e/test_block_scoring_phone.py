@@ -37,6 +37,12 @@ def _fits(page: Page) -> None:
 
 
 def test_score_rank_and_elect_a_block_on_a_phone(browser, live_server, registry, screenshots_dir):
+    score_rank_and_elect(browser, live_server.url, registry, screenshots_dir)
+
+
+def score_rank_and_elect(browser, base: str, registry, screenshots_dir) -> None:
+    """Two members have scored; the third scores on its phone, the leader reviews and
+    publishes the ranking, then the members elect next year's leader."""
     block = build_block(registry)
     scale = build_scale(block)
     for rep, org, work, investment in (
@@ -47,7 +53,6 @@ def test_score_rank_and_elect_a_block_on_a_phone(browser, live_server, registry,
         score_self_assess(
             actor=rep, criterion=scale.investment, organization=org, points=investment
         )
-    base = live_server.url
 
     # Hải Phòng's representative scores its own unit.
     member = _phone(browser)

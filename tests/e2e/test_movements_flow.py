@@ -109,29 +109,23 @@ def _unit_registers_on_a_phone(
     return phone, page
 
 
-def test_officer_launches_units_register_officer_approves_one_and_returns_one(
-    browser, live_server, registry, screenshots_dir
-):
-    year = timezone.localdate().year
-    movement = _officer_launches_and_opens_registration(
-        browser, live_server.url, year, screenshots_dir
-    )
-
+def _two_units_register(browser, base_url: str, year: int, shots: Path) -> None:
+    """Each unit acknowledges the launch and sends its registration from a phone."""
     # Phòng Quản lý Đầu tư: adds Ánh as a Chiến sĩ thi đua cơ sở and sends the sheet.
     phone, page = _unit_registers_on_a_phone(
         browser,
-        live_server.url,
+        base_url,
         "investment_head",
         "Phòng Quản lý Đầu tư",
         year,
-        shots=screenshots_dir,
+        shots=shots,
     )
     page.get_by_label("Tập thể, cá nhân").select_option(label="Nguyễn Văn Ánh")
     page.get_by_label("Danh hiệu, hình thức").select_option(label="Chiến sĩ thi đua cơ sở")
     page.get_by_label("Ghi chú").fill("Sáng kiến một cửa điện tử")
     page.get_by_role("button", name="Thêm", exact=True).click()
     expect(page.locator("table.registration-lines")).to_contain_text("Chiến sĩ thi đua cơ sở")
-    page.screenshot(path=str(screenshots_dir / "registration-sheet-phone.png"), full_page=True)
+    page.screenshot(path=str(shots / "registration-sheet-phone.png"), full_page=True)
     page.get_by_role("button", name="Gửi bản đăng ký").click()
     expect(page.get_by_role("status")).to_contain_text("Đã gửi, chờ duyệt")
     _fits_the_screen(page)
@@ -139,16 +133,20 @@ def test_officer_launches_units_register_officer_approves_one_and_returns_one(
 
     # Phòng Quy hoạch và Xây dựng: sends its prefilled sheet as is.
     phone, page = _unit_registers_on_a_phone(
-        browser, live_server.url, "planning_head", "Phòng Quy hoạch và Xây dựng", year
+        browser, base_url, "planning_head", "Phòng Quy hoạch và Xây dựng", year
     )
     page.get_by_role("button", name="Gửi bản đăng ký").click()
     expect(page.get_by_role("status")).to_contain_text("Đã gửi, chờ duyệt")
     phone.close()
 
-    # The officer approves the first and returns the second with a reason.
+
+def _officer_approves_one_and_returns_one(
+    browser, base_url: str, movement: Movement, shots: Path
+) -> None:
+    """The officer approves Phòng Quản lý Đầu tư's sheet and returns the other with a reason."""
     desk = browser.new_context(viewport=DESKTOP, locale="vi-VN")
     page = desk.new_page()
-    _sign_in(page, live_server.url, "officer")
+    _sign_in(page, base_url, "officer")
     _nav(page, "Đăng ký thi đua")
     rates = page.locator("table.registration-rates")
     rates.get_by_role("row", name="Phòng Quản lý Đầu tư").get_by_role("link").click()
@@ -164,11 +162,23 @@ def test_officer_launches_units_register_officer_approves_one_and_returns_one(
     expect(rates.get_by_role("row", name="Phòng Quy hoạch và Xây dựng")).to_contain_text(
         "Trả lại để sửa"
     )
-    page.screenshot(path=str(screenshots_dir / "registration-dashboard.png"), full_page=True)
-    page.goto(f"{live_server.url}/movements/{movement.uuid}/")
+    page.screenshot(path=str(shots / "registration-dashboard.png"), full_page=True)
+    page.goto(f"{base_url}/movements/{movement.uuid}/")
     expect(page.locator("table.participants")).not_to_contain_text("Chưa xác nhận")
-    page.screenshot(path=str(screenshots_dir / "movement-detail.png"), full_page=True)
+    page.screenshot(path=str(shots / "movement-detail.png"), full_page=True)
     desk.close()
+
+
+def test_officer_launches_units_register_officer_approves_one_and_returns_one(
+    browser, live_server, registry, screenshots_dir
+):
+    year = timezone.localdate().year
+    movement = _officer_launches_and_opens_registration(
+        browser, live_server.url, year, screenshots_dir
+    )
+
+    _two_units_register(browser, live_server.url, year, screenshots_dir)
+    _officer_approves_one_and_returns_one(browser, live_server.url, movement, screenshots_dir)
 
     # The returned unit reads why, on its phone.
     phone = browser.new_context(viewport=PHONE, locale="vi-VN", is_mobile=True, has_touch=True)
