@@ -22,7 +22,7 @@ from .registrations import (
     sheet_start,
 )
 from .reminders import ReminderReport, reminders_send
-from .rounds import can_open_round, movement_round_open, round_service
+from .rounds import can_open_round, movement_round_open
 from .scores import ScoreInput, movement_scores_compute, movement_scores_set
 
 __all__ = [
@@ -45,7 +45,6 @@ __all__ = [
     "movement_scores_set",
     "movement_update",
     "reminders_send",
-    "round_service",
     "sheet_line_add",
     "sheet_line_remove",
     "sheet_start",

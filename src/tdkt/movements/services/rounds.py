@@ -1,14 +1,12 @@
 """A thematic movement opens a commendation round (issue #10 §1; decision 0607).
 
-The round belongs to the commendation workflow, whose ``round_create`` service is on the
-branch that builds rounds and proposals. ``round_service`` finds it by name, so this build
-works without it (the page hides the action and the service refuses) and uses it as soon as
-it is merged: ``movement_round_open`` is the one hook.
+The round belongs to the commendation workflow: ``movement_round_open`` checks the movement
+and opens the round through that workflow's own ``round_create`` service.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -30,19 +28,12 @@ ROUND_KINDS = frozenset({MovementKind.THEMATIC, MovementKind.FIVE_YEAR})
 ROUND_STATES = frozenset({MovementState.LAUNCHED, MovementState.UNDER_REVIEW})
 
 
-def round_service() -> Callable[..., Round] | None:
-    """Return the commendation app's ``round_create`` service when this build has it."""
-    service = getattr(commendation_services, "round_create", None)
-    return service if callable(service) else None
-
-
 def can_open_round(movement: Movement) -> bool:
-    """True when the movement may open its round now (kind, state, none yet, service there)."""
+    """True when the movement may open its round now (kind, state, none yet)."""
     return (
         movement.kind in ROUND_KINDS
         and movement.state in ROUND_STATES
         and movement.commendation_round_id is None
-        and round_service() is not None
     )
 
 
@@ -64,10 +55,7 @@ def movement_round_open(
         raise ConflictError(_("Phong trào chưa phát động hoặc đã kết thúc."))
     if locked.commendation_round_id is not None:
         raise ConflictError(_("Phong trào đã có đợt xét khen thưởng."))
-    create = round_service()
-    if create is None:
-        raise ApplicationError(_("Hệ thống chưa có chức năng mở đợt xét khen thưởng."))
-    round_ = create(
+    round_ = commendation_services.round_create(
         actor=actor,
         name=_("Khen thưởng chuyên đề phong trào “%(name)s”") % {"name": locked.name},
         kind=RoundKind.THEMATIC,
