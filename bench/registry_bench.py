@@ -144,6 +144,10 @@ def scenarios(meta: dict[str, Any]) -> list[Scenario]:
     # ratio a registry page can reach on this machine.
     floor = ("/jobs/ (an empty signed-in page)", "/jobs/", "officer", "Công việc nền")
     result.append(Scenario("floor", *floor[:3], 16, floor[3], "reference"))
+    # The bare view without a session, beside the signed-in one: what reading the session and
+    # the user costs on this machine (the baseline of the issue is the signed-in one).
+    anonymous = ("/bench/bare/ without signing in", "/bench/bare/", "anonymous", '"user": null')
+    result.append(Scenario("floor", *anonymous[:3], 16, anonymous[3], "reference"))
     return result
 
 
@@ -271,7 +275,7 @@ def credentials(meta: dict[str, Any]) -> dict[str, dict[str, str]]:
     from tdkt.accounts.services import api_token_create
     from tdkt.web.middleware import SESSION_REFRESHED_KEY
 
-    headers: dict[str, dict[str, str]] = {}
+    headers: dict[str, dict[str, str]] = {"anonymous": {}}
     for who, username in meta["users"].items():
         user = User.objects.get(username=username)
         session = SessionStore()
@@ -397,7 +401,11 @@ def measure(
     for scenario in runs:
         who = headers[scenario.who]
         wrk(port, scenario.path, who, scenario.connections, 1)  # warm both workers
-        bare = wrk(port, "/bench/bare/", {}, scenario.connections, seconds)
+        # The baseline asks with the page's own credentials: a trivial logged-in view (its
+        # session and user read, or the API's token), as in the issue (decision 0055).
+        bare_path = "/bench/bare-api/" if scenario.who == "token" else "/bench/bare/"
+        signed_in = headers["officer"] if scenario.who == "anonymous" else who
+        bare = wrk(port, bare_path, signed_in, scenario.connections, seconds)
         page = wrk(port, scenario.path, who, scenario.connections, seconds)
         if page.errors or bare.errors:
             raise SystemExit(f"{scenario.path}: {page.errors} errors under load")

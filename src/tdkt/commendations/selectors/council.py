@@ -148,6 +148,14 @@ def session_get(*, actor: Any, uuid: UUID | str) -> CouncilSession:
     )
 
 
+def sits_on_a_council(actor: Any) -> bool:
+    """Return True when the actor holds a seat on any council (one indexed lookup: most users
+    hold none, and their pages need not ask for sessions)."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return False
+    return CouncilMember.objects.filter(user=actor).exists()
+
+
 def my_sessions(*, actor: Any) -> list[CouncilSession]:
     """Return the sessions of the councils the actor sits on, voting ones first, each with
     ``i_voted`` and ``i_present`` (whether the actor has voted, is on the attendance list)."""

@@ -53,6 +53,17 @@ def proposal_list(
     )
 
 
+def proposal_state_counts(*, actor: Any, round_state: str = "") -> dict[str, int]:
+    """Return how many proposals of the actor's scope are in each state (states with none
+    are absent), optionally only in rounds in ``round_state``: one grouped count, for the
+    dashboard's waiting work (``proposal_list`` joins and counts lines it does not need)."""
+    qs = scoped(Proposal.objects.all(), actor, path_field="organization__path")
+    if round_state:
+        qs = qs.filter(round__state=round_state)
+    rows = qs.order_by().values_list("state").annotate(n=Count("pk"))
+    return {state: n for state, n in rows}
+
+
 def _visible(actor: Any) -> Any:
     scope = scope_for(actor)
     return lambda proposal: scope.covers_path(proposal.organization.path)

@@ -20,10 +20,10 @@ from tdkt.commendations.constants import DecisionState, ProposalState, RoundStat
 from tdkt.commendations.decision_access import can_sign_decisions
 from tdkt.commendations.decision_texts import ISSUER_LEVEL_OF_CODE
 from tdkt.commendations.models import Decision
-from tdkt.commendations.selectors.council import my_sessions
+from tdkt.commendations.selectors.council import my_sessions, sits_on_a_council
 from tdkt.commendations.selectors.decisions import draftable_rounds
 from tdkt.commendations.selectors.lines import undecided_lines
-from tdkt.commendations.selectors.proposals import proposal_list
+from tdkt.commendations.selectors.proposals import proposal_state_counts
 from tdkt.commendations.selectors.publication import publishable_rounds
 from tdkt.commendations.workflow import EDITABLE_BY_UNIT
 
@@ -42,10 +42,10 @@ def _proposals_url(state: str) -> str:
 
 
 def _unit_work(actor: Any) -> list[WorkItem]:
-    mine = proposal_list(actor=actor).filter(round__state=RoundState.OPEN)
+    in_open_rounds = proposal_state_counts(actor=actor, round_state=RoundState.OPEN)
     items = []
     for state in sorted(EDITABLE_BY_UNIT):
-        count = mine.filter(state=state).count()
+        count = in_open_rounds.get(state, 0)
         if count:
             label = {
                 ProposalState.DRAFT: _("Đề nghị đang soạn, chưa gửi"),
@@ -53,7 +53,7 @@ def _unit_work(actor: Any) -> list[WorkItem]:
                 ProposalState.RECALLED: _("Đề nghị đơn vị đã rút lại"),
             }[ProposalState(state)]
             items.append(WorkItem(label, count, _proposals_url(state)))
-    decided = proposal_list(actor=actor, state=ProposalState.DECIDED).count()
+    decided = proposal_state_counts(actor=actor).get(ProposalState.DECIDED, 0)
     if decided:
         items.append(
             WorkItem(
@@ -66,13 +66,13 @@ def _unit_work(actor: Any) -> list[WorkItem]:
 
 
 def _officer_work(actor: Any) -> list[WorkItem]:
-    board = proposal_list(actor=actor)
+    board = proposal_state_counts(actor=actor)
     items = []
     for state, label in (
         (ProposalState.SUBMITTED, _("Đề nghị mới gửi, chờ thẩm định")),
         (ProposalState.UNDER_APPRAISAL, _("Đề nghị đang thẩm định")),
     ):
-        count = board.filter(state=state).count()
+        count = board.get(state, 0)
         if count:
             items.append(WorkItem(label, count, _proposals_url(state)))
     publish = publishable_rounds(actor=actor).count()
@@ -103,6 +103,8 @@ def _officer_work(actor: Any) -> list[WorkItem]:
 
 
 def _council_work(actor: Any) -> list[WorkItem]:
+    if not sits_on_a_council(actor):
+        return []
     waiting = [
         s
         for s in my_sessions(actor=actor)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import get_visible, scope_for, scoped
@@ -67,14 +67,24 @@ def organization_choices(*, actor: Any, selected: str = "") -> list[tuple[str, s
     (departments, centres, offices, other bodies) and the ``selected`` one, and an enterprise's
     people are reached from the enterprise's page ("see all") or by name.
     """
-    rows = list(organization_list(actor=actor).values_list("uuid", "name", "path", "kind"))
-    if len(rows) > PICKER_LIMIT:
-        rows = [
-            row for row in rows if row[3] != OrganizationKind.ENTERPRISE or str(row[0]) == selected
-        ]
-    return [
-        (str(uuid), f"{'— ' * max(path.count('/') - 2, 0)}{name}") for uuid, name, path, _ in rows
-    ]
+    visible = organization_list(actor=actor).select_related(None)
+    # A bounded count: the filter is decided by the database, so a city's thousand enterprises
+    # are never read to be thrown away (this runs on every people-list page).
+    if visible.values("pk")[: PICKER_LIMIT + 1].count() > PICKER_LIMIT:
+        keep = ~Q(kind=OrganizationKind.ENTERPRISE)
+        if _is_uuid(selected):
+            keep |= Q(uuid=selected)
+        visible = visible.filter(keep)
+    rows = visible.values_list("uuid", "name", "path")
+    return [(str(uuid), f"{'— ' * max(path.count('/') - 2, 0)}{name}") for uuid, name, path in rows]
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def organization_get(*, actor: Any, uuid: UUID | str) -> Organization:

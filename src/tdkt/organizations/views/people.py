@@ -35,6 +35,7 @@ from tdkt.organizations.selectors import (
 )
 from tdkt.organizations.services import employment_add, person_create, person_update
 from tdkt.organizations.versions import history_state, state_of
+from tdkt.organizations.views.people_rows import person_rows
 from tdkt.web.audit_display import history_position, timeline
 from tdkt.web.decorators import HtmxHttpRequest, web_view
 from tdkt.web.forms.errors import apply_service_error
@@ -66,6 +67,7 @@ def person_list_view(request: HtmxHttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
+        "rows": person_rows(page.people, viewer=request.user),
         "can_add": can_add_records(request.user),
         "open_duplicates": duplicate_review_list(actor=request.user).count()
         if can_review_duplicates(request.user) and not request.htmx

@@ -8,6 +8,7 @@ from django import template
 from django.http import QueryDict
 
 from tdkt.accounts.scopes import Scope, is_board_writer, scope_for
+from tdkt.web.navigation import MenuLink, main_menu
 
 register = template.Library()
 
@@ -16,6 +17,13 @@ register = template.Library()
 def scope_of(user: Any) -> Scope:
     """Return the user's scope; templates use it only to hide buttons, services decide."""
     return scope_for(user)
+
+
+@register.simple_tag(takes_context=True)
+def menu_links(context: template.Context) -> list[MenuLink]:
+    """Return the main menu's links for the signed-in user, the current page's marked."""
+    request = context["request"]
+    return main_menu(request.user, request.resolver_match)
 
 
 @register.simple_tag
