@@ -11,7 +11,10 @@ import unicodedata
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from tdkt.core import text as text_module
 from tdkt.core.text import clean_text, printable
 from tdkt.organizations.constants import GroupKind, OrganizationKind, PersonnelCategory
 from tdkt.organizations.services import (
@@ -53,6 +56,15 @@ def _assert_clean(value: str) -> None:
 def test_clean_text_drops_invisible_and_control_characters(typed, stored):
     """Controls, format characters and surrogates go; odd spaces become one plain space."""
     assert clean_text(typed) == stored
+
+
+@given(st.text(alphabet=st.characters(codec=None), max_size=40), st.booleans())
+def test_clean_text_drops_exactly_the_invisible_characters_whatever_the_text(text, multiline):
+    """The fast path for printable text (most values) drops what the character-by-character
+    rule drops: nothing more, nothing less, for any code point."""
+    by_character = "".join(ch for ch in text if not text_module._is_dropped(ch))
+    assert clean_text(text, multiline=multiline) == clean_text(by_character, multiline=multiline)
+    assert not any(text_module._is_dropped(ch) for ch in clean_text(text, multiline=multiline))
 
 
 def test_clean_text_keeps_line_breaks_only_when_asked():

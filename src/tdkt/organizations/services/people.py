@@ -52,7 +52,7 @@ PERSON_TEXT_FIELDS = frozenset(
 BATCH = 500
 
 
-def person_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
+def person_errors(data: Mapping[str, Any], *, today: date | None = None) -> dict[str, list[str]]:
     """Return the problems of one person's fields, by field, without reading the database.
 
     Every rule about a person's own fields lives here (the duplicate-CCCD rule needs the
@@ -75,7 +75,8 @@ def person_errors(data: Mapping[str, Any]) -> dict[str, list[str]]:
     if message := phone_error(data.get("phone") or ""):
         errors["phone"] = [message]
     dob = data.get("date_of_birth")
-    if message := birth_date_error(dob if isinstance(dob, date) else None, today=_today()):
+    birth = dob if isinstance(dob, date) else None
+    if message := birth_date_error(birth, today=today or _today()):
         errors["date_of_birth"] = [message]
     return errors
 
@@ -121,12 +122,18 @@ def _today() -> date:
 
 
 def _post_errors(
-    start: date | None, end: date | None, *, closes_current: bool = False
+    start: date | None,
+    end: date | None,
+    *,
+    closes_current: bool = False,
+    today: date | None = None,
 ) -> dict[str, list[str]]:
     """Return the field errors of a post's dates (``post_dates_errors``); a transfer, which
-    closes the current post, must lead to a post still held today or later."""
-    errors = post_dates_errors(start, end, today=_today())
-    if closes_current and end is not None and end < _today() and "end_date" not in errors:
+    closes the current post, must lead to a post still held today or later. A batch passes
+    ``today`` once for all its rows."""
+    today = today or _today()
+    errors = post_dates_errors(start, end, today=today)
+    if closes_current and end is not None and end < today and "end_date" not in errors:
         errors["end_date"] = [
             _(
                 "Điều chuyển phải sang một quá trình công tác còn hiệu lực: để trống Đến ngày, "

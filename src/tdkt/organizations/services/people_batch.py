@@ -187,11 +187,12 @@ def person_batch_plan(
     _match(actor, steps)
     posts = posts_of([step.person for step in steps if step.person is not None])
     _refuse_repeats(steps)
+    today = timezone.localdate()  # once: the rows of a batch are checked on the same day
     for step in steps:
         if step.person is None:
-            _plan_create(step)
+            _plan_create(step, today)
         else:
-            _plan_update(step, posts.get(step.person.pk, []), scope)
+            _plan_update(step, posts.get(step.person.pk, []), scope, today)
     _refuse_duplicates(actor, steps, context)
     return PersonBatch(steps)
 
@@ -277,10 +278,12 @@ def _refuse_repeats(steps: list[PersonStep]) -> None:
         seen.setdefault(key, step)
 
 
-def _plan_create(step: PersonStep) -> None:
+def _plan_create(step: PersonStep, today: date) -> None:
     data = step.entry.person_data()
     data.setdefault("nationality", "VN")
-    errors = person_errors(data) | _post_errors(step.entry.start_date, None)
+    errors = person_errors(data, today=today) | _post_errors(
+        step.entry.start_date, None, today=today
+    )
     for name, messages in errors.items():
         for message in messages:
             step.error(name, message)
@@ -288,14 +291,14 @@ def _plan_create(step: PersonStep) -> None:
     step.outcome = CREATED
 
 
-def _plan_update(step: PersonStep, posts: list[Employment], scope: Any) -> None:
+def _plan_update(step: PersonStep, posts: list[Employment], scope: Any, today: date) -> None:
     person, entry = step.person, step.entry
     assert person is not None  # noqa: S101 - a step with a person is an update
     step.seen = fingerprint(person, posts)
     data = entry.person_data()
     step.changes = {k: v for k, v in data.items() if getattr(person, k) != v}
     merged = {name: getattr(person, name) for name in PERSON_FIELDS} | step.changes
-    for name, messages in person_errors(merged).items():
+    for name, messages in person_errors(merged, today=today).items():
         for message in messages:
             step.error(name, message)
     open_posts = sorted(
@@ -303,19 +306,19 @@ def _plan_update(step: PersonStep, posts: list[Employment], scope: Any) -> None:
     )
     step.current = open_posts[0] if open_posts else None
     if step.current is None or step.current.organization_id != entry.organization.pk:
-        _plan_move(step, posts)
+        _plan_move(step, posts, today)
     else:
-        _plan_correction(step, posts, scope)
+        _plan_correction(step, posts, scope, today)
     changed = step.changes or step.move or step.post_changes
     step.outcome = UPDATED if changed else UNCHANGED
 
 
-def _plan_move(step: PersonStep, posts: list[Employment]) -> None:
+def _plan_move(step: PersonStep, posts: list[Employment], today: date) -> None:
     """A transfer (``employment_add`` with ``close_current``): open posts that began before
     the new one end the day before it."""
     start = step.entry.start_date
     step.move = True
-    for name, messages in _post_errors(start, None, closes_current=True).items():
+    for name, messages in _post_errors(start, None, closes_current=True, today=today).items():
         for message in messages:
             step.error(name, message)
     step.closes = [p for p in posts if p.end_date is None and p.start_date < start]
@@ -331,7 +334,7 @@ def _plan_move(step: PersonStep, posts: list[Employment]) -> None:
         step.error("start_date", _overlap_message(other))
 
 
-def _plan_correction(step: PersonStep, posts: list[Employment], scope: Any) -> None:
+def _plan_correction(step: PersonStep, posts: list[Employment], scope: Any, today: date) -> None:
     """Same unit: a changed position or start date corrects the current post."""
     current, entry = step.current, step.entry
     assert current is not None  # noqa: S101 - a correction has a current post
@@ -342,7 +345,8 @@ def _plan_correction(step: PersonStep, posts: list[Employment], scope: Any) -> N
         step.post_changes["position"] = position
     if current.start_date != entry.start_date:
         step.post_changes["start_date"] = entry.start_date
-        for name, messages in _post_errors(entry.start_date, current.end_date).items():
+        dates = _post_errors(entry.start_date, current.end_date, today=today)
+        for name, messages in dates.items():
             for message in messages:
                 step.error(name, message)
         others = [p for p in posts if p.pk != current.pk]
