@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from django.conf import settings
 from django.urls import ResolverMatch, reverse
 from django.utils.functional import Promise
+from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from tdkt.accounts.policy import can_manage_accounts
 from tdkt.accounts.scopes import Scope, scope_for
@@ -141,13 +142,22 @@ def _url(url_name: str) -> str:
     return reverse(url_name)
 
 
+@cache
+def _labels(language: str) -> tuple[str, ...]:
+    # Translated once per language: every page draws the menu, and each lazy label would
+    # otherwise go through the translation catalogue again on every request.
+    with override(language):
+        return tuple(str(entry.label) for entry in MENU)
+
+
 def main_menu(user: Any, match: ResolverMatch | None) -> list[MenuLink]:
     """Return the links of the main menu that ``user`` may follow, the current one marked."""
     scope = scope_for(user)
     app = (match.app_name or "") if match else ""
     name = (match.url_name or "") if match else ""
+    labels = _labels(get_language() or settings.LANGUAGE_CODE)
     return [
-        MenuLink(entry.label, _url(entry.url_name), entry.current(app, name))
-        for entry in MENU
+        MenuLink(label, _url(entry.url_name), entry.current(app, name))
+        for entry, label in zip(MENU, labels, strict=True)
         if entry.visible(user, scope)
     ]
