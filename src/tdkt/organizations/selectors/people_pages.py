@@ -14,8 +14,9 @@ Each filter either names few people or many, and the two cases take different ro
   are read in order from the covering index of ``Person``, a chunk at a time, and kept when they
   pass the filters, until the page is full: with at least ``FEW`` matches among the registry,
   a page needs few chunks. On PostgreSQL a common name is left to the database, which tests
-  the pattern inside its own index walk. The count shown is then "more than ``FEW``", except for board-wide
-  readers with no filter but the category, who get the exact figure from ``PersonCount``.
+  the pattern inside its own index walk. The count shown is then "more than ``FEW``", except
+  for board-wide readers with no filter but the category, who get the exact figure from
+  ``PersonCount``.
 """
 
 from __future__ import annotations
