@@ -206,8 +206,8 @@ def _many(filters: _Filters, cursor: str | None, descending: bool, size: int) ->
         # PostgreSQL tests the name's pattern while it walks the order index (or reads the
         # trigram index and sorts, when it expects few rows): 1-10 ms for the commonest names
         # of 170,000, where reading the rows out in chunks took 20-30 ms.
-        page = _keyset(base.filter(filters.q(filters.dense)), cursor, descending)
-        return list(page.values_list("sort_key", flat=True)[: size + 1])
+        planned = _keyset(base.filter(filters.q(filters.dense)), cursor, descending)
+        return list(planned.values_list("sort_key", flat=True)[: size + 1])
     keys: list[str] = []
     position = cursor
     for _ in range(MAX_CHUNKS):
