@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from django.test import override_settings
 from rest_framework.test import APIClient
 
 from tdkt.accounts.models import ApiToken
@@ -60,6 +61,20 @@ def test_five_wrong_passwords_lock_the_account(registry):
     assert_error(response, 429, "locked_out")
     assert not ApiToken.objects.filter(user=registry.viewer).exists()
     assert AuditEvent.objects.filter(event_type=AuditEventType.USER_LOCKED_OUT).exists()
+
+
+@override_settings(TDKT_TRUSTED_PROXIES=1)
+def test_behind_the_proxy_a_lock_holds_only_the_guessing_client(registry):
+    """Five wrong passwords from one client behind nginx lock that client out of the account;
+    another client behind the same proxy still signs in."""
+    guesser = APIClient(REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="198.51.100.31")
+    for _ in range(5):
+        guesser.post(TOKEN, {"username": "viewer", "password": "sai-mat-khau"})
+    assert_error(
+        guesser.post(TOKEN, {"username": "viewer", "password": PASSWORD}), 429, "locked_out"
+    )
+    owner = APIClient(REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="198.51.100.32")
+    assert owner.post(TOKEN, {"username": "viewer", "password": PASSWORD}).status_code == 200
 
 
 def test_four_wrong_passwords_do_not_lock(registry):

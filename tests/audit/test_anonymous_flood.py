@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AnonymousEventWindow, AuditEvent
@@ -67,6 +67,16 @@ def test_failed_logins_are_counted_per_source(registry):
     assert failed[0].object_repr == "guess0"  # the first keeps its details
     assert failed[1].changes["count"] == 200
     assert verify().ok
+
+
+@override_settings(TDKT_TRUSTED_PROXIES=1)
+def test_behind_the_proxy_events_carry_the_clients_address(registry):
+    """The audit trail records the address nginx saw, not the proxy's, nor a forged one."""
+    start = _last_seq()
+    client = Client(REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.21")
+    with time_machine.travel(IN_A_WINDOW, tick=False):
+        client.post("/login/", {"username": "someone", "password": "wrong-Pass#1"})
+    assert [e.ip_address for e in _new_events(start)] == ["198.51.100.21"]
 
 
 def test_many_sources_share_one_bucket_beyond_the_limit(registry):

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from tdkt.commendations import flags
 from tdkt.commendations.flags import line_flags, set_registration_check
 from tdkt.commendations.services import (
     AwardEntry,
@@ -108,11 +109,14 @@ def test_an_ineligible_line_does_not_count_against_the_cap(registry, round_2019)
 
 
 def test_a_registration_check_can_be_installed(registry, proposal):
-    """Issue #10 will install the registrations; the hook flags what it returns."""
+    """The movements app installs its check at start-up; the flag follows what the installed
+    check returns (no check: no flag)."""
     line = proposal.lines.get()
-    set_registration_check(lambda round_, lines: {line.pk})
+    installed = flags._registration_check
     try:
+        set_registration_check(lambda round_, lines: {line.pk})
         assert _flags(proposal) == {"advanced_worker": ["not_registered"]}
-    finally:
         set_registration_check(None)
-    assert _flags(proposal) == {"advanced_worker": []}
+        assert _flags(proposal) == {"advanced_worker": []}
+    finally:
+        set_registration_check(installed)

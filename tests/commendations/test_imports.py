@@ -3,19 +3,23 @@ people found by CCCD or by name, date of birth and unit, ambiguity reported."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.db import connection
 
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
+from tdkt.commendations.imports.common import BATCH, born_and_named
 from tdkt.commendations.imports.lines import line_importer
 from tdkt.commendations.models import Award, Discipline, Initiative, YearlyRating
 from tdkt.core.errors import PermissionDeniedError
+from tdkt.core.text import fold
 from tdkt.documents.services import import_run
 from tdkt.documents.template_builder import build_template
 from tdkt.documents.xlsx import read_table
 from tdkt.organizations.constants import PersonnelCategory
+from tdkt.organizations.selectors import person_list
 from tdkt.organizations.services import person_create
 from tests.documents.helpers import xlsx
 
@@ -162,6 +166,69 @@ def test_two_people_with_the_same_name_birth_date_and_unit_need_a_cccd(registry)
             "Có 2 người cùng họ tên, ngày sinh và đơn vị: hãy ghi số CCCD để phân biệt.",
         )
     ]
+
+
+def _person(registry, name, born):
+    return person_create(
+        actor=registry.officer,
+        full_name=name,
+        category=PersonnelCategory.CIVIL_SERVANT,
+        organization=registry.investment,
+        start_date=date(2016, 1, 4),
+        date_of_birth=born,
+    )
+
+
+def test_a_namesake_born_on_another_rows_date_is_not_a_second_match(registry):
+    """Two rows without CCCD: Lan born 01/01/1990 and Bình born 02/02/1991. Another Lan, born
+    on Bình's date, works in the same unit: each row still finds exactly its own person."""
+    lan = _person(registry, "Hoàng Thị Lan", date(1990, 1, 1))
+    binh = _person(registry, "Trần Văn Bình", date(1991, 2, 2))
+    _person(registry, "Hoàng Thị Lan", date(1991, 2, 2))
+    rows = [
+        _award_row(
+            **{
+                "Họ và tên": name,
+                "Số CCCD": None,
+                "Ngày sinh": born,
+                "Đơn vị": "Phòng Quản lý Đầu tư",
+            }
+        )
+        for name, born in [("Hoàng Thị Lan", "01/01/1990"), ("Trần Văn Bình", "02/02/1991")]
+    ]
+    result = _run(registry.officer, "awards", rows)
+    assert result.ok, _errors(result)
+    assert set(Award.objects.values_list("person", flat=True)) == {lan.pk, binh.pk}
+
+
+def test_a_full_batch_of_pairs_finds_exactly_the_people_of_its_pairs(registry):
+    """A whole batch of pairs runs on both databases and answers only exact pairs: Lan is
+    found by her own date, not by another pair's date nor by Đức's name with her date."""
+    lan = _person(registry, "Hoàng Thị Lan", date(1990, 1, 1))
+    other_dates = [
+        (date(1950, 1, 1) + timedelta(days=n), fold("Hoàng Thị Lan")) for n in range(BATCH - 2)
+    ]
+    pairs = [(date(1990, 1, 1), fold("Hoàng Thị Lan")), (date(1990, 1, 1), fold("Trần Minh Đức"))]
+    query = born_and_named(person_list(actor=registry.officer), [*pairs, *other_dates])
+    assert list(query) == [lan]
+    assert list(born_and_named(person_list(actor=registry.officer), [])) == []
+
+
+def test_people_without_cccd_are_read_through_the_birth_date_and_name_index(registry):
+    """The database plans the candidates' query (one batch of an officer's import) as a search
+    of the index person_birth_name on both columns, not a scan of the person table. PostgreSQL
+    prefers a scan of a table this small, so the test forbids scans to ask whether the index
+    can serve the query."""
+    pairs = [(date(1990, 1, 1), fold("Hoàng Thị Lan")), (date(1980, 4, 2), fold("Trần Minh Đức"))]
+    query = born_and_named(person_list(actor=registry.officer), pairs)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = query.explain()
+        assert "person_birth_name" in plan and "Index Cond" in plan, plan
+    else:
+        plan = query.explain()
+        assert "USING INDEX person_birth_name (date_of_birth=? AND search_key=?)" in plan, plan
 
 
 def test_without_cccd_the_birth_date_and_unit_are_required(registry):

@@ -106,3 +106,18 @@ def test_lookups_are_rate_limited_per_client(award):
     assert limited.status_code == 429 and "quá nhiều lần" in main(limited)
     other = Client(REMOTE_ADDR="203.0.113.8")
     assert verify(award.verification_token, other).status_code == 200
+
+
+@override_settings(TDKT_VERIFY_RATE=(3, 600), TDKT_TRUSTED_PROXIES=1)
+def test_two_clients_behind_one_proxy_are_limited_separately(award):
+    """Behind nginx every request comes from the proxy: the abuser is limited, the citizen
+    after it is not, and a forged X-Forwarded-For does not reset the abuser's count."""
+    proxy = "10.0.0.5"
+    abuser = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="198.51.100.66")
+    for _ in range(3):
+        assert verify("D" * 43, abuser).status_code == 404
+    assert verify(award.verification_token, abuser).status_code == 429
+    forged = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.66")
+    assert verify(award.verification_token, forged).status_code == 429
+    citizen = Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="198.51.100.67")
+    assert verify(award.verification_token, citizen).status_code == 200

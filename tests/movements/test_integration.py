@@ -3,8 +3,6 @@ indicators app (criteria scored from data)."""
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
@@ -14,6 +12,7 @@ import pytest
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.models import AuditEvent
 from tdkt.commendations.constants import RoundKind, RoundState
+from tdkt.commendations.flags import line_flags
 from tdkt.commendations.models import Proposal, ProposalLine, Round
 from tdkt.core.errors import ConflictError, PermissionDeniedError
 from tdkt.indicators.services import indicators_import
@@ -62,17 +61,12 @@ def test_proposal_lines_of_unregistered_recipients_are_flagged(registry):
     ]
     flagged = integration.unregistered_line_ids(round_, lines)
     assert flagged == {lines[1].pk, lines[3].pk}
-
-
-def test_the_check_is_installed_where_the_commendation_app_offers_the_hook(monkeypatch):
-    installed = []
-    fake = types.ModuleType("tdkt.commendations.flags")
-    fake.set_registration_check = installed.append  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tdkt.commendations.flags", fake)
-    assert integration.install_registration_check() is True
-    assert installed == [integration.unregistered_line_ids]
-    monkeypatch.setitem(sys.modules, "tdkt.commendations.flags", types.ModuleType("x"))
-    assert integration.install_registration_check() is False
+    # Installed at start-up: the proposal's flags carry the same warning.
+    flags = line_flags(proposal)
+    assert [line.pk for line in lines if "not_registered" in flags[line.pk]] == [
+        lines[1].pk,
+        lines[3].pk,
+    ]
 
 
 class _Values:
@@ -120,7 +114,7 @@ def test_indicator_and_procedure_shares_read_the_indicators_selectors(registry, 
     fake = SimpleNamespace(
         indicator_value_list=lambda actor: _Values(rows), procedure_counts=procedure_counts
     )
-    monkeypatch.setattr(integration, "_indicators", lambda: fake)
+    monkeypatch.setattr(integration, "indicator_selectors", fake)
     query = SourceQuery(
         organization=registry.investment,
         indicator_code="doanh_thu",
@@ -142,11 +136,10 @@ def test_indicator_and_procedure_shares_read_the_indicators_selectors(registry, 
     )
     assert integration.procedures_share(query) == Decimal(2882) / Decimal(2892)
     assert calls[0]["date_from"] == date(2019, 1, 1) and calls[0]["actor"] is None
-    assert integration.install_data_providers() is True  # tdkt.indicators is installed
 
 
 def test_the_installed_indicators_app_answers_for_linked_criteria(registry):
-    """With tdkt.indicators installed the providers are registered at start-up and read its
+    """The providers are registered at start-up and read the indicators app's
     real selectors: a unit's % of plan, and the on-time share of the period's dossiers."""
     assert provider_for(CriterionSource.INDICATOR) is integration.indicator_share
     assert provider_for(CriterionSource.PROCEDURES) is integration.procedures_share

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from tdkt.core.network import client_address
+
 from .constants import AuditEventType
 from .context import current_ip
 from .security import record_anonymous
@@ -13,8 +15,9 @@ from .services import record
 
 
 def client_ip(request: HttpRequest) -> str:
-    """Return REMOTE_ADDR; a trusted proxy in front must set it (no X-Forwarded-For trust)."""
-    return str(request.META.get("REMOTE_ADDR", ""))[:64]
+    """Return the client's address (``X-Forwarded-For`` only as far as the trusted proxies
+    vouch for it, ``tdkt.core.network``), cut to the audit column's width."""
+    return client_address(request)[:64]
 
 
 class SecurityAuditMiddleware:

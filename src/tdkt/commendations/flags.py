@@ -13,8 +13,8 @@ officer appraising the line decides, with a coded reason (docs/decisions/0506).
   CSTĐ cơ sở ≤ 15 % of LĐTT), and the lines of this proposal, or of the whole round, that the
   engine finds eligible exceed it (``UnitCase`` caps, through ``adapters.judge``).
 * ``not_registered``: the recipient did not register for the title at the start of the year.
-  Registrations arrive with issue #10; until then no check is installed
-  (``set_registration_check``).
+  Registrations belong to the movements app, which depends on this one; it installs its check
+  through ``set_registration_check`` at start-up rather than being imported here (0056).
 """
 
 from __future__ import annotations

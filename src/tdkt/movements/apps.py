@@ -7,10 +7,10 @@ class MovementsConfig(AppConfig):
     verbose_name = "Phong trào thi đua"
 
     def ready(self) -> None:
-        # The moves' guards and effects are registered by the modules that own them, and the
-        # commendation workflow learns to check registrations when it offers the hook.
+        # The moves' guards and effects are registered by the modules that own them; the
+        # commendation workflow gets its registration check and criteria their data providers
+        # here, because commendations may not import movements (decision 0056).
         from tdkt.movements import integration
         from tdkt.movements.services import launch, registrations  # noqa: F401
 
-        integration.install_registration_check()
-        integration.install_data_providers()
+        integration.install()

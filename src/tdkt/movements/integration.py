@@ -1,29 +1,28 @@
-"""Where movements meet apps that may or may not be installed on a given build.
+"""Where movements meet the commendation workflow and the indicators app.
 
 * **Registration check of the commendation workflow.** A proposal line whose recipient did not
-  register the title is flagged (issue #10 §2). The commendation app offers a hook
-  (``tdkt.commendations.flags.set_registration_check``) on the branch that builds proposals;
-  ``install_registration_check`` installs ``unregistered_line_ids`` there when the hook exists
-  and does nothing otherwise.
-* **Indicator and procedure figures** for criteria that score themselves: when the indicators
-  app (``tdkt.indicators``) is installed, its public selectors answer ``SourceQuery``\\ s
-  (``indicator_value_list`` for % of plan, ``procedure_counts`` for the on-time rate).
+  register the title is flagged (issue #10 §2). Registrations live here, and movements already
+  depend on commendations (rounds, document headings), so the commendation app cannot import
+  this module without a cycle: ``install`` hands ``unregistered_line_ids`` to
+  ``tdkt.commendations.flags.set_registration_check`` at start-up instead.
+* **Indicator and procedure figures** for criteria that score themselves: the indicators app's
+  public selectors answer ``SourceQuery``\\ s (``indicator_value_list`` for % of plan,
+  ``procedure_counts`` for the on-time rate).
 
-Both are looked up by name at start-up, so this build works with or without those apps and
-picks them up when they are merged (decisions 0604, 0605).
+Both apps always ship with this one; they are plain imports (decision 0056).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
 from django.utils import timezone
 
+from tdkt.commendations.flags import set_registration_check
+from tdkt.indicators import selectors as indicator_selectors
 from tdkt.movements.constants import CriterionSource, RegistrationStatus
 from tdkt.movements.selectors.registrations import registration_held, registration_statuses
 from tdkt.movements.sources import SourceQuery, register_provider
@@ -46,28 +45,10 @@ def unregistered_line_ids(round_: Any, lines: Sequence[Any]) -> set[int]:
     }
 
 
-def install_registration_check() -> bool:
-    """Install the check in the commendation workflow when it offers the hook."""
-    try:
-        flags = importlib.import_module("tdkt.commendations.flags")
-    except ImportError:
-        return False
-    setter = getattr(flags, "set_registration_check", None)
-    if setter is None:
-        return False
-    setter(unregistered_line_ids)
-    return True
-
-
-def _indicators() -> Any:
-    return importlib.import_module("tdkt.indicators.selectors")
-
-
 def indicator_share(query: SourceQuery) -> Decimal | None:
     """Actual over plan of the unit's figure of the indicator for the movement's last year."""
     row = (
-        _indicators()
-        .indicator_value_list(actor=None)
+        indicator_selectors.indicator_value_list(actor=None)
         .filter(
             indicator__code=query.indicator_code,
             organization=query.organization,
@@ -75,7 +56,7 @@ def indicator_share(query: SourceQuery) -> Decimal | None:
         )
         .first()
     )
-    if row is None or row.plan in (None, 0) or row.actual is None:
+    if row is None or row.plan is None or row.actual is None or row.plan == 0:
         return None
     return Decimal(row.actual) / Decimal(row.plan)
 
@@ -84,7 +65,7 @@ def procedures_share(query: SourceQuery) -> Decimal | None:
     """Dossiers resolved on time over dossiers resolved, received in the movement's period
     (the Board's one-stop figures: the same share for every participating unit)."""
     as_of: date = min(query.ends_on, timezone.localdate())
-    rows = _indicators().procedure_counts(
+    rows = indicator_selectors.procedure_counts(
         actor=None, date_from=query.starts_on, date_to=query.ends_on, as_of=as_of
     )
     resolved = sum(int(r["resolved"]) for r in rows)
@@ -92,10 +73,9 @@ def procedures_share(query: SourceQuery) -> Decimal | None:
     return Decimal(on_time) / Decimal(resolved) if resolved else None
 
 
-def install_data_providers() -> bool:
-    """Register the indicator and procedure providers when the indicators app is installed."""
-    if not apps.is_installed("tdkt.indicators"):
-        return False
+def install() -> None:
+    """Install the registration check in the commendation workflow and the indicators app's
+    providers of criterion scores (called once, from ``MovementsConfig.ready``)."""
+    set_registration_check(unregistered_line_ids)
     register_provider(CriterionSource.INDICATOR, indicator_share)
     register_provider(CriterionSource.PROCEDURES, procedures_share)
-    return True

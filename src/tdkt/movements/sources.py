@@ -5,8 +5,8 @@ whole plan or every dossier on time. The points are then ``max_points × min(sha
 rounded to two decimals. ``None`` means "no data", and the criterion stays unscored (never
 zero by default: a missing figure is not a failure).
 
-The indicators app owns the figures. Its providers are registered by
-``tdkt.movements.integration`` when that app is installed; tests register their own.
+The indicators app owns the figures. ``tdkt.movements.integration`` registers the providers
+that read them at start-up; tests register their own.
 """
 
 from __future__ import annotations

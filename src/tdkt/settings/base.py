@@ -140,6 +140,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "tdkt.core.network.client_address"  # behind proxies too (ADR 0057)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -174,6 +175,9 @@ TDKT_AUDIT_ANONYMOUS_WINDOW_SECONDS = env_int("AUDIT_ANONYMOUS_WINDOW_SECONDS", 
 # The public address printed in certificates' QR codes (…/verify/<token>/): the address
 # citizens reach, not the one an officer happened to use.
 TDKT_PUBLIC_URL = env_str("PUBLIC_URL", "http://127.0.0.1:8000")
+# Reverse proxies in front of the app that append the client's address to X-Forwarded-For
+# (nginx alone: 1). 0 trusts no header and uses REMOTE_ADDR (tdkt.core.network, ADR 0057).
+TDKT_TRUSTED_PROXIES = max(env_int("TRUSTED_PROXIES", 0), 0)
 # Verification page: at most this many look-ups per client address per window (seconds).
 TDKT_VERIFY_RATE = (env_int("VERIFY_RATE_LIMIT", 30), env_int("VERIFY_RATE_WINDOW", 600))
 

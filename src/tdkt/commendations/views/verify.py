@@ -3,8 +3,9 @@
 Anyone may open it without signing in. It confirms an award with what the certificate
 prints in public (name, title, decision number and date) or says it was revoked; nothing
 else about the person. An unknown and a malformed token answer exactly alike (same status,
-same page). Look-ups are limited per client address, so the tokens (256 random bits) cannot
-be probed at any useful speed either.
+same page). Look-ups are limited per client address (the real client's, also behind a proxy:
+``tdkt.core.network``), so the tokens (256 random bits) cannot be probed at any useful speed
+either, and one abuser behind the proxy does not lock everyone else out.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from django.shortcuts import render
 from tdkt.commendations.constants import AwardStatus
 from tdkt.commendations.decision_texts import BOARD_NAME, code_label
 from tdkt.commendations.selectors.verification import award_by_token
+from tdkt.core.network import client_address
 
 
 def _over_limit(request: HttpRequest) -> bool:
     """Count this client's look-ups in a fixed window; True once over the limit."""
     limit, window = settings.TDKT_VERIFY_RATE
-    key = f"tdkt:verify:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"tdkt:verify:{client_address(request)}"
     cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)

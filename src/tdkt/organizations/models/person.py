@@ -46,6 +46,9 @@ class Person(models.Model):
                 fields=["sort_key", "search_key", "category", "id"], name="person_order_cover"
             ),
             models.Index(fields=["category", "sort_key"], name="person_category_order"),
+            # Imports find a person without CCCD by birth date and folded name (0058): the
+            # trigram/FTS index of search_key answers words, not this exact pair.
+            models.Index(fields=["date_of_birth", "search_key"], name="person_birth_name"),
         ]
 
     def __str__(self) -> str:
