@@ -81,11 +81,7 @@ AT_PLAN = ("xuat_khau", "nhap_khau", "nop_ngan_sach")
 
 
 def load_report_figures(*, writer: User | None, created: Counter[str]) -> None:
-    """Import the investment figures and the plans that are missing (indicators app only)."""
-    from django.apps import apps
-
-    if not apps.is_installed("tdkt.indicators"):
-        return
+    """Import the investment figures and the plans that are missing."""
     from tdkt.indicators.models import IndicatorValue
     from tdkt.indicators.services import indicators_import
 

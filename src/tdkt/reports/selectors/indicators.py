@@ -2,8 +2,8 @@
 
 The indicators app owns the figures, their conversion and their rounding (% of plan, growth:
 ``tdkt.indicators.reports``); this module only sorts its lines into the report's sections
-(key indicators / investment attraction) and sums the one-stop statistics. Without the
-indicators app installed both sections are empty (decision 0701).
+(key indicators / investment attraction) and sums the one-stop statistics. The indicators
+app always ships with this one (decision 0056): its selectors are plain imports.
 """
 
 from __future__ import annotations
@@ -13,9 +13,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
+from django.db.models import Max
 
 from tdkt.accounts.scopes import scope_for
+from tdkt.indicators.models import ProcedureDossier
+from tdkt.indicators.reports.indicators import indicator_report_lines
+from tdkt.indicators.selectors import procedure_counts, procedure_field_names
 from tdkt.reports.numbers import share
 
 # Indicators of investment attraction (section VII); every other indicator is a key indicator.
@@ -43,10 +46,6 @@ class IndicatorLine:
 
 def indicator_lines(*, actor: Any, year: int) -> list[IndicatorLine]:
     """The year's indicator lines the actor may read (the indicators app's report lines)."""
-    if not apps.is_installed("tdkt.indicators"):
-        return []
-    from tdkt.indicators.reports.indicators import indicator_report_lines
-
     lines, _rates = indicator_report_lines(actor=actor, year=year)
     return [
         IndicatorLine(
@@ -126,12 +125,6 @@ def procedures_as_of(*, year: int, today: date) -> date:
     dossier received (the article's figures are "tính đến hết tháng 11/2019"), never after the
     year's end or today."""
     end = min(date(year, 12, 31), today)
-    if not apps.is_installed("tdkt.indicators"):
-        return end
-    from django.db.models import Max
-
-    from tdkt.indicators.models import ProcedureDossier
-
     last = ProcedureDossier.objects.filter(
         received_on__gte=date(year, 1, 1), received_on__lte=end
     ).aggregate(last=Max("received_on"))["last"]
@@ -143,11 +136,9 @@ def procedures_as_of(*, year: int, today: date) -> date:
 
 def procedures_of_year(*, actor: Any, year: int, as_of: date) -> Procedures | None:
     """The dossiers received in ``year`` up to ``as_of``, by field; None for a reader who is
-    not board-wide (the one-stop statistics are the Board's) or without the indicators app."""
-    if not apps.is_installed("tdkt.indicators") or not scope_for(actor).everything:
+    not board-wide (the one-stop statistics are the Board's)."""
+    if not scope_for(actor).everything:
         return None
-    from tdkt.indicators.selectors import procedure_counts, procedure_field_names
-
     start, end = date(year, 1, 1), min(date(year, 12, 31), as_of)
     rows = procedure_counts(actor=actor, date_from=start, date_to=end, as_of=as_of)
     names = procedure_field_names(ids=[r["field_id"] for r in rows])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.utils import timezone
 
 from tdkt.commendations.selectors.archive import award_list
+from tdkt.indicators.selectors import indicator_years
 
 MAX_YEARS = 10
 
@@ -23,8 +23,5 @@ def report_years(*, actor: Any) -> list[int]:
         .values_list("year", flat=True)
         .distinct()
     )
-    if apps.is_installed("tdkt.indicators"):
-        from tdkt.indicators.selectors import indicator_years
-
-        years |= {y for y in indicator_years(actor=actor) if y <= this_year}
+    years |= {y for y in indicator_years(actor=actor) if y <= this_year}
     return sorted(years, reverse=True)[:MAX_YEARS]
