@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from tdkt.accounts.policy import is_administrator
 from tdkt.accounts.services import user_create
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import record
+from tdkt.core.dbsql import refresh_statistics
 from tdkt.core.errors import PermissionDeniedError
 from tdkt.organizations.constants import OrganizationKind
 from tdkt.organizations.models import (
@@ -312,6 +314,7 @@ def demo_data_load(*, actor: User | None = None) -> DemoLoadReport:
     report = DemoLoadReport()
     _Loader(actor, report).run()
     if report.loaded:
+        refresh_statistics(*apps.get_models())
         record(
             event_type=AuditEventType.DEMO_DATA_LOADED,
             actor=actor,
