@@ -5,8 +5,10 @@ Builds (or reuses) a 170,000-person registry (``gen_registry.py``), serves it wi
 searches alone (one connection) and under load (16 connections), the people list as an
 officer, a unit head and an enterprise representative, a deep page, the dashboard, a person
 with a long history, and the API list. Before each page, the same server answers a bare JSON
-view (``/bench/bare/``, no table touched) for as long: that run is the page's baseline, so a
-busy machine slows both alike, and the ratio of the two throughputs is printed with them.
+view for as long, asked with the page's own credentials (``/bench/bare/`` reads the session
+and the user; ``/bench/bare-api/`` authenticates the token): that trivial logged-in view is
+the page's baseline, so a busy machine slows both alike, and the ratio of the two throughputs
+is printed with them (decision 0055).
 
     .venv/bin/python bench/registry_bench.py                  # SQLite (+ PostgreSQL, see below)
     .venv/bin/python bench/registry_bench.py --quick          # 20,000 people, 2 s per run
@@ -422,7 +424,7 @@ def report(vendor: str, meta: dict[str, Any], results: list[Result]) -> str:
     title = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[vendor]
     lines = [
         f"{title}: {meta['people']:,} people; gunicorn, 2 sync workers; wrk; "
-        "bare = /bench/bare/ just before, same connections",
+        "bare = the trivial view just before, same user, same connections",
         "",
         "| page | as | conns | req/s | p50 ms | p95 ms | bare req/s | bare p95 ms | ratio "
         "| target | met |",
