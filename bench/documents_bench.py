@@ -24,13 +24,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 from docxtpl import DocxTemplate
 from weasyprint import HTML
 
+from harness import best_of
 from tdkt.documents.official import render_decision_docx, render_decision_pdf
 from tdkt.documents.official.certificates import (
     DEFAULT_LAYOUTS,
@@ -43,17 +43,6 @@ from tdkt.documents.official.pdf_render import environment, html_to_pdf
 from tdkt.documents.official.samples import sample_certificates, sample_decision
 
 COLUMNS = ("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị công tác", "Số tiền", "Ghi chú")
-
-
-def best_of(repeat: int, *runs: Callable[[], object]) -> list[float]:
-    """Best time of each run, the runs interleaved so a busy machine slows all alike."""
-    best = [float("inf")] * len(runs)
-    for _ in range(repeat):
-        for i, run in enumerate(runs):
-            started = time.perf_counter()
-            run()
-            best[i] = min(best[i], time.perf_counter() - started)
-    return best
 
 
 def bare_docx_template(folder: Path) -> Path:

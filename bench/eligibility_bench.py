@@ -20,37 +20,16 @@ initiatives, a few disciplines) written through the archive services, then times
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from harness import best_of, in_test_database
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-
-
-def _setup_django() -> None:
-    url = os.environ.get("TDKT_BENCH_DATABASE_URL")
-    if url:
-        os.environ["TDKT_DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tdkt.settings.test")
-    import django
-
-    django.setup()
-
-
-def best_of(repeat: int, *runs: Callable[[], object]) -> list[float]:
-    """Best time of each run, the runs interleaved so a busy machine slows all alike."""
-    best = [float("inf")] * len(runs)
-    for _ in range(repeat):
-        for i, run in enumerate(runs):
-            started = time.perf_counter()
-            run()
-            best[i] = min(best[i], time.perf_counter() - started)
-    return best
 
 
 def _build(people: int) -> tuple[object, object, object, int]:
@@ -139,17 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--people", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    _setup_django()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        return _run(args.people, args.repeat)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return in_test_database(lambda: _run(args.people, args.repeat))
 
 
 def _run(people: int, repeat: int) -> int:

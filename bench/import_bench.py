@@ -29,10 +29,11 @@ import argparse
 import io
 import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from harness import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
@@ -95,17 +96,6 @@ def importing(actor: Any, data: bytes, *, dry_run: bool = False) -> Callable[[],
         return result
 
     return run
-
-
-def best_of(repeat: int, *runs: Callable[[], Any]) -> list[float]:
-    """Best time of each run, the runs interleaved so a busy machine slows all alike."""
-    best = [float("inf")] * len(runs)
-    for _ in range(repeat):
-        for index, run in enumerate(runs):
-            started = time.perf_counter()
-            run()
-            best[index] = min(best[index], time.perf_counter() - started)
-    return best
 
 
 def main() -> None:

@@ -20,40 +20,20 @@ benchmark measures reading and writing the report, not the archive import. Then,
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from harness import best_of, in_test_database
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+
 YEAR = 2019
 UNITS = 20
-
-
-def _setup_django() -> None:
-    url = os.environ.get("TDKT_BENCH_DATABASE_URL")
-    if url:
-        os.environ["TDKT_DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tdkt.settings.test")
-    import django
-
-    django.setup()
-
-
-def best_of(repeat: int, *runs: Callable[[], object]) -> list[float]:
-    """Best time of each run, the runs interleaved so a busy machine slows all alike."""
-    best = [float("inf")] * len(runs)
-    for _ in range(repeat):
-        for i, run in enumerate(runs):
-            started = time.perf_counter()
-            run()
-            best[i] = min(best[i], time.perf_counter() - started)
-    return best
 
 
 def _build(awards: int) -> object:
@@ -70,6 +50,7 @@ def _build(awards: int) -> object:
     from tdkt.organizations.constants import OrganizationKind, PersonnelCategory
     from tdkt.organizations.models import Employment, Person
     from tdkt.organizations.services import organization_create
+    from tdkt.organizations.services.people import set_derived_fields
     from tdkt.rules import codes
 
     rng = random.Random(YEAR)
@@ -86,15 +67,13 @@ def _build(awards: int) -> object:
         )
         for i in range(UNITS)
     ]
-    people = max(awards // 10, 1)
-    Person.objects.bulk_create(
-        Person(
-            full_name=f"Người số {i:06d}",
-            category=PersonnelCategory.CIVIL_SERVANT,
-            search_key=f"nguoi so {i:06d}",
-        )
-        for i in range(people)
-    )
+    people = [
+        Person(full_name=f"Người số {i:06d}", category=PersonnelCategory.CIVIL_SERVANT)
+        for i in range(max(awards // 10, 1))
+    ]
+    for person in people:
+        set_derived_fields(person)  # the search and sort keys every writer sets
+    Person.objects.bulk_create(people)
     staff = list(Person.objects.values_list("pk", flat=True))
     Employment.objects.bulk_create(
         Employment(
@@ -163,17 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--awards", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    _setup_django()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        return _run(args.awards, args.repeat)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return in_test_database(lambda: _run(args.awards, args.repeat))
 
 
 def _run(awards: int, repeat: int) -> int:
