@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from uuid import UUID
 
 _SPACES = re.compile(r"\s+")
 _LINE_SPACES = re.compile(r"[^\S\n]+")
@@ -89,6 +90,16 @@ def normalize_identifier(value: str) -> str:
         else:
             chars.append(ch)
     return "".join(chars)
+
+
+def is_uuid(value: str) -> bool:
+    """Return True when ``value`` is a public id (a UUID) in any form ``uuid.UUID`` reads, so a
+    filter can skip a malformed one instead of failing on it."""
+    try:
+        UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def printable(value: str, *, keep_layout: bool = False) -> str:

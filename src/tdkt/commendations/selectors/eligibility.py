@@ -28,7 +28,7 @@ from tdkt.commendations.selectors.cases import (
 )
 from tdkt.commendations.selectors.proposals import current_posts, proposal_for_unit
 from tdkt.commendations.selectors.rules import rule_overrides
-from tdkt.core.text import fold
+from tdkt.core.text import fold, is_uuid
 from tdkt.organizations.models import Organization, Person
 from tdkt.organizations.selectors import organization_list, person_list
 from tdkt.rules import UnitCase
@@ -232,21 +232,13 @@ def eligibility_picks(
         if sep and code:
             wanted.setdefault(key, []).append(code)
     people = person_list(actor=actor, organization=organization).filter(
-        uuid__in=[k for k in wanted if _is_uuid(k)]
+        uuid__in=[k for k in wanted if is_uuid(k)]
     )
     units = organization_list(actor=actor).filter(
-        path__startswith=organization.path, uuid__in=[k for k in wanted if _is_uuid(k)]
+        path__startswith=organization.path, uuid__in=[k for k in wanted if is_uuid(k)]
     )
     found: list[Pick] = [
         (person, None, code) for person in people for code in wanted.get(str(person.uuid), [])
     ]
     found += [(None, unit, code) for unit in units for code in wanted.get(str(unit.uuid), [])]
     return found
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        UUID(value)
-    except ValueError:
-        return False
-    return True

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import get_visible, scope_for, scoped
-from tdkt.core.text import fold
+from tdkt.core.text import fold, is_uuid
 from tdkt.organizations.constants import OrganizationKind
 from tdkt.organizations.models import EmulationGroup, Organization
 
@@ -72,19 +72,11 @@ def organization_choices(*, actor: Any, selected: str = "") -> list[tuple[str, s
     # are never read to be thrown away (this runs on every people-list page).
     if visible.values("pk")[: PICKER_LIMIT + 1].count() > PICKER_LIMIT:
         keep = ~Q(kind=OrganizationKind.ENTERPRISE)
-        if _is_uuid(selected):
+        if is_uuid(selected):
             keep |= Q(uuid=selected)
         visible = visible.filter(keep)
     rows = visible.values_list("uuid", "name", "path")
     return [(str(uuid), f"{'— ' * max(path.count('/') - 2, 0)}{name}") for uuid, name, path in rows]
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def organization_get(*, actor: Any, uuid: UUID | str) -> Organization:
