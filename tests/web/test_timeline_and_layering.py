@@ -31,6 +31,8 @@ def test_timeline_shows_hanoi_time_actor_and_before_after(client_for, registry):
     url = reverse("organizations:person-detail", kwargs={"uuid": person.uuid})
     body = client_for("officer").get(url).content.decode()
     assert "02/03/2026 03:30" in body
+    # The machine-readable moment is the same instant, on the same clock.
+    assert '<time datetime="2026-03-02T03:30:00+07:00">02/03/2026 03:30</time>' in body
     assert "Sửa cá nhân" in body
     assert re.search(r"Điện thoại:</span>\s*<del>—</del> → <ins>0987654321</ins>", body)
     assert "bởi officer" in body

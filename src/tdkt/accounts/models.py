@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from functools import cached_property
 from typing import ClassVar
 
 from django.conf import settings
@@ -75,6 +76,16 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    @cached_property
+    def holds_council_seat(self) -> bool:
+        """Return True when the user sits on any council.
+
+        The menu of every page and the dashboard's waiting work both ask; the answer is kept
+        on this object, which lives for one request (``request.user``), so a page asks the
+        database once.
+        """
+        return bool(self.pk) and self.council_seats.exists()
 
     def get_session_auth_hash(self) -> str:
         """Sign sessions with the password hash and the session generation.

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
@@ -47,6 +48,10 @@ RELATED_MODELS = {
 }
 
 
+#: The timeline's clock: the Board works on Vietnam's time.
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
 @dataclass(frozen=True)
 class Change:
     """One changed field: its label and the values before and after."""
@@ -63,6 +68,25 @@ class TimelineEntry:
     event: AuditEvent
     label: str
     changes: list[Change]
+
+    @property
+    def moment(self) -> datetime:
+        """When the event happened, on Vietnam's clock (the Board's, whatever the reader's)."""
+        return self.event.occurred_at.astimezone(VIETNAM)
+
+    @property
+    def when(self) -> str:
+        """The moment as the timeline writes it, ``dd/mm/yyyy hh:mm``.
+
+        Formatted here rather than by the template's ``date`` filter: a long history shows
+        dozens of these, and the filter costs several times what ``strftime`` does.
+        """
+        return self.moment.strftime("%d/%m/%Y %H:%M")
+
+    @property
+    def when_iso(self) -> str:
+        """The moment for the ``<time datetime>`` attribute (ISO 8601 with its offset)."""
+        return self.moment.isoformat()
 
 
 def rule_set_title(name: str) -> str:

@@ -53,7 +53,7 @@ def _everyone(user: Any, scope: Scope) -> bool:
 
 
 def _council_member_or_board(user: Any, scope: Scope) -> bool:
-    return scope.everything or user.council_seats.exists()
+    return scope.everything or user.holds_council_seat
 
 
 @dataclass(frozen=True)

@@ -149,11 +149,11 @@ def session_get(*, actor: Any, uuid: UUID | str) -> CouncilSession:
 
 
 def sits_on_a_council(actor: Any) -> bool:
-    """Return True when the actor holds a seat on any council (one indexed lookup: most users
-    hold none, and their pages need not ask for sessions)."""
+    """Return True when the actor holds a seat on any council (one indexed lookup, made once
+    per request: most users hold none, and their pages need not ask for sessions)."""
     if actor is None or not getattr(actor, "is_authenticated", False):
         return False
-    return CouncilMember.objects.filter(user=actor).exists()
+    return bool(actor.holds_council_seat)
 
 
 def my_sessions(*, actor: Any) -> list[CouncilSession]:
