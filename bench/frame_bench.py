@@ -109,7 +109,7 @@ def run_one(vendor: str, size: Size, batches: int, per_batch: int) -> None:
 
     user = User.objects.get(username=officer)
     table = Notification._meta.db_table
-    sql = f"SELECT COUNT(*) FROM {table} WHERE recipient_id = %s AND read_at IS NULL"  # noqa: S608
+    sql = f"SELECT COUNT(*) FROM {table} WHERE recipient_id = %s AND read_at IS NULL"
 
     def raw() -> Any:
         with connection.cursor() as cursor:
@@ -128,18 +128,26 @@ def run_one(vendor: str, size: Size, batches: int, per_batch: int) -> None:
     )
 
     title = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[vendor]
-    print(f"\n{title}: {meta['people']:,} people, in-process through the WSGI handler, as an "
-          f"officer; best of {batches} interleaved batches of {per_batch} requests")
+    print(
+        f"\n{title}: {meta['people']:,} people, in-process through the WSGI handler, as an "
+        f"officer; best of {batches} interleaved batches of {per_batch} requests"
+    )
     bare = times[0]
     for (label, _), seconds in zip(pages, times, strict=True):
         ceiling = bare / seconds
-        print(f"  {label:<40} {seconds * 1000:7.3f} ms   {seconds / bare:5.2f}× the baseline, "
-              f"{ceiling:6.1%} of its throughput")
-    print(f"  one COUNT through the ORM {orm_s * 1000:.3f} ms, the same SQL through the cursor "
-          f"{raw_s * 1000:.3f} ms: ratio {orm_s / raw_s:.1f}×")
+        print(
+            f"  {label:<40} {seconds * 1000:7.3f} ms   {seconds / bare:5.2f}× the baseline, "
+            f"{ceiling:6.1%} of its throughput"
+        )
+    print(
+        f"  one COUNT through the ORM {orm_s * 1000:.3f} ms, the same SQL through the cursor "
+        f"{raw_s * 1000:.3f} ms: ratio {orm_s / raw_s:.1f}×"
+    )
     frame = times[1] - bare
-    print(f"  the page frame (empty page − baseline): {frame * 1000:.3f} ms; a page reaches 30 % "
-          f"of the baseline's throughput only below {bare / 0.30 * 1000:.3f} ms in all")
+    print(
+        f"  the page frame (empty page − baseline): {frame * 1000:.3f} ms; a page reaches 30 % "
+        f"of the baseline's throughput only below {bare / 0.30 * 1000:.3f} ms in all"
+    )
     sys.stdout.flush()
 
 
