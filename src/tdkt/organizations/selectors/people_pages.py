@@ -43,6 +43,9 @@ FEW = 1000
 #: People read per step of an ordered scan, and the steps tried before the database's own plan.
 CHUNK = 1000
 MAX_CHUNKS = 40
+#: Rows read per step of a walk whose rows the database already tested for the words, in
+#: pages: most of them match, so a few pages' worth finds the page.
+PREFILTERED_CHUNK_PAGES = 4
 
 _CURSOR = re.compile(r"[0-9a-f]{1,600}")
 
@@ -208,14 +211,22 @@ def _many(filters: _Filters, cursor: str | None, descending: bool, size: int) ->
         # of 170,000, where reading the rows out in chunks took 20-30 ms.
         planned = _keyset(base.filter(filters.q(filters.dense)), cursor, descending)
         return list(planned.values_list("sort_key", flat=True)[: size + 1])
+    walked, step = base, CHUNK
+    if "search" in filters.dense and filters.query is not None and filters.query.words:
+        # SQLite tests each word in C as it walks the order index, so mostly matches reach
+        # Python, where ``_keep`` applies the exact rule (word starts, order, adjacency), and
+        # a few times the page is enough. Reading every row of the walk out to test it here
+        # cost 10 ms of the 14 ms of "nguyen van".
+        for word in filters.query.words:
+            walked = walked.filter(search_key__contains=word)
+        step = PREFILTERED_CHUNK_PAGES * (size + 1)
     keys: list[str] = []
     position = cursor
     for _ in range(MAX_CHUNKS):
-        chunk = list(
-            _keyset(base, position, descending).values_list("pk", "sort_key", "search_key")[:CHUNK]
-        )
+        fields = ("pk", "sort_key", "search_key")
+        chunk = list(_keyset(walked, position, descending).values_list(*fields)[:step])
         keys += _keep(filters, chunk)
-        if len(keys) > size or len(chunk) < CHUNK:
+        if len(keys) > size or len(chunk) < step:
             return keys
         position = chunk[-1][1]
     # The matches are far apart here: let the database find the rest of the page.
