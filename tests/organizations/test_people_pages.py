@@ -57,12 +57,13 @@ FILTERS = [
 
 
 @pytest.mark.parametrize("filters", FILTERS)
-@pytest.mark.parametrize("few", [5000, 1])
+# 20: a name matching many people searched in a scope of few (the enterprise's 12).
+@pytest.mark.parametrize("few", [5000, 20, 1])
 def test_pages_walk_the_whole_list_once_in_order(crowd, monkeypatch, filters, few):
     """Page after page gives each person once, in the list's order, by either road."""
     monkeypatch.setattr(people_pages, "FEW", few)
-    monkeypatch.setattr(people_pages, "CHUNK", 4)
-    monkeypatch.setattr(people_pages, "PREFILTERED_CHUNK_PAGES", 1)  # several steps a page
+    monkeypatch.setattr(people_pages, "CHUNK", 4)  # PostgreSQL's walk through a scope
+    monkeypatch.setattr(people_pages, "WALK_PAGES", 1)  # SQLite's name walk: steps a page
     for actor in (crowd.officer, crowd.enterprise_rep, crowd.investment_head):
         assert _walk(actor, **filters) == _expected(actor, **filters)
 
@@ -72,27 +73,39 @@ def test_organization_filter_pages_alike_by_both_roads(crowd, monkeypatch, few):
     """The people of one organisation page the same whether they are few or many."""
     monkeypatch.setattr(people_pages, "FEW", few)
     monkeypatch.setattr(people_pages, "CHUNK", 3)
+    monkeypatch.setattr(people_pages, "WALK_PAGES", 1)
     monkeypatch.setattr(people_pages, "MAX_CHUNKS", 2)  # reach the database's own plan too
     walked = _walk(crowd.officer, size=4, organization=crowd.centre, search="van")
     assert walked == _expected(crowd.officer, organization=crowd.centre, search="van")
     assert len(walked) == 24
 
 
-def test_previous_pages_lead_back_to_the_first(crowd):
+@pytest.mark.parametrize(
+    ("who", "filters", "few"),
+    [
+        ("officer", {}, 1000),
+        ("officer", {"search": "van"}, 1),  # a common name, many people
+        ("enterprise_rep", {"search": "van"}, 20),  # a common name in a scope of few
+    ],
+)
+def test_previous_pages_lead_back_to_the_first(crowd, monkeypatch, who, filters, few):
     """From the last page, "previous" links walk back through the same pages."""
+    monkeypatch.setattr(people_pages, "FEW", few)
+    actor = getattr(crowd, who)
     forward = []
-    page = person_page(actor=crowd.officer, size=7)
+    page = person_page(actor=actor, size=3, **filters)
     while True:
         forward.append([p.pk for p in page.people])
         if page.next_after is None:
             break
-        page = person_page(actor=crowd.officer, size=7, after=page.next_after)
+        page = person_page(actor=actor, size=3, after=page.next_after, **filters)
     backward = [[p.pk for p in page.people]]
     while page.previous_before is not None:
-        page = person_page(actor=crowd.officer, size=7, before=page.previous_before)
+        page = person_page(actor=actor, size=3, before=page.previous_before, **filters)
         backward.append([p.pk for p in page.people])
+    assert len(forward) > 2
     assert backward[::-1] == forward
-    assert person_page(actor=crowd.officer, size=7).previous_before is None
+    assert person_page(actor=actor, size=3, **filters).previous_before is None
 
 
 def test_people_added_while_paging_are_neither_repeated_nor_skip_anyone(crowd):
@@ -128,6 +141,11 @@ def test_counts_are_exact_when_cheap_and_a_floor_otherwise(crowd, monkeypatch):
     monkeypatch.setattr(people_pages, "FEW", 3)
     crowded = person_page(actor=crowd.officer, search="van")
     assert crowded.count is None and crowded.more_than == 3
+    # A common name in a scope of few people is counted exactly.
+    monkeypatch.setattr(people_pages, "FEW", 20)
+    in_enterprise = person_page(actor=crowd.enterprise_rep, search="van")
+    assert in_enterprise.count == len(_expected(crowd.enterprise_rep, search="van")) == 12
+    monkeypatch.setattr(people_pages, "FEW", 3)
     assert person_page(actor=crowd.officer).count == 39
 
 

@@ -10,13 +10,15 @@ Each filter either names few people or many, and the two cases take different ro
 * **Few.** A filter that yields at most ``FEW`` people through its index (a name search, a
   unit's posts, one CCCD) gives their ids; the database sorts those and cuts the page, and
   counts them exactly.
-* **Many.** When every filter yields more (a common name, a large enterprise, everybody), people
-  are read in order from the covering index of ``Person``, a chunk at a time, and kept when they
-  pass the filters, until the page is full: with at least ``FEW`` matches among the registry,
-  a page needs few chunks. On PostgreSQL a common name is left to the database, which tests
-  the pattern inside its own index walk. The count shown is then "more than ``FEW``", except
-  for board-wide readers with no filter but the category, who get the exact figure from
-  ``PersonCount``.
+* **Many.** When every filter yields more (a common name, a large enterprise, everybody),
+  people are taken in order from the covering order index of ``Person`` until the page is
+  full; with at least ``FEW`` matches among the registry, that is a short walk. SQLite tests
+  where each person works as it walks (an ``EXISTS`` on their posts), and for a name keeps
+  the rows holding every word, a few pages at a time, for Python to apply the exact rule.
+  PostgreSQL tests a name's pattern inside its own index walk, and a large scope is read a
+  chunk at a time, each chunk's people looked up among the scope's posts at once. The count
+  shown is then "more than ``FEW``", except for board-wide readers with no filter but the
+  category, who get the exact figure from ``PersonCount``.
 """
 
 from __future__ import annotations
@@ -35,17 +37,19 @@ from tdkt.accounts.scopes import scope_for, scoped
 from tdkt.organizations.derived import SEARCH_TABLE
 from tdkt.organizations.models import Employment, Organization, Person, PersonCount
 
-from .people import current_employment_q, people_working_in, posts_on
+from .people import current_employment_q, holds_post_in, people_working_in, posts_on
 from .people_search import NameQuery
 
 #: A filter naming at most this many people is sorted and counted directly.
 FEW = 1000
-#: People read per step of an ordered scan, and the steps tried before the database's own plan.
+#: People read per step of PostgreSQL's walk through a large scope.
 CHUNK = 1000
+#: Steps of a walk (a name search on SQLite, a large scope on PostgreSQL) before the
+#: database's own plan finds the rest.
 MAX_CHUNKS = 40
-#: Rows read per step of a walk whose rows the database already tested for the words, in
-#: pages: most of them match, so a few pages' worth finds the page.
-PREFILTERED_CHUNK_PAGES = 4
+#: Rows read per step of that walk, in pages: the database has kept only the rows holding
+#: every word, and most of them match, so a few pages' worth finds the page.
+WALK_PAGES = 4
 
 _CURSOR = re.compile(r"[0-9a-f]{1,600}")
 
@@ -84,18 +88,37 @@ class _Filters:
     category: str
     ids: set[int] | None = None  # people named by the filters that name few
     dense: list[str] = field(default_factory=list)  # filters left to test row by row
+    tested_names: list[str] | None = None  # see ``_names_to_test``
 
     def q(self, names: Iterable[str]) -> Q:
-        """Return the SQL filter of the named filters (for the database's own plan)."""
+        """Return the SQL filter of the named filters (for the database's own plan).
+
+        Where people work is tested person by person (``holds_post_in``): the database can
+        then walk the people in order and stop at the end of the page.
+        """
         condition = Q()
         for name in names:
             if name == "scope" and self.scope_orgs is not None:
-                condition &= people_working_in(self.on, self.scope_orgs)
+                condition &= _working_in(self.on, self.scope_orgs)
             elif name == "organization" and self.subtree is not None:
-                condition &= people_working_in(self.on, self.subtree)
+                condition &= _working_in(self.on, self.subtree)
             elif name == "search" and self.query is not None:
                 condition &= self.query.q()
         return condition
+
+
+def _working_in(on: date, organizations: QuerySet[Organization]) -> Q:
+    """Return the test of a post in ``organizations`` as each database plans it best.
+
+    SQLite runs an ``EXISTS`` per person as it walks the order index and stops at the end of
+    the page (a large enterprise's first page: 1 ms). PostgreSQL turns either form into a
+    join, estimates an organisation's posts from the average one (57 where a large
+    enterprise has 8,000) and sorts them all, so it gets the list of ids, which the chunked
+    walk (``_many_postgresql``) avoids for large scopes anyway.
+    """
+    if connection.vendor == "sqlite":
+        return Q(holds_post_in(on, organizations))
+    return people_working_in(on, organizations)
 
 
 def person_page(
@@ -185,14 +208,50 @@ def _keyset(qs: QuerySet[Person], cursor: str | None, descending: bool) -> Query
 
 def _few(filters: _Filters, cursor: str | None, descending: bool, size: int) -> list[str]:
     """Sort the few people the filters named (with the other filters in SQL) and cut a page."""
-    qs = Person.objects.filter(pk__in=filters.ids or [], **_category(filters))
-    qs = qs.filter(filters.q(filters.dense))
+    names = _names_to_test(filters)
+    if names is not None:
+        return _cut(names, cursor, descending, size)
+    qs = _few_qs(filters, filters.dense)
     return list(_keyset(qs, cursor, descending).values_list("sort_key", flat=True)[: size + 1])
 
 
 def _count_few(filters: _Filters) -> int:
+    names = _names_to_test(filters)
+    return len(names) if names is not None else _few_qs(filters, filters.dense).count()
+
+
+def _few_qs(filters: _Filters, names: Iterable[str]) -> QuerySet[Person]:
     qs = Person.objects.filter(pk__in=filters.ids or [], **_category(filters))
-    return qs.filter(filters.q(filters.dense)).count()
+    return qs.filter(filters.q(names))
+
+
+def _names_to_test(filters: _Filters) -> list[str] | None:
+    """Return, in order, the sort keys of the few people named who match a common name, with
+    the name tested here; None when the database should test it.
+
+    On SQLite the name index gives every match of a common word ("duc": 10,000 of 170,000)
+    before the few people can be picked out of them (8 ms, twice: page and count), where
+    reading the few people's names and testing them here costs a fraction of that. The result
+    is kept on ``filters``, so the page and its count read the people once.
+    """
+    query = filters.query
+    if "search" not in filters.dense or query is None or not query.words:
+        return None
+    if connection.vendor != "sqlite":
+        return None
+    if filters.tested_names is None:
+        places = [name for name in filters.dense if name != "search"]
+        rows = _few_qs(filters, places).values_list("sort_key", "search_key")
+        filters.tested_names = sorted(key for key, name in rows if query.matches(name))
+    return filters.tested_names
+
+
+def _cut(keys: list[str], cursor: str | None, descending: bool, size: int) -> list[str]:
+    """Return what ``_keyset`` and a limit of ``size`` + 1 would give of sorted ``keys``."""
+    if descending:
+        before = [key for key in reversed(keys) if cursor is None or key < cursor]
+        return before[: size + 1]
+    return [key for key in keys if cursor is None or key > cursor][: size + 1]
 
 
 def _category(filters: _Filters) -> dict[str, str]:
@@ -200,45 +259,59 @@ def _category(filters: _Filters) -> dict[str, str]:
 
 
 def _many(filters: _Filters, cursor: str | None, descending: bool, size: int) -> list[str]:
-    """Read people in order, a chunk at a time, keeping those that pass every filter."""
+    """Return the sort keys of a page when some filter names many people."""
     base = Person.objects.filter(**_category(filters))
     if not filters.dense:  # everybody (of a category): the index gives the page at once
-        page = _keyset(base, cursor, descending).values_list("sort_key", flat=True)
-        return list(page[: size + 1])
-    if "search" in filters.dense and connection.vendor == "postgresql":
-        # PostgreSQL tests the name's pattern while it walks the order index (or reads the
-        # trigram index and sorts, when it expects few rows): 1-10 ms for the commonest names
-        # of 170,000, where reading the rows out in chunks took 20-30 ms.
-        planned = _keyset(base.filter(filters.q(filters.dense)), cursor, descending)
-        return list(planned.values_list("sort_key", flat=True)[: size + 1])
-    walked, step = base, CHUNK
-    if "search" in filters.dense and filters.query is not None and filters.query.words:
-        # SQLite tests each word in C as it walks the order index, so mostly matches reach
-        # Python, where ``_keep`` applies the exact rule (word starts, order, adjacency), and
-        # a few times the page is enough. Reading every row of the walk out to test it here
-        # cost 10 ms of the 14 ms of "nguyen van".
-        for word in filters.query.words:
-            walked = walked.filter(search_key__contains=word)
-        step = PREFILTERED_CHUNK_PAGES * (size + 1)
+        return _first(base, cursor, descending, size)
+    if connection.vendor == "postgresql":
+        return _many_postgresql(filters, base, cursor, descending, size)
+    return _many_sqlite(filters, base, cursor, descending, size)
+
+
+def _many_sqlite(
+    filters: _Filters, base: QuerySet[Person], cursor: str | None, descending: bool, size: int
+) -> list[str]:
+    """SQLite walks the people in order and tests each against the filters, stopping at the
+    end of the page: where they work through an ``EXISTS`` on their posts (``_working_in``).
+    It cannot test a name's exact rule, so a name search walks a few pages at a time, the
+    database keeping the rows holding every word and Python those that match
+    (``_walk_names``)."""
+    query = filters.query if "search" in filters.dense else None
+    planned = base.filter(filters.q(name for name in filters.dense if name != "search"))
+    if query is None:
+        return _first(planned, cursor, descending, size)
+    if not query.words:  # a CCCD: an exact test the database makes itself
+        return _first(planned.filter(query.q()), cursor, descending, size)
+    return _walk_names(planned, query, cursor, descending, size)
+
+
+def _many_postgresql(
+    filters: _Filters, base: QuerySet[Person], cursor: str | None, descending: bool, size: int
+) -> list[str]:
+    """PostgreSQL tests a name's pattern while it walks the order index (or reads the trigram
+    index and sorts, when it expects few rows): 1-10 ms for the commonest names of 170,000,
+    where reading the rows out in chunks took 20-30 ms. A large scope alone is read in
+    chunks, each chunk's people looked up among the scope's posts at once, because its
+    planner would sort every person of the scope (``_working_in``)."""
+    if "search" in filters.dense:
+        return _first(base.filter(filters.q(filters.dense)), cursor, descending, size)
     keys: list[str] = []
     position = cursor
     for _ in range(MAX_CHUNKS):
-        fields = ("pk", "sort_key", "search_key")
-        chunk = list(_keyset(walked, position, descending).values_list(*fields)[:step])
-        keys += _keep(filters, chunk)
-        if len(keys) > size or len(chunk) < step:
+        chunk = list(_keyset(base, position, descending).values_list("pk", "sort_key")[:CHUNK])
+        keys += _in_places(filters, chunk)
+        if len(keys) > size or len(chunk) < CHUNK:
             return keys
         position = chunk[-1][1]
     # The matches are far apart here: let the database find the rest of the page.
-    rest = _keyset(base.filter(filters.q(filters.dense)), position, descending)
-    return keys + list(rest.values_list("sort_key", flat=True)[: size + 1 - len(keys)])
+    return keys + _first(
+        base.filter(filters.q(filters.dense)), position, descending, size - len(keys)
+    )
 
 
-def _keep(filters: _Filters, chunk: list[tuple[int, str, str]]) -> list[str]:
-    """Return the sort keys of the rows of ``chunk`` that pass the dense filters, in order."""
-    query = filters.query
-    if "search" in filters.dense and query is not None:
-        chunk = [row for row in chunk if query.matches(row[2])]
+def _in_places(filters: _Filters, chunk: list[tuple[int, str]]) -> list[str]:
+    """Return the sort keys of the rows of ``chunk`` whose people work in the dense scope or
+    organisation filters today, in order."""
     for name in ("scope", "organization"):
         orgs = filters.scope_orgs if name == "scope" else filters.subtree
         if name in filters.dense and orgs is not None and chunk:
@@ -246,6 +319,38 @@ def _keep(filters: _Filters, chunk: list[tuple[int, str, str]]) -> list[str]:
             present = set(posts.values_list("person_id", flat=True))
             chunk = [row for row in chunk if row[0] in present]
     return [row[1] for row in chunk]
+
+
+def _first(qs: QuerySet[Person], cursor: str | None, descending: bool, size: int) -> list[str]:
+    """Return the sort keys of the first ``size`` + 1 people of ``qs`` after ``cursor``."""
+    return list(_keyset(qs, cursor, descending).values_list("sort_key", flat=True)[: size + 1])
+
+
+def _walk_names(
+    planned: QuerySet[Person], query: NameQuery, cursor: str | None, descending: bool, size: int
+) -> list[str]:
+    """Walk ``planned`` in order a few pages at a time, the database keeping the rows that
+    hold every word and Python those that match the name exactly (word starts, order,
+    adjacency); after ``MAX_CHUNKS`` steps the database's own plan finds the rest.
+
+    Reading every row of the walk out to test it in Python cost 10 ms of the 14 ms of
+    "nguyen van" at 170,000 people.
+    """
+    walked = planned
+    for word in query.words:
+        walked = walked.filter(search_key__contains=word)
+    step = WALK_PAGES * (size + 1)
+    keys: list[str] = []
+    position = cursor
+    for _ in range(MAX_CHUNKS):
+        rows = _keyset(walked, position, descending).values_list("sort_key", "search_key")
+        chunk = list(rows[:step])
+        keys += [key for key, search_key in chunk if query.matches(search_key)]
+        if len(keys) > size or len(chunk) < step:
+            return keys
+        position = chunk[-1][0]
+    # The matches are far apart here: let the database find the rest of the page.
+    return keys + _first(planned.filter(query.q()), position, descending, size - len(keys))
 
 
 def _count_many(filters: _Filters) -> int | None:
