@@ -95,6 +95,7 @@ check-deploy: $(RUN_STAMP)
 bench: $(DEV_STAMP) document-deps bench-deps
 	$(PY) bench/rules_bench.py
 	$(PY) bench/registry_bench.py
+	$(PY) bench/frame_bench.py
 	$(PY) bench/documents_bench.py
 	$(PY) bench/audit_bench.py
 	$(PY) bench/eligibility_bench.py
