@@ -448,9 +448,14 @@ def report(vendor: str, meta: dict[str, Any], results: list[Result]) -> str:
 
 
 def _verdict(scenario: Scenario, result: Result) -> str:
+    """Say whether the run met its targets, each target on its own when there are two."""
     if scenario.kind == "reference":
         return "—"
-    return "yes" if scenario.met(result.page.p95_ms, result.ratio) else "NO"
+    if scenario.kind == "search" or scenario.connections == 1:
+        return "yes" if scenario.met(result.page.p95_ms, result.ratio) else "NO"
+    p95 = "yes" if 0 < result.page.p95_ms < TARGET_LOADED_MS else "NO"
+    ratio = "yes" if result.ratio >= TARGET_RATIO else "NO"
+    return f"p95 {p95}, ratio {ratio}"
 
 
 def run_one(vendor: str, size: Size, seconds: float, only: list[str], build_only: bool) -> None:
