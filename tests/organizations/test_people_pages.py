@@ -68,13 +68,35 @@ def test_pages_walk_the_whole_list_once_in_order(crowd, monkeypatch, filters, fe
         assert _walk(actor, **filters) == _expected(actor, **filters)
 
 
+@pytest.mark.parametrize("max_chunks", [1, 40])
+def test_a_name_walked_in_steps_keeps_exact_matches_only(crowd, monkeypatch, max_chunks):
+    """SQLite's walk for a common name takes a few rows a step, the database keeping those
+    holding every word; "van a" is in every "Nguyễn Văn …" name, but only "Văn An" matches.
+    With one step allowed, the database's own plan finds the rest of each page."""
+    monkeypatch.setattr(people_pages, "FEW", 1)
+    monkeypatch.setattr(people_pages, "CHUNK", 2)
+    monkeypatch.setattr(people_pages, "WALK_PAGES", 1)
+    monkeypatch.setattr(people_pages, "MAX_CHUNKS", max_chunks)
+    for actor in (crowd.officer, crowd.enterprise_rep):
+        expected = _expected(actor, search="van a")
+        assert expected and len(expected) < len(_expected(actor, search="van"))
+        assert _walk(actor, size=1, search="van a") == expected
+        backward, page = [], person_page(actor=actor, size=1, search="van a", before="f" * 64)
+        while page.people:
+            backward[:0] = [str(p.uuid) for p in page.people]
+            if page.previous_before is None:
+                break
+            page = person_page(actor=actor, size=1, search="van a", before=page.previous_before)
+        assert backward == expected
+
+
 @pytest.mark.parametrize("few", [5000, 1])
 def test_organization_filter_pages_alike_by_both_roads(crowd, monkeypatch, few):
     """The people of one organisation page the same whether they are few or many."""
     monkeypatch.setattr(people_pages, "FEW", few)
     monkeypatch.setattr(people_pages, "CHUNK", 3)
     monkeypatch.setattr(people_pages, "WALK_PAGES", 1)
-    monkeypatch.setattr(people_pages, "MAX_CHUNKS", 2)  # reach the database's own plan too
+    monkeypatch.setattr(people_pages, "MAX_CHUNKS", 2)  # PostgreSQL: its own plan finds the rest
     walked = _walk(crowd.officer, size=4, organization=crowd.centre, search="van")
     assert walked == _expected(crowd.officer, organization=crowd.centre, search="van")
     assert len(walked) == 24

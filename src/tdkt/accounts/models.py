@@ -83,7 +83,9 @@ class User(AbstractUser):
 
         The menu of every page and the dashboard's waiting work both ask; the answer is kept
         on this object, which lives for one request (``request.user``), so a page asks the
-        database once.
+        database once. It decides what is offered, never what is allowed (the council's own
+        checks read the seats), and code that keeps one object across a change of seats
+        reads a fresh one (``refresh_from_db`` does not clear it).
         """
         return bool(self.pk) and self.council_seats.exists()
 

@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import HttpRequest
@@ -48,8 +49,8 @@ RELATED_MODELS = {
 }
 
 
-#: The timeline's clock: the Board works on Vietnam's time.
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+#: The timeline's clock: the Board's (``TIME_ZONE``, Vietnam), whatever the reader's.
+VIETNAM = ZoneInfo(settings.TIME_ZONE)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class TimelineEntry:
 
     @property
     def moment(self) -> datetime:
-        """When the event happened, on Vietnam's clock (the Board's, whatever the reader's)."""
+        """When the event happened, on the Board's clock (``VIETNAM``)."""
         return self.event.occurred_at.astimezone(VIETNAM)
 
     @property

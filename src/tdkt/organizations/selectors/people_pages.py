@@ -9,7 +9,8 @@ Each filter either names few people or many, and the two cases take different ro
 
 * **Few.** A filter that yields at most ``FEW`` people through its index (a name search, a
   unit's posts, one CCCD) gives their ids; the database sorts those and cuts the page, and
-  counts them exactly.
+  counts them exactly. When only the name is common (a unit head searching "duc"), SQLite
+  reads the few people's names and Python tests, sorts and cuts them instead.
 * **Many.** When every filter yields more (a common name, a large enterprise, everybody),
   people are taken in order from the covering order index of ``Person`` until the page is
   full; with at least ``FEW`` matches among the registry, that is a short walk. SQLite tests
@@ -47,8 +48,9 @@ CHUNK = 1000
 #: Steps of a walk (a name search on SQLite, a large scope on PostgreSQL) before the
 #: database's own plan finds the rest.
 MAX_CHUNKS = 40
-#: Rows read per step of that walk, in pages: the database has kept only the rows holding
-#: every word, and most of them match, so a few pages' worth finds the page.
+#: Rows read per step of SQLite's name walk, in pages (its steps are counted by
+#: ``MAX_CHUNKS``): the database has kept only the rows holding every word, and most of them
+#: match, so a few pages' worth finds the page.
 WALK_PAGES = 4
 
 _CURSOR = re.compile(r"[0-9a-f]{1,600}")
@@ -93,8 +95,8 @@ class _Filters:
     def q(self, names: Iterable[str]) -> Q:
         """Return the SQL filter of the named filters (for the database's own plan).
 
-        Where people work is tested person by person (``holds_post_in``): the database can
-        then walk the people in order and stop at the end of the page.
+        Where people work is tested as each database plans it best (``_working_in``): on
+        SQLite person by person, so the walk in order stops at the end of the page.
         """
         condition = Q()
         for name in names:
