@@ -12,10 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import HttpRequest
@@ -49,10 +47,6 @@ RELATED_MODELS = {
 }
 
 
-#: The timeline's clock: the Board's (``TIME_ZONE``, Vietnam), whatever the reader's.
-VIETNAM = ZoneInfo(settings.TIME_ZONE)
-
-
 @dataclass(frozen=True)
 class Change:
     """One changed field: its label and the values before and after."""
@@ -72,8 +66,9 @@ class TimelineEntry:
 
     @property
     def moment(self) -> datetime:
-        """When the event happened, on the Board's clock (``VIETNAM``)."""
-        return self.event.occurred_at.astimezone(VIETNAM)
+        """When the event happened, on the Board's clock (``TIME_ZONE``, as every date the
+        registry shows)."""
+        return timezone.localtime(self.event.occurred_at)
 
     @property
     def when(self) -> str:

@@ -25,10 +25,10 @@ Each filter either names few people or many, and the two cases take different ro
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection
 from django.db.models import Q, QuerySet, Sum
@@ -90,7 +90,6 @@ class _Filters:
     category: str
     ids: set[int] | None = None  # people named by the filters that name few
     dense: list[str] = field(default_factory=list)  # filters left to test row by row
-    tested_names: list[str] | None = None  # see ``_names_to_test``
 
     def q(self, names: Iterable[str]) -> Q:
         """Return the SQL filter of the named filters (for the database's own plan).
@@ -158,7 +157,7 @@ def person_page(
     cursor = before if descending else after
     count: int | None
     if filters.ids is not None:
-        keys, count = _few(filters, cursor, descending, size), _count_few(filters)
+        keys, count = _few(filters, cursor, descending, size)
     else:
         keys, count = _many(filters, cursor, descending, size), _count_many(filters)
     more = len(keys) > size
@@ -202,24 +201,25 @@ def _search_ids(query: NameQuery) -> list[int]:
     return list(Person.objects.filter(query.q()).order_by().values_list("pk", flat=True)[: FEW + 1])
 
 
-def _keyset(qs: QuerySet[Person], cursor: str | None, descending: bool) -> QuerySet[Person]:
+_Rows = TypeVar("_Rows", bound=QuerySet[Any, Any])
+
+
+def _keyset(qs: _Rows, cursor: str | None, descending: bool) -> _Rows:
     if cursor:
         qs = qs.filter(sort_key__lt=cursor) if descending else qs.filter(sort_key__gt=cursor)
     return qs.order_by("-sort_key" if descending else "sort_key")
 
 
-def _few(filters: _Filters, cursor: str | None, descending: bool, size: int) -> list[str]:
-    """Sort the few people the filters named (with the other filters in SQL) and cut a page."""
+def _few(
+    filters: _Filters, cursor: str | None, descending: bool, size: int
+) -> tuple[list[str], int]:
+    """Sort the few people the filters named (with the other filters in SQL), cut a page and
+    count them all."""
     names = _names_to_test(filters)
     if names is not None:
-        return _cut(names, cursor, descending, size)
+        return _cut(names, cursor, descending, size), len(names)
     qs = _few_qs(filters, filters.dense)
-    return list(_keyset(qs, cursor, descending).values_list("sort_key", flat=True)[: size + 1])
-
-
-def _count_few(filters: _Filters) -> int:
-    names = _names_to_test(filters)
-    return len(names) if names is not None else _few_qs(filters, filters.dense).count()
+    return _first(qs, cursor, descending, size), qs.count()
 
 
 def _few_qs(filters: _Filters, names: Iterable[str]) -> QuerySet[Person]:
@@ -233,19 +233,17 @@ def _names_to_test(filters: _Filters) -> list[str] | None:
 
     On SQLite the name index gives every match of a common word ("duc": 10,000 of 170,000)
     before the few people can be picked out of them (8 ms, twice: page and count), where
-    reading the few people's names and testing them here costs a fraction of that. The result
-    is kept on ``filters``, so the page and its count read the people once.
+    reading the few people's names and testing them here costs a fraction of that, and gives
+    the page and its count at once.
     """
     query = filters.query
     if "search" not in filters.dense or query is None or not query.words:
         return None
     if connection.vendor != "sqlite":
         return None
-    if filters.tested_names is None:
-        places = [name for name in filters.dense if name != "search"]
-        rows = _few_qs(filters, places).values_list("sort_key", "search_key")
-        filters.tested_names = sorted(key for key, name in rows if query.matches(name))
-    return filters.tested_names
+    places = [name for name in filters.dense if name != "search"]
+    rows = _few_qs(filters, places).values_list("sort_key", "search_key")
+    return sorted(key for key, name in rows if query.matches(name))
 
 
 def _cut(keys: list[str], cursor: str | None, descending: bool, size: int) -> list[str]:
@@ -297,30 +295,23 @@ def _many_postgresql(
     planner would sort every person of the scope (``_working_in``)."""
     if "search" in filters.dense:
         return _first(base.filter(filters.q(filters.dense)), cursor, descending, size)
-    keys: list[str] = []
-    position = cursor
-    for _ in range(MAX_CHUNKS):
-        chunk = list(_keyset(base, position, descending).values_list("pk", "sort_key")[:CHUNK])
-        keys += _in_places(filters, chunk)
-        if len(keys) > size or len(chunk) < CHUNK:
-            return keys
-        position = chunk[-1][1]
-    # The matches are far apart here: let the database find the rest of the page.
-    return keys + _first(
-        base.filter(filters.q(filters.dense)), position, descending, size - len(keys)
+    rows = base.values_list("sort_key", "pk")
+    rest = base.filter(filters.q(filters.dense))
+    return _walk(
+        rows, CHUNK, lambda chunk: _in_places(filters, chunk), rest, cursor, descending, size
     )
 
 
-def _in_places(filters: _Filters, chunk: list[tuple[int, str]]) -> list[str]:
+def _in_places(filters: _Filters, chunk: list[tuple[str, int]]) -> list[str]:
     """Return the sort keys of the rows of ``chunk`` whose people work in the dense scope or
     organisation filters today, in order."""
     for name in ("scope", "organization"):
         orgs = filters.scope_orgs if name == "scope" else filters.subtree
         if name in filters.dense and orgs is not None and chunk:
-            posts = posts_on(filters.on, orgs).filter(person_id__in=[row[0] for row in chunk])
+            posts = posts_on(filters.on, orgs).filter(person_id__in=[row[1] for row in chunk])
             present = set(posts.values_list("person_id", flat=True))
-            chunk = [row for row in chunk if row[0] in present]
-    return [row[1] for row in chunk]
+            chunk = [row for row in chunk if row[1] in present]
+    return [row[0] for row in chunk]
 
 
 def _first(qs: QuerySet[Person], cursor: str | None, descending: bool, size: int) -> list[str]:
@@ -341,18 +332,36 @@ def _walk_names(
     walked = planned
     for word in query.words:
         walked = walked.filter(search_key__contains=word)
+    rows = walked.values_list("sort_key", "search_key")
     step = WALK_PAGES * (size + 1)
+
+    def exact(chunk: list[tuple[str, str]]) -> list[str]:
+        return [key for key, search_key in chunk if query.matches(search_key)]
+
+    return _walk(rows, step, exact, planned.filter(query.q()), cursor, descending, size)
+
+
+def _walk(
+    rows: QuerySet[Person, Any],
+    step: int,
+    keep: Callable[[list[Any]], list[str]],
+    rest: QuerySet[Person],
+    cursor: str | None,
+    descending: bool,
+    size: int,
+) -> list[str]:
+    """Read ``rows`` (sort key first) in order, ``step`` at a time, gathering the sort keys
+    ``keep`` keeps until the page is full; after ``MAX_CHUNKS`` steps the matches are far
+    apart, and the database's own plan (``rest``) finds the rest of the page."""
     keys: list[str] = []
     position = cursor
     for _ in range(MAX_CHUNKS):
-        rows = _keyset(walked, position, descending).values_list("sort_key", "search_key")
-        chunk = list(rows[:step])
-        keys += [key for key, search_key in chunk if query.matches(search_key)]
+        chunk = list(_keyset(rows, position, descending)[:step])
+        keys += keep(chunk)
         if len(keys) > size or len(chunk) < step:
             return keys
         position = chunk[-1][0]
-    # The matches are far apart here: let the database find the rest of the page.
-    return keys + _first(planned.filter(query.q()), position, descending, size - len(keys))
+    return keys + _first(rest, position, descending, size - len(keys))
 
 
 def _count_many(filters: _Filters) -> int | None:
