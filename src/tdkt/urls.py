@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("tdkt.commendations.urls")),
     path("", include("tdkt.movements.urls")),
     path("", include("tdkt.reports.urls")),
+    path("", include("tdkt.petitions.urls")),
     path("", include("tdkt.notifications.urls")),
     path("", include("tdkt.emulation_groups.urls")),
     path("", include("tdkt.accounts.urls")),

@@ -189,6 +189,16 @@ class AuditEventType(models.TextChoices):
     )
     # Reports (issue #10 §5, docs/reports.md)
     REPORT_NARRATIVE_SAVED = "report.narrative_saved", _("Sửa nội dung báo cáo năm")
+    # Petitions: complaints, denunciations, feedback (docs/petitions.md)
+    PETITION_RECEIVED = "petition.received", _("Tiếp nhận đơn thư")
+    PETITION_UPDATED = "petition.updated", _("Sửa thông tin đơn thư")
+    PETITION_ACCEPTED = "petition.accepted", _("Thụ lý đơn thư")
+    PETITION_NOT_ACCEPTED = "petition.not_accepted", _("Không thụ lý đơn thư")
+    PETITION_FORWARDED = "petition.forwarded", _("Chuyển đơn thư đến cơ quan có thẩm quyền")
+    PETITION_EXTENDED = "petition.extended", _("Gia hạn giải quyết tố cáo")
+    PETITION_RESOLVED = "petition.resolved", _("Ghi kết quả giải quyết đơn thư")
+    PETITION_WITHDRAWN = "petition.withdrawn", _("Người gửi rút đơn thư")
+    PETITION_DEADLINE_SET = "petition.deadline_set", _("Đổi tham số thời hạn giải quyết đơn thư")
 
 
 def event_type_label(value: str) -> str:

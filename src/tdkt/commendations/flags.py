@@ -15,6 +15,9 @@ officer appraising the line decides, with a coded reason (docs/decisions/0506).
 * ``not_registered``: the recipient did not register for the title at the start of the year.
   Registrations belong to the movements app, which depends on this one; it installs its check
   through ``set_registration_check`` at start-up rather than being imported here (0056).
+* ``under_verification``: an accepted complaint or denunciation concerns the recipient, and
+  nobody is commended while one is being verified (NĐ 152/2025 Art 4). The petitions app
+  installs its check through ``set_verification_check`` the same way (decision 0832).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class LineFlag(StrEnum):
     OVER_CAP = "over_cap"
     OVER_ROUND_CAP = "over_round_cap"
     NOT_REGISTERED = "not_registered"
+    UNDER_VERIFICATION = "under_verification"
 
 
 FLAG_LABELS: dict[str, Any] = {
@@ -50,6 +54,7 @@ FLAG_LABELS: dict[str, Any] = {
     LineFlag.OVER_CAP: _("Vượt tỷ lệ cho phép trong đề nghị của đơn vị"),
     LineFlag.OVER_ROUND_CAP: _("Vượt tỷ lệ cho phép trong cả đợt xét"),
     LineFlag.NOT_REGISTERED: _("Chưa đăng ký thi đua"),
+    LineFlag.UNDER_VERIFICATION: _("Đang có đơn khiếu nại, tố cáo được xác minh, giải quyết"),
 }
 
 RegistrationCheck = Callable[[Round, Sequence[ProposalLine]], set[int]]
@@ -62,6 +67,18 @@ def set_registration_check(check: RegistrationCheck | None) -> None:
     """Install the check of registrations (issue #10); None removes it."""
     global _registration_check
     _registration_check = check
+
+
+VerificationCheck = Callable[[Sequence[ProposalLine]], set[int]]
+"""Given lines, return the ids of those whose recipient a petition being verified concerns."""
+
+_verification_check: VerificationCheck | None = None
+
+
+def set_verification_check(check: VerificationCheck | None) -> None:
+    """Install the check of petitions under verification; None removes it."""
+    global _verification_check
+    _verification_check = check
 
 
 def _recipient(line: ProposalLine) -> tuple[int | None, int | None]:
@@ -149,6 +166,9 @@ def line_flags(proposal: Proposal, *, with_round_caps: bool = True) -> dict[int,
         ),
         LineFlag.NOT_REGISTERED: (
             _registration_check(round_, lines) if _registration_check is not None else set()
+        ),
+        LineFlag.UNDER_VERIFICATION: (
+            _verification_check(lines) if _verification_check is not None else set()
         ),
     }
     for flag, ids in found.items():

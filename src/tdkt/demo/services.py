@@ -57,6 +57,7 @@ from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
 from .indicators import load_indicators
 from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
+from .petitions import load_petitions
 from .reports2019 import load_report_figures, load_report_texts
 
 
@@ -111,6 +112,7 @@ class _Loader:
         # The annual report's investment figures and texts, after the indicators.
         load_report_figures(writer=self.writer, created=self.report.created)
         load_report_texts(writer=self.writer, created=self.report.created)
+        load_petitions(writer=self.writer, orgs=self.orgs, created=self.report.created)
         return self.report
 
     # Registry -----------------------------------------------------------------------------

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tdkt.movements",
     "tdkt.emulation_groups",
     "tdkt.reports",
+    "tdkt.petitions",
     "tdkt.demo",
     "tdkt.web",
     "tdkt.api",

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.policy import can_manage_accounts
 from tdkt.accounts.scopes import Scope, scope_for
+from tdkt.petitions.permissions import may_read as may_read_petitions
 
 Current = Callable[[str, str], bool]  # (app name, url name) -> is this the current section
 Visible = Callable[[Any, Scope], bool]  # (user, scope) -> may the user see the link
@@ -87,6 +88,12 @@ MENU: tuple[MenuEntry, ...] = (
         _prefix("decision-", "publication", "fund"),
     ),
     MenuEntry(_("Báo cáo, thống kê"), "reports:report-dashboard", _app("reports")),
+    MenuEntry(
+        _("Đơn thư khiếu nại, tố cáo"),
+        "petitions:petition-list",
+        _app("petitions"),
+        lambda user, scope: may_read_petitions(user),
+    ),
     MenuEntry(_("Quy tắc khen thưởng"), "commendations:rule-list", _prefix("rule-")),
     MenuEntry(
         _("Hội đồng"),

@@ -1,0 +1,1 @@
+"""Complaints, denunciations and feedback about emulation and commendation work (đơn thư)."""
