@@ -161,3 +161,29 @@ class DeadlineParameter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.days}"
+
+
+class PetitionReminder(models.Model):
+    """A reminder sent about one deadline of a petition, once per threshold.
+
+    ``threshold`` is the number of working days left that triggered it (the warning period,
+    then 1), or -1 once the deadline has passed; the unique constraint makes the daily command
+    safe to run twice (decision 0833).
+    """
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="reminders")
+    due_on = models.DateField(_("hạn"))
+    threshold = models.SmallIntegerField(_("mốc nhắc"))
+    sent_on = models.DateField(_("gửi ngày"))
+
+    class Meta:
+        verbose_name = _("nhắc hạn đơn thư")
+        verbose_name_plural = _("nhắc hạn đơn thư")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "due_on", "threshold"], name="petition_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.petition.reference} {self.due_on} {self.threshold}"
