@@ -14,6 +14,7 @@ from tdkt.petitions.deadlines import (
     DeadlineSettings,
     Period,
     acceptance_due,
+    extended_due,
     filing_deadline,
     resolution_due,
     resolution_period_name,
@@ -60,12 +61,14 @@ def test_complex_and_remote_complaints_take_the_longer_periods():
     assert far == CAL.next_working_day(start + timedelta(days=70))
 
 
-def test_each_extension_of_a_denunciation_adds_its_period():
-    start = date(2026, 6, 1)
-    once = resolution_due("denunciation", "", start, DEFAULT, CAL, extensions=1)
-    twice = resolution_due("denunciation", "", start, DEFAULT, CAL, extensions=2)
-    assert once == CAL.next_working_day(start + timedelta(days=60))
-    assert twice == CAL.next_working_day(start + timedelta(days=90))
+def test_an_extension_adds_its_period_to_the_deadline_already_given():
+    # Due Monday 07/12/2026: 30 more days end on Wednesday 06/01/2027.
+    assert extended_due(date(2026, 12, 7), DEFAULT, CAL) == date(2027, 1, 6)
+    # An extension period changed to 15 working days counts from the same deadline.
+    working = DeadlineSettings(periods={"denunciation_extension": Period(15, DayUnit.WORKING)})
+    assert extended_due(date(2026, 12, 7), working, CAL) == CAL.add_working_days(
+        date(2026, 12, 7), 15
+    )
 
 
 def test_an_officers_value_replaces_the_default():

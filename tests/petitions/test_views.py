@@ -119,13 +119,13 @@ def test_accepting_through_the_page_shows_the_resolution_deadline(client, regist
         follow=True,
     )
     assert "Đã thụ lý đơn. Hạn giải quyết: 07/12/2026." in response.content.decode()
-    # The same page, posted again from the old copy, is refused without a change.
+    # Another step posted from the old copy of the page is refused without a change.
     stale = client.post(
-        reverse("petitions:petition-step", kwargs={"uuid": complaint.uuid, "step": "refuse"}),
+        reverse("petitions:petition-step", kwargs={"uuid": complaint.uuid, "step": "withdraw"}),
         {
-            "refuse-ended_on": "2026-11-06",
-            "refuse-reason": "Không đủ điều kiện.",
-            "refuse-version": complaint.version,
+            "withdraw-ended_on": "2026-11-06",
+            "withdraw-reason": "Người khiếu nại rút đơn.",
+            "withdraw-version": complaint.version,
         },
     )
     assert stale.status_code == 412

@@ -73,12 +73,27 @@ VerificationCheck = Callable[[Sequence[ProposalLine]], set[int]]
 """Given lines, return the ids of those whose recipient a petition being verified concerns."""
 
 _verification_check: VerificationCheck | None = None
+_verification_readers: Callable[[Any], bool] | None = None
 
 
-def set_verification_check(check: VerificationCheck | None) -> None:
-    """Install the check of petitions under verification; None removes it."""
-    global _verification_check
+def set_verification_check(
+    check: VerificationCheck | None, readers: Callable[[Any], bool] | None = None
+) -> None:
+    """Install the check of petitions under verification and who may read its flag (the
+    petitions' readers: the flag must not tell a unit head who is being investigated);
+    None removes them."""
+    global _verification_check, _verification_readers
     _verification_check = check
+    _verification_readers = readers
+
+
+def visible_flags(flags: Sequence[str], actor: Any) -> list[str]:
+    """Return the flags ``actor`` may read: ``under_verification`` only for petition readers."""
+    if LineFlag.UNDER_VERIFICATION in flags and not (
+        _verification_readers is not None and _verification_readers(actor)
+    ):
+        return [flag for flag in flags if flag != LineFlag.UNDER_VERIFICATION]
+    return list(flags)
 
 
 def _recipient(line: ProposalLine) -> tuple[int | None, int | None]:

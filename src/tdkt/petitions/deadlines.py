@@ -53,6 +53,8 @@ class DeadlineRule:
     source: str
     verified: bool
     maximum: int = 365
+    #: The unit cannot be changed (the warning period is counted in working days everywhere).
+    fixed_unit: bool = False
 
 
 COMPLAINT_LAW = "Luật Khiếu nại 2011"
@@ -179,6 +181,7 @@ RULES: tuple[DeadlineRule, ...] = (
         "Do Ban quy định",
         True,
         maximum=60,
+        fixed_unit=True,
     ),
 )
 
@@ -250,22 +253,17 @@ def resolution_due(
     *,
     complex_case: bool = False,
     remote: bool = False,
-    extensions: int = 0,
 ) -> date:
-    """The day by which an accepted petition must be resolved, extensions included."""
+    """The day by which an accepted petition must be resolved."""
     name = resolution_period_name(kind, round_, complex_case=complex_case, remote=remote)
-    period = settings.period(name)
-    if extensions and kind == PetitionKind.DENUNCIATION:
-        extra = settings.period("denunciation_extension")
-        if extra.unit == period.unit:
-            return Period(period.days + extensions * extra.days, period.unit).end(
-                accepted_on, calendar
-            )
-        due = period.end(accepted_on, calendar)
-        for _n in range(extensions):
-            due = extra.end(due, calendar)
-        return due
-    return period.end(accepted_on, calendar)
+    return settings.period(name).end(accepted_on, calendar)
+
+
+def extended_due(due_on: date, settings: DeadlineSettings, calendar: WorkingCalendar) -> date:
+    """The new deadline after one extension: the extension period added to the deadline
+    already given (not recomputed from acceptance, so a parameter changed since does not
+    shorten or lengthen what the sender was told)."""
+    return settings.period("denunciation_extension").end(due_on, calendar)
 
 
 def filing_deadline(known_on: date, settings: DeadlineSettings, calendar: WorkingCalendar) -> date:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from tdkt.commendations.flags import set_verification_check
 from tdkt.commendations.models import ProposalLine
 
+from .permissions import may_read
 from .selectors import under_verification
 
 
@@ -30,4 +31,4 @@ def lines_under_verification(lines: Sequence[ProposalLine]) -> set[int]:
 
 
 def install() -> None:
-    set_verification_check(lines_under_verification)
+    set_verification_check(lines_under_verification, readers=may_read)

@@ -55,7 +55,7 @@ class Petition(models.Model):
     )
     concerned_person = models.ForeignKey(
         "organizations.Person",
-        verbose_name=_("cá nhân bị khiếu nại, tố cáo hoặc liên quan"),
+        verbose_name=_("cá nhân bị khiếu nại, tố cáo"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -63,7 +63,7 @@ class Petition(models.Model):
     )
     concerned_organization = models.ForeignKey(
         "organizations.Organization",
-        verbose_name=_("tập thể bị khiếu nại, tố cáo hoặc liên quan"),
+        verbose_name=_("tập thể bị khiếu nại, tố cáo"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -115,7 +115,9 @@ class Petition(models.Model):
         indexes = [models.Index(fields=["state", "due_on"], name="petition_open_due")]
 
     def __str__(self) -> str:
-        return f"{self.reference} – {self.summary}"
+        # The reference only: this is what audit events keep as the object's name, and the
+        # summary may name the person denounced.
+        return self.reference
 
     @property
     def reference(self) -> str:

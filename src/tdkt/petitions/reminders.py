@@ -24,9 +24,9 @@ from tdkt.core.calendar import WorkingCalendar
 from tdkt.core.selectors import working_calendar
 from tdkt.notifications.services import notify
 
-from .constants import PetitionState
+from .constants import PetitionKind, PetitionState
 from .models import Petition, PetitionReminder
-from .permissions import ensure_handle
+from .permissions import ensure_handle, may_handle
 from .selectors import deadline_settings
 
 OVERDUE = -1
@@ -48,7 +48,12 @@ def reminder_threshold(remaining: int, due_soon: int) -> int | None:
 
 
 def _text(petition: Petition, due_on: date, threshold: int, remaining: int) -> str:
-    what = _("hạn thụ lý") if petition.state == PetitionState.RECEIVED else _("hạn giải quyết")
+    if petition.kind == PetitionKind.FEEDBACK:
+        what = _("hạn trả lời")
+    elif petition.state == PetitionState.RECEIVED:
+        what = _("hạn thụ lý")
+    else:
+        what = _("hạn giải quyết")
     values = {"what": what, "day": due_on.strftime("%d/%m/%Y"), "n": remaining}
     if threshold == OVERDUE:
         return _("Đã quá %(what)s ngày %(day)s.") % values
@@ -89,7 +94,7 @@ def petition_reminders_send(
         )
         if not created:
             continue
-        handler = petition.handler if petition.handler and petition.handler.is_active else None
+        handler = petition.handler if petition.handler and may_handle(petition.handler) else None
         notify(
             actor=actor,
             recipients=[handler] if handler else officers,

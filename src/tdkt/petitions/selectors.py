@@ -62,6 +62,7 @@ class ParameterRow:
     source: str
     verified: bool
     changed: DeadlineParameter | None
+    unit_editable: bool = True
 
     @property
     def version(self) -> int:
@@ -88,6 +89,7 @@ def deadline_rows(*, actor: Any) -> list[ParameterRow]:
             source="Luật Tố cáo 2018, Điều 30",
             verified=False,
             changed=changed,
+            unit_editable=False,
         )
     )
     return rows
@@ -104,6 +106,7 @@ def _row(rule: DeadlineRule, changed: DeadlineParameter | None) -> ParameterRow:
         source=rule.source,
         verified=rule.verified,
         changed=changed,
+        unit_editable=not rule.fixed_unit,
     )
 
 

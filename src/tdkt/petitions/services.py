@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tdkt.accounts.models import User
 from tdkt.audit.constants import AuditEventType
@@ -38,7 +39,9 @@ from .models import DeadlineParameter, Petition
 from .permissions import ensure_handle, may_handle
 from .selectors import MAX_EXTENSIONS, deadline_settings
 
-STALE = _("Đơn thư này vừa được người khác cập nhật. Hãy tải lại trang để xem bản mới nhất.")
+STALE = gettext_lazy(
+    "Đơn thư này vừa được người khác cập nhật. Hãy tải lại trang để xem bản mới nhất."
+)
 EARLIEST = date(2000, 1, 1)
 
 
@@ -104,6 +107,11 @@ def _clean(data: PetitionData) -> PetitionData:
     known_on = data.known_on if data.kind == PetitionKind.COMPLAINT else None
     late_reason = ""
     if known_on is not None:
+        if known_on < EARLIEST:
+            raise _invalid(
+                "known_on",
+                _("Ngày này phải từ %(day)s trở về sau.") % {"day": EARLIEST.strftime("%d/%m/%Y")},
+            )
         if known_on > received_on:
             raise _invalid("known_on", _("Ngày biết được quyết định phải trước ngày nhận đơn."))
         late_reason = _text(data.late_reason, "late_reason", 500)
@@ -226,7 +234,7 @@ def petition_register(*, actor: Any, data: PetitionData) -> Petition:
 def _locked(petition: Petition, expected_version: int) -> Petition:
     current = Petition.objects.select_for_update().get(pk=petition.pk)
     if current.version != expected_version:
-        raise StaleVersionError(STALE)
+        raise StaleVersionError(str(STALE))
     return current
 
 
@@ -291,7 +299,9 @@ def petition_update(
             "received_on",
             _("Ngày nhận đơn phải cùng năm với số đơn %(ref)s.") % {"ref": current.reference},
         )
-    if current.state == PetitionState.RECEIVED:
+    if current.state == PetitionState.RECEIVED and (
+        clean.kind != current.kind or clean.received_on != current.received_on
+    ):
         due = deadlines.acceptance_due(
             clean.kind, clean.received_on, deadline_settings(), working_calendar()
         )
@@ -410,7 +420,10 @@ def petition_refuse(
     *, actor: Any, petition: Petition, expected_version: int, ended_on: date, reason: str
 ) -> Petition:
     """Record that the petition is not accepted, and why (sent late, anonymous, not the
-    Board's competence without a body to forward it to…)."""
+    Board's competence without a body to forward it to…). Feedback is answered, not accepted
+    or refused."""
+    if petition.kind == PetitionKind.FEEDBACK:
+        raise ConflictError(_("Phản ánh, kiến nghị không cần thụ lý: hãy trả lời trực tiếp."))
     return _finish(
         actor=actor,
         petition=petition,
@@ -471,8 +484,9 @@ def petition_withdraw(
 def petition_extend(
     *, actor: Any, petition: Petition, expected_version: int, reason: str
 ) -> Petition:
-    """Extend a denunciation's resolution by one period (complex cases; at most the
-    parameter's number of times)."""
+    """Extend a denunciation's resolution by one period, from the deadline already given.
+    The law allows it for complex cases only (once; twice for particularly complex ones), so
+    the petition is marked complex; the reason says why."""
     ensure_handle(actor)
     current = _locked(petition, expected_version)
     _require_state(
@@ -488,23 +502,14 @@ def petition_extend(
             _("Đã gia hạn đủ %(n)s lần, không gia hạn thêm được.") % {"n": settings.max_extensions}
         )
     reason = _text(reason, "reason", NOTE_MAX, required=True, multiline=True)
-    accepted_on = current.accepted_on or current.received_on
-    extensions = current.extensions + 1
-    due = deadlines.resolution_due(
-        current.kind,
-        current.complaint_round,
-        accepted_on,
-        settings,
-        working_calendar(),
-        complex_case=current.complex_case,
-        remote=current.remote_area,
-        extensions=extensions,
+    due = deadlines.extended_due(
+        current.due_on or current.acceptance_due_on, settings, working_calendar()
     )
     return _save(
         current,
         actor=actor,
         event=AuditEventType.PETITION_EXTENDED,
-        changes={"extensions": extensions, "due_on": due},
+        changes={"extensions": current.extensions + 1, "due_on": due, "complex_case": True},
         note={"reason": reason},
     )
 
@@ -568,38 +573,45 @@ def deadline_parameter_set(
         )
     if rule is None:
         unit = ""
+    elif rule.fixed_unit:
+        unit = rule.unit.value
     elif unit not in DayUnit.__members__.values():
         raise _invalid("unit", _("Hãy chọn cách tính ngày."))
     note = _text(note, "note", 500)
     current = DeadlineParameter.objects.select_for_update().filter(name=name).first()
+    after = {"days": days, "unit": unit, "note": note}
     if current is None:
         if expected_version != 0:
-            raise StaleVersionError(STALE)
+            raise StaleVersionError(str(STALE))
         try:
             with transaction.atomic():
-                current = DeadlineParameter.objects.create(
-                    name=name, days=days, unit=unit, note=note, updated_by=actor
-                )
+                current = DeadlineParameter.objects.create(updated_by=actor, name=name, **after)
         except IntegrityError as exc:
-            raise StaleVersionError(STALE) from exc
+            raise StaleVersionError(str(STALE)) from exc
         before: dict[str, Any] = {"days": None, "unit": None, "note": None}
     else:
         if current.version != expected_version:
-            raise StaleVersionError(STALE)
+            raise StaleVersionError(str(STALE))
         before = {"days": current.days, "unit": current.unit, "note": current.note}
+        if before == after:
+            return current
         current.days, current.unit, current.note = days, unit, note
         current.updated_by = actor
         current.version += 1
         current.save()
-    after = {"days": days, "unit": unit, "note": note}
     record(
         event_type=AuditEventType.PETITION_DEADLINE_SET,
         actor=actor,
         obj=current,
         changes={k: [before[k], after[k]] for k in after if before[k] != after[k]},
-        object_repr=str(rule.label if rule else _("Số lần gia hạn giải quyết tố cáo tối đa")),
+        object_repr=_parameter_label(name),
     )
     return current
+
+
+def _parameter_label(name: str) -> str:
+    rule = RULE_BY_NAME.get(name)
+    return str(rule.label if rule else _("Số lần gia hạn giải quyết tố cáo tối đa"))
 
 
 @transaction.atomic
@@ -610,13 +622,22 @@ def deadline_parameter_reset(*, actor: Any, name: str, expected_version: int) ->
     if current is None:
         return
     if current.version != expected_version:
-        raise StaleVersionError(STALE)
+        raise StaleVersionError(str(STALE))
     rule = RULE_BY_NAME.get(name)
+    default = (
+        {"days": rule.days, "unit": rule.unit.value}
+        if rule
+        else {"days": deadlines.MAX_EXTENSIONS_DEFAULT, "unit": ""}
+    )
     record(
         event_type=AuditEventType.PETITION_DEADLINE_SET,
         actor=actor,
         obj=current,
-        changes={"days": [current.days, rule.days if rule else deadlines.MAX_EXTENSIONS_DEFAULT]},
-        object_repr=str(rule.label if rule else _("Số lần gia hạn giải quyết tố cáo tối đa")),
+        changes={
+            "days": [current.days, default["days"]],
+            "unit": [current.unit, default["unit"]],
+            "note": [current.note, ""],
+        },
+        object_repr=_parameter_label(name),
     )
     current.delete()

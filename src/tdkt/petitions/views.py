@@ -70,9 +70,10 @@ FOUND_LIMIT = 8
 
 
 def _filters(form: FilterForm) -> PetitionFilters:
-    if not form.is_valid():
-        return PetitionFilters()
-    data = form.cleaned_data
+    """The filters from the valid fields: one bad value (a year typed wrong) drops that
+    filter only, never the others, so the list and its Excel never show more than asked."""
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
     return PetitionFilters(
         kind=data.get("kind") or "",
         state=data.get("state") or "",
@@ -141,9 +142,14 @@ def petition_create_view(request: HttpRequest) -> HttpResponse:
         except ApplicationError as exc:
             apply_service_error(form, exc)
         else:
+            message = (
+                _("Đã tiếp nhận đơn số %(ref)s. Hạn trả lời: %(day)s.")
+                if petition.kind == PetitionKind.FEEDBACK
+                else _("Đã tiếp nhận đơn số %(ref)s. Hạn thụ lý: %(day)s.")
+            )
             messages.success(
                 request,
-                _("Đã tiếp nhận đơn số %(ref)s. Hạn thụ lý: %(day)s.")
+                message
                 % {
                     "ref": petition.reference,
                     "day": petition.acceptance_due_on.strftime("%d/%m/%Y"),
@@ -251,7 +257,7 @@ STEPS: dict[str, Step] = {
         (PetitionKind.FEEDBACK,),
     ),
     "extend": Step(
-        gettext_lazy("Gia hạn giải quyết"),
+        gettext_lazy("Gia hạn giải quyết (vụ việc phức tạp)"),
         ExtendForm,
         _end_with(services.petition_extend),
         gettext_lazy("Đã gia hạn. Hạn giải quyết mới: %(day)s."),
@@ -297,12 +303,16 @@ def _step_form(name: str, step: Step, petition: Petition, data: Any = None) -> f
     return step.form(data, **kwargs)
 
 
+def _applies(step: Step, petition: Petition) -> bool:
+    return petition.state in step.states and petition.kind in step.kinds
+
+
 def _steps_for(actor: Any, petition: Petition) -> list[tuple[str, Step, forms.Form]]:
     if not may_handle(actor):
         return []
     found = []
     for name, step in STEPS.items():
-        if petition.state in step.states and petition.kind in step.kinds:
+        if _applies(step, petition):
             if name == "extend" and petition.extensions >= deadline_settings().max_extensions:
                 continue
             found.append((name, step, _step_form(name, step, petition)))
@@ -367,7 +377,9 @@ def petition_step_view(request: HttpRequest, uuid: UUID, step: str) -> HttpRespo
     petition = petition_get(actor=request.user, uuid=uuid)
     ensure_handle(request.user)
     found = STEPS.get(step)
-    if found is None:
+    if found is None or not _applies(found, petition):
+        # A step that does not apply to this petition (a stale page, a hand-made request)
+        # is not offered and not run.
         raise NotFoundError(_("Không tìm thấy đơn thư."))
     form = _step_form(step, found, petition, request.POST)
     if form.is_valid():
@@ -400,7 +412,7 @@ def petition_concern_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         services.petition_set_concerned(
             actor=request.user,
             petition=petition,
-            expected_version=int(version) if version.isdigit() else -1,
+            expected_version=int(version) if version.isascii() and version.isdigit() else -1,
             person=person,
             organization=organization,
         )

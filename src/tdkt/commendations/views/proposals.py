@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tdkt.audit.services import history_for
 from tdkt.commendations.constants import AppraisalReason, ProposalState
-from tdkt.commendations.flags import FLAG_LABELS, line_flags
+from tdkt.commendations.flags import FLAG_LABELS, line_flags, visible_flags
 from tdkt.commendations.forms.proposals import (
     AppraisalForm,
     AttachmentForm,
@@ -128,7 +128,9 @@ def _context(request: HttpRequest, proposal: Proposal, **forms: Any) -> dict[str
         {
             "line": line,
             "label": CODE_LABELS["vi"].get(line.code, line.code),
-            "flags": [FLAG_LABELS.get(f, f) for f in flags.get(line.pk, [])],
+            "flags": [
+                FLAG_LABELS.get(f, f) for f in visible_flags(flags.get(line.pk, []), request.user)
+            ],
         }
         for line in lines
     ]

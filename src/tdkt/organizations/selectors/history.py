@@ -27,7 +27,9 @@ from .zones import zone_list
 
 # Account and security events concern administrators only; others see registry changes.
 # Notifications sent and read are each user's inbox, not changes of the registry.
-ADMIN_ONLY_PREFIXES = ("security.", "user.", "notification.")
+# Petitions name their senders and whom they accuse: only their handlers and leaders read
+# them, in the register (decision 0832), never in the recent changes of every board reader.
+ADMIN_ONLY_PREFIXES = ("security.", "user.", "notification.", "petition.")
 PERSON, ORGANIZATION = "organizations.person", "organizations.organization"
 #: A scope of at most this many people is matched against the events by their ids.
 FEW_OBJECTS = 500
