@@ -231,7 +231,7 @@ class _Styles:
         dates = set()
         for index, format_id in enumerate(self.formats):
             code = self.custom.get(format_id)
-            if code is None and format_id.isdigit():
+            if code is None and format_id.isdecimal():
                 code = BUILTIN_FORMATS.get(int(format_id))
             if code and is_date_format(code):
                 dates.add(str(index))

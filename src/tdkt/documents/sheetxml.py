@@ -62,7 +62,7 @@ class _SharedStrings:
             self.phonetic += 1
         elif local == "sst":
             declared = attrs.get("uniqueCount") or attrs.get("count") or "0"
-            if declared.isdigit() and int(declared) > self.bounds.max_shared_strings:
+            if declared.isdecimal() and int(declared) > self.bounds.max_shared_strings:
                 raise SheetRejectedError("shared_strings", count=int(declared))
 
     def end(self, name: str) -> None:
@@ -156,7 +156,7 @@ class _Sheet:
             self.capture = self.keep
         elif local == "row":
             number = attrs.get("r")
-            self.row_number = int(number) if number and number.isdigit() else self.row_number + 1
+            self.row_number = int(number) if number and number.isdecimal() else self.row_number + 1
             self.values = {}
             self.width = 0
             self.row_cells = 0
@@ -205,7 +205,7 @@ class _Sheet:
 
     def _number(self, raw: str) -> Any:
         try:
-            number: int | float = int(raw) if raw.lstrip("-").isdigit() else float(raw)
+            number: int | float = int(raw) if raw.lstrip("-").isdecimal() else float(raw)
         except ValueError:
             return raw  # not a number: let the column's parser refuse the text
         if isinstance(number, float) and not math.isfinite(number):

@@ -56,7 +56,7 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 
 def _pick_year(raw: str | None, years: list[int]) -> int:
     """Return the year asked for (1900–2100), else the latest with figures, else this year."""
-    if raw and raw.isdigit() and 1900 <= int(raw) <= 2100:
+    if raw and raw.isdecimal() and 1900 <= int(raw) <= 2100:
         return int(raw)
     return years[0] if years else timezone.localdate().year
 

@@ -412,7 +412,7 @@ def petition_concern_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         services.petition_set_concerned(
             actor=request.user,
             petition=petition,
-            expected_version=int(version) if version.isascii() and version.isdigit() else -1,
+            expected_version=int(version) if version.isdecimal() else -1,
             person=person,
             organization=organization,
         )

@@ -46,7 +46,7 @@ def _year(value: str | None, default: int) -> int:
     """A year from the query string; anything else is "not found", never a 500."""
     if value is None or value == "":
         return default
-    if not value.isdigit() or not MIN_YEAR <= int(value) <= MAX_YEAR:
+    if not value.isdecimal() or not MIN_YEAR <= int(value) <= MAX_YEAR:
         raise NotFoundError(_("Không có số liệu của năm này."))
     return int(value)
 

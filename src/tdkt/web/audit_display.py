@@ -256,4 +256,4 @@ def history_position(request: HttpRequest) -> int | None:
     """Return where a record page's history starts (``?history_before=<seq>``), or None for
     the newest changes; a malformed value counts as none."""
     value = request.GET.get(HISTORY_PARAM, "")
-    return int(value) if value.isdigit() and len(value) < 19 else None
+    return int(value) if value.isdecimal() and len(value) < 19 else None

@@ -139,7 +139,7 @@ class RuleEvaluateApi(ApiView):
             _("Nội dung yêu cầu quá lớn: tối đa %(mib)s MB.") % {"mib": MAX_BODY_BYTES // _MIB}
         )
         length = request.META.get("CONTENT_LENGTH") or ""
-        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+        if length.isdecimal() and int(length) > MAX_BODY_BYTES:
             raise too_large  # refuse before reading the body
         body = request.body
         if len(body) > MAX_BODY_BYTES:

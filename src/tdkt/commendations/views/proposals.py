@@ -293,7 +293,7 @@ def line_remove_view(request: HttpRequest, uuid: UUID, line: UUID) -> HttpRespon
         proposal_line_remove(
             actor=request.user,
             line=found,
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=int(version) if version.isdecimal() else None,
         )
     except ApplicationError as exc:
         _refused(exc)
@@ -395,7 +395,7 @@ def attachment_remove_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         attachment_remove(
             actor=request.user,
             attachment=attachment,
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=int(version) if version.isdecimal() else None,
         )
     except ApplicationError as exc:
         if isinstance(exc, PermissionDeniedError):

@@ -142,7 +142,7 @@ def round_state_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             actor=request.user,
             round=round_,
             state=state,
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=int(version) if version.isdecimal() else None,
         )
     except ApplicationError as exc:
         if isinstance(exc, PermissionDeniedError):

@@ -19,4 +19,4 @@ def show_error(request: HttpRequest, exc: ApplicationError) -> None:
 def version_of(request: HttpRequest) -> int | None:
     """Return the ``version`` the page was drawn from, when the form sent one."""
     value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdecimal() else None

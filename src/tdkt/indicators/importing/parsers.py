@@ -40,7 +40,7 @@ def parse_year(value: Any) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip()
-    if isinstance(value, bool) or not text.isdigit() or not 1900 <= int(text) <= 2100:
+    if isinstance(value, bool) or not text.isdecimal() or not 1900 <= int(text) <= 2100:
         raise CellError(_("Năm phải là số trong khoảng 1900–2100, ví dụ 2019."))
     return int(text)
 
@@ -99,7 +99,7 @@ def parse_days(value: Any) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip()
-    if isinstance(value, bool) or not text.isdigit() or int(text) > 365:
+    if isinstance(value, bool) or not text.isdecimal() or int(text) > 365:
         raise CellError(_("Số ngày giải quyết phải là số nguyên từ 0 đến 365."))
     return int(text)
 

@@ -108,7 +108,7 @@ def criterion_delete_view(request: HttpRequest, uuid: UUID, criterion_id: int) -
         criterion_remove(
             actor=request.user,
             criterion=criterion,
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=int(version) if version.isdecimal() else None,
         )
     except ApplicationError as exc:
         if exc.status not in (400, 409):
@@ -156,7 +156,7 @@ def deadline_delete_view(request: HttpRequest, uuid: UUID, deadline_id: int) -> 
         deadline_remove(
             actor=request.user,
             deadline=deadline,
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=int(version) if version.isdecimal() else None,
         )
     except ApplicationError as exc:
         if exc.status not in (400, 409):

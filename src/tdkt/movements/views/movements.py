@@ -62,7 +62,7 @@ def movement_list_view(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     state = state if state in MovementState.values else ""
     year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else None
+    year = int(year_text) if year_text.isdecimal() and 2000 <= int(year_text) <= 2100 else None
     return render(
         request,
         "movements/movement_list.html",

@@ -302,7 +302,7 @@ def sheet_line_remove_view(request: HttpRequest, uuid: UUID, line_id: int) -> Ht
         sheet_line_remove(
             actor=request.user,
             line=line,
-            expected_version=int(version) if version.isdigit() else None,
+            expected_version=int(version) if version.isdecimal() else None,
         )
     except ApplicationError as exc:
         if exc.status not in (400, 409):

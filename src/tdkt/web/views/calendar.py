@@ -32,7 +32,7 @@ def _refused() -> str:
 
 def _year(request: AuthenticatedHttpRequest) -> int:
     raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() else timezone.localdate().year
+    year = int(raw) if raw.isdecimal() else timezone.localdate().year
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise NotFoundError(_("Năm nằm ngoài phạm vi lịch làm việc."))
     return year
