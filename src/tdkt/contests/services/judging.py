@@ -23,6 +23,13 @@ from tdkt.core.errors import ConflictError
 from .common import field_error, lock_contest, one_line
 
 
+def _fresh(entry: Entry) -> Entry:
+    """Return ``entry`` read again with its contest locked (the caller's copy may be old)."""
+    fresh = Entry.objects.select_related("contest", "organization").get(pk=entry.pk)
+    fresh.contest = lock_contest(fresh.contest)
+    return fresh
+
+
 def _ensure_judging(entry: Entry) -> None:
     if entry.contest.state != ContestState.JUDGING:
         raise ConflictError(_("Cuộc thi không ở bước chấm bài."))
@@ -56,7 +63,7 @@ def score_set(*, actor: Any, entry: Entry, points: Any, note: str = "") -> Score
     """Record the juror's mark of ``entry`` (0–100). A juror may correct their mark until
     every expected juror has scored the entry; then the marks are shown and final."""
     ensure_juror(actor, entry.contest)
-    lock_contest(entry.contest)
+    entry = _fresh(entry)
     _ensure_judging(entry)
     if excluded_automatically(actor, entry):
         raise ConflictError(_("Bài của đơn vị bạn: bạn không chấm bài này."))
@@ -88,7 +95,7 @@ def conflict_declare(*, actor: Any, entry: Entry, reason: str) -> Score:
     """Record that the juror will not score ``entry`` (conflict of interest), with the reason;
     the entry then expects one mark fewer."""
     ensure_juror(actor, entry.contest)
-    lock_contest(entry.contest)
+    entry = _fresh(entry)
     _ensure_judging(entry)
     reason = one_line(reason)[:500]
     if not reason:
@@ -112,9 +119,8 @@ def entry_prize_set(*, actor: Any, entry: Entry, prize: str) -> Entry:
     """Give ``entry`` the prize ``prize`` (or none with ""), within the contest's number of
     prizes of that rank; only a fully scored entry may win."""
     ensure_can_manage_contests(actor)
-    contest = lock_contest(entry.contest)
-    locked = Entry.objects.select_for_update().select_related("contest").get(pk=entry.pk)
-    locked.contest = contest
+    locked = _fresh(entry)
+    contest = locked.contest
     _ensure_judging(locked)
     if prize and prize not in PrizeRank.values:
         raise field_error("prize", _("Chọn một giải."))
