@@ -23,6 +23,7 @@ from tdkt.web.forms.widgets import DateInput
 def _money(label: Any) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
+        required=False,
         min_value=0,
         max_value=1_000_000_000,
         initial=0,
@@ -34,6 +35,7 @@ def _money(label: Any) -> forms.IntegerField:
 def _count(label: Any) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
+        required=False,
         min_value=0,
         max_value=MAX_PRIZES_PER_RANK,
         initial=0,
