@@ -171,7 +171,9 @@ def _judging_context(request: HttpRequest, entry: Entry) -> dict[str, Any]:
     actor = request.user
     juror = is_juror(actor, contest)
     manage = can_manage_contests(actor)
-    if contest.state == ContestState.DRAFT or not (juror or manage):
+    if contest.state not in (ContestState.JUDGING, ContestState.PUBLISHED):
+        return {}
+    if not (juror or manage):
         return {}
     row = next(
         (r for r in contest_results(actor=actor, contest=contest).rows if r.entry.pk == entry.pk),
