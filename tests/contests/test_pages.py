@@ -219,3 +219,12 @@ def test_the_dashboard_and_the_menu_show_the_contest(w):
     assert "Nhận bài từ" in listing
     assert timezone.localdate() - timedelta(days=10) == w.contest.opens_on
     vietnamese(signed_in(w.r.viewer).get(reverse("contests:exemplary-list")))
+
+
+def test_the_dashboard_s_recent_changes_do_not_reveal_entries_or_marks(judging):
+    w = judging
+    score_set(actor=w.r.council, entry=w.investment_entry, points=77)
+    for user in (w.r.leader, w.r.officer):
+        page = signed_in(user).get(reverse("web:dashboard")).content.decode()
+        assert "Người cán bộ tận tụy" not in page
+        assert "Giám khảo chấm bài dự thi" not in page

@@ -27,7 +27,18 @@ from .zones import zone_list
 
 # Account and security events concern administrators only; others see registry changes.
 # Notifications sent and read are each user's inbox, not changes of the registry.
-ADMIN_ONLY_PREFIXES = ("security.", "user.", "notification.")
+# A writing contest's entries, marks, conflicts and prizes are private until its results
+# (docs/contests.md, decisions 0803, 0804): a leader or council member who reads every
+# change may sit on the jury, and must not read the other jurors' marks here.
+ADMIN_ONLY_PREFIXES = (
+    "security.",
+    "user.",
+    "notification.",
+    "contest.entry_",
+    "contest.score_",
+    "contest.conflict_",
+    "contest.prize_",
+)
 PERSON, ORGANIZATION = "organizations.person", "organizations.organization"
 #: A scope of at most this many people is matched against the events by their ids.
 FEW_OBJECTS = 500
