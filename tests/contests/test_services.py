@@ -396,3 +396,19 @@ def test_jurors_who_scored_stay_on_the_jury(judging):
         contest_jury_set(actor=w.r.officer, contest=w.contest, jurors=[w.r.council])
     assert set(w.contest.jurors.all()) == {w.r.council, w.r.leader, w.r.planning_head}
     assert w.after_close - timedelta(days=1) == w.contest.closes_on
+
+
+def test_the_jury_is_told_when_judging_starts_and_the_units_when_results_are_out(judging):
+    from tdkt.notifications.models import Notification
+
+    w = judging
+    told = Notification.objects.filter(kind="contest.judging")
+    assert {n.recipient for n in told} == {w.r.council, w.r.leader, w.r.planning_head}
+    score_all(w)
+    entry_prize_set(actor=w.r.officer, entry=w.enterprise_entry, prize="first")
+    contest_transition(actor=w.r.officer, contest=w.contest, to_state="published")
+    told = Notification.objects.filter(kind="contest.published")
+    assert {w.r.investment_head, w.r.enterprise_rep, w.r.planning_head} <= {
+        n.recipient for n in told
+    }
+    assert w.r.leader not in {n.recipient for n in told}

@@ -10,6 +10,8 @@
   least one prize is assigned; the winners become exemplary models visible to every
   signed-in user. Published is final.
 
+Starting the judging notifies the jurors; publishing notifies the units that sent entries.
+
 ``contest_transition`` locks the contest, checks the move, the actor, the version the page
 showed and the guard, writes the new state and records the audit event in one transaction.
 """
@@ -21,6 +23,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +34,8 @@ from tdkt.contests.models import Contest
 from tdkt.contests.permissions import ensure_can_manage_contests
 from tdkt.contests.services.common import lock_contest
 from tdkt.core.errors import ApplicationError, ConflictError
+from tdkt.notifications.services import notify, notify_organizations
+from tdkt.organizations.models import Organization
 
 S = ContestState
 
@@ -112,7 +117,34 @@ def contest_transition(
         fields.append("published_at")
     locked.save(update_fields=fields)
     record(event_type=AuditEventType.CONTEST_TRANSITIONED, actor=actor, obj=locked, changes=changes)
+    _announce(actor, locked)
     return locked
+
+
+def _announce(actor: Any, contest: Contest) -> None:
+    """Tell the jury that judging starts, and the units that sent entries that the results
+    are published (in the same transaction; e-mails go after the commit)."""
+    link = reverse("contests:contest-detail", kwargs={"uuid": contest.uuid})
+    if contest.state == S.JUDGING:
+        notify(
+            actor=actor,
+            recipients=list(contest.jurors.all()),
+            kind="contest.judging",
+            title=_("Cuộc thi “%(name)s” bắt đầu chấm bài") % {"name": contest.name},
+            body=_("Xin mời thành viên ban giám khảo chấm các bài dự thi."),
+            link=link,
+        )
+    elif contest.state == S.PUBLISHED:
+        units = Organization.objects.filter(
+            contest_entries__contest=contest, contest_entries__withdrawn_at__isnull=True
+        ).distinct()
+        notify_organizations(
+            actor=actor,
+            organizations=list(units),
+            kind="contest.published",
+            title=_("Cuộc thi “%(name)s” đã công bố kết quả") % {"name": contest.name},
+            link=link,
+        )
 
 
 def _label(state: str) -> str:
