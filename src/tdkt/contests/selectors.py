@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -196,7 +197,7 @@ def contest_results(*, actor: Any, contest: Contest) -> Results:
     by_entry: dict[int, list[Score]] = {}
     for score in scores:
         by_entry.setdefault(score.entry_id, []).append(score)
-    rows: dict[int, ResultRow] = {}
+    rows: dict[Hashable, ResultRow] = {}
     inputs = []
     for entry in entries:
         own = by_entry.get(entry.pk, [])
@@ -217,11 +218,11 @@ def contest_results(*, actor: Any, contest: Contest) -> Results:
             and (actor.pk in conflicts or excluded_automatically(actor, entry)),
         )
     ordered = []
-    titles = {e.pk: e.title for e in entries}
+    titles: dict[Hashable, str] = {e.pk: e.title for e in entries}
     for ranked in rank(inputs):
-        row = rows[int(str(ranked.key))]
+        row = rows[ranked.key]
         row.ranked = ranked
-        row.tied_titles = [titles[int(str(k))] for k in ranked.tied_with]
+        row.tied_titles = [titles[k] for k in ranked.tied_with]
         if not ranked.complete:
             row.marks = [s for s in row.marks if actor is not None and s.juror_id == actor.pk]
         ordered.append(row)
@@ -298,11 +299,6 @@ def subject_collectives(*, actor: Any, organization: Organization) -> list[Organ
     """Return ``organization`` and the units under it that the actor may see."""
     units = organization_list(actor=actor).filter(path__startswith=organization.path)
     return list(units.order_by("path")[:SUBJECT_CHOICES_LIMIT])
-
-
-def submitting_unit(*, actor: Any) -> Organization | None:
-    """Return the unit the actor sends entries for, or None."""
-    return submitting_organization(actor)
 
 
 # The dashboard -------------------------------------------------------------------------------

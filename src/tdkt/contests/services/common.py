@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext as _
-
 from tdkt.contests.models import Contest, Entry
 from tdkt.contests.versions import contest_version, entry_version
 from tdkt.core.errors import ApplicationError
@@ -48,7 +46,3 @@ def refuse(errors: dict[str, list[str]]) -> None:
 def field_error(name: str, message: str) -> ApplicationError:
     """Return an error of one field."""
     return ApplicationError(message, fields={name: [message]})
-
-
-def not_open_message() -> str:
-    return _("Cuộc thi không nhận bài lúc này.")

@@ -24,7 +24,7 @@ from tdkt.contests.models import Contest, Entry, Score
 from tdkt.contests.permissions import ensure_can_manage_contests
 from tdkt.contests.versions import CONTEST_FIELDS
 from tdkt.core.calendar import MAX_YEAR, MIN_YEAR
-from tdkt.core.errors import ApplicationError, ConflictError
+from tdkt.core.errors import ConflictError
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
 
 from .common import field_error, lock_contest, long_text, one_line, refuse
@@ -33,7 +33,6 @@ from .common import field_error, lock_contest, long_text, one_line, refuse
 DOCUMENT_NUMBER = re.compile(r"^\d{1,6}(?:-[A-Za-zĐđ]+)?/[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*$")
 # States in which the organiser may still change the contest's texts, dates and prizes.
 EDITABLE = frozenset({ContestState.DRAFT, ContestState.OPEN, ContestState.JUDGING})
-PRIZE_FIELDS = tuple(f"{rank}_{part}" for rank in PRIZE_ORDER for part in ("prizes", "amount"))
 
 
 def _prize_errors(merged: dict[str, Any], data: dict[str, Any]) -> dict[str, list[str]]:
@@ -269,10 +268,3 @@ def contest_jury_set(
 def _name(user: Any) -> str:
     full = user.get_full_name() if hasattr(user, "get_full_name") else ""
     return str(full or user.get_username())
-
-
-def prize_fields_error(contest: Contest) -> ApplicationError | None:
-    """Return why the contest's prize structure is unusable, or None."""
-    if not any(contest.prize_count(rank) for rank in PRIZE_ORDER):
-        return ApplicationError(_("Cuộc thi cần có ít nhất một giải."))
-    return None
