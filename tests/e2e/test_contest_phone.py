@@ -8,9 +8,9 @@ from playwright.sync_api import Page, expect
 
 from tdkt.contests.models import Entry, Score
 from tests.builders import PASSWORD
+from tests.commendations.pages import giveaways, main_text
 from tests.contests.conftest import build_world, start_judging
 from tests.e2e.menu import main_menu
-from tests.commendations.pages import giveaways, main_text
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
