@@ -187,6 +187,20 @@ class AuditEventType(models.TextChoices):
         "registration.sheet_transitioned",
         _("Chuyển bước bản đăng ký thi đua"),
     )
+    # The "Người tốt, việc tốt" writing contest (docs/contests.md)
+    CONTEST_CREATED = "contest.created", _("Thêm cuộc thi viết")
+    CONTEST_UPDATED = "contest.updated", _("Sửa cuộc thi viết")
+    CONTEST_JURY_SET = "contest.jury_set", _("Cập nhật ban giám khảo cuộc thi")
+    CONTEST_TRANSITIONED = "contest.transitioned", _("Chuyển bước cuộc thi viết")
+    CONTEST_ENTRY_SUBMITTED = "contest.entry_submitted", _("Gửi bài dự thi")
+    CONTEST_ENTRY_UPDATED = "contest.entry_updated", _("Sửa bài dự thi")
+    CONTEST_ENTRY_WITHDRAWN = "contest.entry_withdrawn", _("Rút bài dự thi")
+    CONTEST_SCORE_SET = "contest.score_set", _("Giám khảo chấm bài dự thi")
+    CONTEST_CONFLICT_DECLARED = (
+        "contest.conflict_declared",
+        _("Giám khảo xin không chấm bài (xung đột lợi ích)"),
+    )
+    CONTEST_PRIZE_SET = "contest.prize_set", _("Trao giải bài dự thi")
     # Reports (issue #10 §5, docs/reports.md)
     REPORT_NARRATIVE_SAVED = "report.narrative_saved", _("Sửa nội dung báo cáo năm")
     # Petitions: complaints, denunciations, feedback (docs/petitions.md)

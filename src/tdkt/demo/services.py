@@ -49,6 +49,7 @@ from tdkt.organizations.services import (
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from .board import BOARD_NAME, BOARD_SHORT_NAME, UNITS, ZONES
 from .commendations import load_commendations
+from .contests import load_contests
 from .council import load_councils
 from .decisions2019 import load_2019_story
 from .emulation_blocks import load_emulation_blocks
@@ -106,6 +107,9 @@ class _Loader:
         load_councils(writer=self.writer, created=self.report.created)
         load_2019_story(orgs=self.orgs, people=self.people, created=self.report.created)
         load_movements(writer=self.writer, orgs=self.orgs, created=self.report.created)
+        # The writing contests "Người tốt, việc tốt": entries by the units' demo logins, marks
+        # by the council's, so after the accounts.
+        load_contests(writer=self.writer, orgs=self.orgs, created=self.report.created)
         # Key indicators and dossiers, through their imports; enterprise capital needs the
         # enterprises above.
         load_indicators(writer=self.writer, created=self.report.created)

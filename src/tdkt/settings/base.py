@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "tdkt.notifications",
     "tdkt.movements",
     "tdkt.emulation_groups",
+    "tdkt.contests",
     "tdkt.reports",
     "tdkt.petitions",
     "tdkt.demo",

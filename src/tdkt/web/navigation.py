@@ -79,6 +79,7 @@ MENU: tuple[MenuEntry, ...] = (
     MenuEntry(_("Khối, cụm thi đua"), "organizations:group-list", _prefix("group")),
     MenuEntry(_("Phong trào thi đua"), "movements:movement-list", _movements),
     MenuEntry(_("Đăng ký thi đua"), "movements:registration-home", _registration),
+    MenuEntry(_("Cuộc thi viết, gương điển hình"), "contests:contest-list", _app("contests")),
     MenuEntry(_("Đợt xét"), "commendations:round-list", _prefix("round-")),
     MenuEntry(_("Đề nghị"), "commendations:proposal-list", _prefix("proposal-")),
     MenuEntry(_("Lưu trữ khen thưởng"), "commendations:award-list", _prefix("award-")),

@@ -29,7 +29,19 @@ from .zones import zone_list
 # Notifications sent and read are each user's inbox, not changes of the registry.
 # Petitions name their senders and whom they accuse: only their handlers and leaders read
 # them, in the register (decision 0832), never in the recent changes of every board reader.
-ADMIN_ONLY_PREFIXES = ("security.", "user.", "notification.", "petition.")
+# A writing contest's entries, marks, conflicts and prizes are private until its results
+# (docs/contests.md, decisions 0803, 0804): a leader or council member who reads every
+# change may sit on the jury, and must not read the other jurors' marks here.
+ADMIN_ONLY_PREFIXES = (
+    "security.",
+    "user.",
+    "notification.",
+    "petition.",
+    "contest.entry_",
+    "contest.score_",
+    "contest.conflict_",
+    "contest.prize_",
+)
 PERSON, ORGANIZATION = "organizations.person", "organizations.organization"
 #: A scope of at most this many people is matched against the events by their ids.
 FEW_OBJECTS = 500
