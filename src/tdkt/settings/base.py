@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "tdkt.notifications",
     "tdkt.movements",
     "tdkt.emulation_groups",
+    "tdkt.initiatives",
     "tdkt.reports",
     "tdkt.demo",
     "tdkt.web",
