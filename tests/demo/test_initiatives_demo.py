@@ -44,8 +44,14 @@ def test_the_2025_session_recognised_two_initiatives_into_the_archive(seeded):
 def test_the_current_session_has_work_for_each_role(seeded):
     council = InitiativeCouncil.objects.get(year=timezone.localdate().year)
     assert council.state == CouncilState.OPEN
-    states = set(InitiativeApplication.objects.filter(year=council.year).values_list("state", flat=True))
-    assert states == {ApplicationState.IN_REVIEW, ApplicationState.SUBMITTED, ApplicationState.DRAFT}
+    states = set(
+        InitiativeApplication.objects.filter(year=council.year).values_list("state", flat=True)
+    )
+    assert states == {
+        ApplicationState.IN_REVIEW,
+        ApplicationState.SUBMITTED,
+        ApplicationState.DRAFT,
+    }
 
 
 def test_a_second_load_writes_no_session(seeded):

@@ -326,7 +326,7 @@ def test_closing_passes_by_the_average_and_keeps_the_reasons(cast):
 def test_the_decision_records_the_initiatives_in_the_archive(cast):
     """Each author of a passed application gets a cơ sở initiative of the Board; the rejected
     application gets none; a second decision is refused."""
-    good, weak = _two_applications(cast)
+    good, _weak = _two_applications(cast)
     council = council_close(actor=cast.registry.council, council=cast.council)
     with pytest.raises(PermissionDeniedError):
         council_decide(

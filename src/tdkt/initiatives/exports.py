@@ -52,7 +52,8 @@ def render_results_xlsx(council: InitiativeCouncil, rows: Sequence[ResultRow]) -
     """Return the workbook of a session's results, best average first."""
     book = Workbook()
     sheet = book.active
-    assert sheet is not None
+    if sheet is None:  # a new workbook always has its first sheet
+        raise RuntimeError("new workbook has no active sheet")
     sheet.title = "Kết quả xét sáng kiến"
     width = len(HEADERS)
     _put(sheet, 1, 1, BOARD_SUPERIOR, font=Font(name=_FONT, size=12))
@@ -64,13 +65,25 @@ def render_results_xlsx(council: InitiativeCouncil, rows: Sequence[ResultRow]) -
             f" ngày {council.decision_date:%d/%m/%Y}"
         )
     for row, text, font in (
-        (4, f"KẾT QUẢ XÉT SÁNG KIẾN — {council.name.upper()}", Font(name=_FONT, bold=True, size=14)),
+        (
+            4,
+            f"KẾT QUẢ XÉT SÁNG KIẾN — {council.name.upper()}",
+            Font(name=_FONT, bold=True, size=14),
+        ),
         (5, subtitle, Font(name=_FONT, italic=True, size=12)),
     ):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         _put(sheet, row, 1, text, font=font, alignment=_CENTER)
     for column, (label, size) in enumerate(HEADERS, start=1):
-        _put(sheet, 7, column, label, font=Font(name=_FONT, bold=True), alignment=_CENTER, border=_GRID)
+        _put(
+            sheet,
+            7,
+            column,
+            label,
+            font=Font(name=_FONT, bold=True),
+            alignment=_CENTER,
+            border=_GRID,
+        )
         sheet.column_dimensions[get_column_letter(column)].width = size
     sheet.freeze_panes = "A8"
     body = Font(name=_FONT, size=12)

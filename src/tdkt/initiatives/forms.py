@@ -128,7 +128,9 @@ class ReturnForm(_Versioned):
 
 
 class RegisterForm(_Versioned):
-    council = forms.ModelChoiceField(label=_("Phiên xét"), queryset=None, empty_label=None)
+    council: forms.ModelChoiceField[InitiativeCouncil] = forms.ModelChoiceField(
+        label=_("Phiên xét"), queryset=None, empty_label=None
+    )
 
     def __init__(self, *args: Any, councils: QuerySet[InitiativeCouncil], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -203,9 +205,7 @@ class CriteriaForm(_Versioned):
 class ReviewForm(forms.Form):
     comment = _text(_("Nhận xét (tác giả xem được, không ghi tên người chấm)"), 3)
 
-    def __init__(
-        self, *args: Any, criteria: list[ScoringCriterion], **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, criteria: list[ScoringCriterion], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["comment"].required = False
         self.criteria = criteria

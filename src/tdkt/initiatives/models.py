@@ -196,7 +196,9 @@ class ApplicationAuthor(models.Model):
         verbose_name_plural = _("tác giả sáng kiến")
         ordering = ["application_id", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["application", "person"], name="initiative_author_once"),
+            models.UniqueConstraint(
+                fields=["application", "person"], name="initiative_author_once"
+            ),
             models.CheckConstraint(
                 condition=Q(share__gt=0) & Q(share__lte=100), name="initiative_author_share"
             ),

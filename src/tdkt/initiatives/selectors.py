@@ -69,9 +69,7 @@ def my_applications(*, actor: Any) -> QuerySet[InitiativeApplication]:
     if actor.person_id is not None:
         condition |= Q(
             Exists(
-                ApplicationAuthor.objects.filter(
-                    application=OuterRef("pk"), person=actor.person_id
-                )
+                ApplicationAuthor.objects.filter(application=OuterRef("pk"), person=actor.person_id)
             )
         )
     return _applications().filter(condition)
@@ -221,9 +219,9 @@ def application_reviews(*, actor: Any, application: InitiativeApplication) -> Ap
         for review in reviews:
             points = sorted(review.points.all(), key=lambda p: order.get(p.criterion_id, 0))
             result.lines.append(
-                ReviewLine(str(review.seat.user), review.total, review.comment, [
-                    p.points for p in points
-                ])
+                ReviewLine(
+                    str(review.seat.user), review.total, review.comment, [p.points for p in points]
+                )
             )
     if application.state in (
         ApplicationState.PASSED,
@@ -259,7 +257,7 @@ def council_results(council: InitiativeCouncil) -> list[ResultRow]:
     applications = list(
         InitiativeApplication.objects.filter(council=council)
         .annotate(reviews_count=Count("reviews"))
-        .prefetch_related("authors__person")
+        .prefetch_related("authors__person", "reviews")
         .order_by("title")
     )
     rows = []
@@ -270,6 +268,6 @@ def council_results(council: InitiativeCouncil) -> list[ResultRow]:
             average = (sum((r.total for r in reviews), Decimal(0)) / len(reviews)).quantize(
                 Decimal("0.01")
             )
-        rows.append(ResultRow(a, list(a.authors.all()), a.reviews_count, average))  # type: ignore[attr-defined]
+        rows.append(ResultRow(a, list(a.authors.all()), a.reviews_count, average))
     rows.sort(key=lambda r: (r.average is None, -(r.average or 0), r.application.title))
     return rows

@@ -14,7 +14,7 @@ from tdkt.initiatives.constants import ApplicationState as S
 SUBMIT = "submit"  # the filer: draft → submitted
 RETURN = "return"  # the officer: submitted → draft, with a reason
 REGISTER = "register"  # the officer: submitted → in review in an open session
-PASS = "pass"  # the chair's closing: in review → passed (average ≥ pass mark)
+PASS = "pass"  # noqa: S105 - an action name; the chair's closing: in review → passed (average ≥ pass mark)
 REJECT = "reject"  # the chair's closing: in review → not recognised
 RECOGNISE = "recognise"  # the officer's decision: passed → recognised
 

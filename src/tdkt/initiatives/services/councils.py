@@ -266,16 +266,19 @@ def review_save(
     for criterion in criteria:
         raw = points.get(criterion.pk)
         if raw is None or raw == "":
-            raise fail(f"c{criterion.pk}", _("Hãy chấm điểm tiêu chí “%(name)s”.") % {
-                "name": criterion.name
-            })
+            raise fail(
+                f"c{criterion.pk}",
+                _("Hãy chấm điểm tiêu chí “%(name)s”.") % {"name": criterion.name},
+            )
         values[criterion.pk] = decimal_value(raw, f"c{criterion.pk}", maximum=criterion.max_points)
     total = sum(values.values(), Decimal(0))
     note = paragraph(comment, "comment", required=False)
     review = Review.objects.filter(application=application, seat=seat).first()
     before: dict[str, Any] = {}
     if review is None:
-        review = Review.objects.create(application=application, seat=seat, total=total, comment=note)
+        review = Review.objects.create(
+            application=application, seat=seat, total=total, comment=note
+        )
     else:
         before = {"total": str(review.total), "comment": review.comment}
         review.total, review.comment = total, note
@@ -350,7 +353,10 @@ def council_close(
             AuditEventType.INITIATIVE_COUNCIL_CLOSED,
             actor,
             council,
-            {"state": [CouncilState.OPEN, CouncilState.CLOSED], "applications": [None, len(events)]},
+            {
+                "state": [CouncilState.OPEN, CouncilState.CLOSED],
+                "applications": [None, len(events)],
+            },
         )
     )
     record_many(events)
@@ -389,9 +395,8 @@ def council_decide(
         raise fail("decision_date", _("Ngày quyết định không được ở tương lai."))
     if decision_date.year < council.year:
         raise fail(
-            "decision_date", _("Ngày quyết định không được trước năm %(year)s.") % {
-                "year": council.year
-            }
+            "decision_date",
+            _("Ngày quyết định không được trước năm %(year)s.") % {"year": council.year},
         )
     who = line(signer, "signer", limit=200)
     passed = list(
@@ -433,7 +438,9 @@ def council_decide(
                 {"state": [before, application.state], "decision_number": [None, number]},
             )
         )
-    before_fields = snapshot(council, ["state", "decision_number", "decision_date", "decision_signer"])
+    before_fields = snapshot(
+        council, ["state", "decision_number", "decision_date", "decision_signer"]
+    )
     council.state = CouncilState.DECIDED
     council.decision_number = number
     council.decision_date = decision_date

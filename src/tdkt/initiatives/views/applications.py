@@ -64,14 +64,17 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _form(request: HttpRequest, application: InitiativeApplication | None = None) -> ApplicationForm:
+def _form(
+    request: HttpRequest, application: InitiativeApplication | None = None
+) -> ApplicationForm:
     people = author_choices(actor=request.user)
     if request.method == "POST":
         return ApplicationForm(request.POST, people=people)
     if application is None:
         initial: dict[str, object] = {"year": timezone.localdate().year}
-        if request.user.person_id is not None:
-            initial |= {"author_1": request.user.person_id, "share_1": 100}
+        person_id = getattr(request.user, "person_id", None)
+        if person_id is not None:
+            initial |= {"author_1": person_id, "share_1": 100}
         return ApplicationForm(initial=initial, people=people)
     initial = {
         name: getattr(application, name)
@@ -176,9 +179,7 @@ def application_submit_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     application = application_get(actor=request.user, uuid=uuid)
     perms.ensure_can_edit(request.user, application)
     try:
-        application_submit(
-            actor=request.user, application=application, version=version_of(request)
-        )
+        application_submit(actor=request.user, application=application, version=version_of(request))
     except ApplicationError as exc:
         show_error(request, exc)
     else:

@@ -135,9 +135,7 @@ def council_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 "members": [s.user_id for s in seats if not s.is_chair],
             },
         )
-    return render(
-        request, "initiatives/council_form.html", {"form": form, "council": council}
-    )
+    return render(request, "initiatives/council_form.html", {"form": form, "council": council})
 
 
 @web_view
@@ -164,9 +162,7 @@ def council_criteria_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         form = CriteriaForm(
             initial={"version": council.version, **CriteriaForm.initial_for(criteria_of(council))}
         )
-    return render(
-        request, "initiatives/criteria_form.html", {"form": form, "council": council}
-    )
+    return render(request, "initiatives/criteria_form.html", {"form": form, "council": council})
 
 
 @web_view
@@ -244,5 +240,7 @@ def council_export(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """The session's results as an Excel workbook."""
     council = council_get(actor=request.user, uuid=uuid)
     response = HttpResponse(render_results_xlsx(council, council_results(council)), XLSX)
-    response["Content-Disposition"] = f'attachment; filename="ket-qua-xet-sang-kien-{council.year}.xlsx"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="ket-qua-xet-sang-kien-{council.year}.xlsx"'
+    )
     return response
