@@ -13,10 +13,12 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.models import User
 from tdkt.accounts.scopes import get_visible
+from tdkt.commendations.selectors.work import WorkItem
 from tdkt.initiatives import permissions as perms
 from tdkt.initiatives.constants import ApplicationState, CouncilState
 from tdkt.initiatives.models import (
@@ -271,3 +273,42 @@ def council_results(council: InitiativeCouncil) -> list[ResultRow]:
         rows.append(ResultRow(a, list(a.authors.all()), a.reviews_count, average))
     rows.sort(key=lambda r: (r.average is None, -(r.average or 0), r.application.title))
     return rows
+
+
+# --- the dashboard's waiting work -----------------------------------------------------------
+
+
+def initiative_work(*, actor: Any) -> list[WorkItem]:
+    """What waits for the actor in the initiative process (the dashboard's "Việc cần làm"):
+    returned drafts for their filer, applications to score for a member, sessions to close for
+    a chair, and submitted applications and closed sessions for the officer."""
+    if not _signed_in(actor):
+        return []
+    home = reverse("initiatives:home")
+    sessions = reverse("initiatives:council-list")
+    items: list[WorkItem] = []
+    returned = (
+        InitiativeApplication.objects.filter(filed_by=actor, state=ApplicationState.DRAFT)
+        .exclude(return_note="")
+        .count()
+    )
+    if returned:
+        items.append(WorkItem(_("Đơn sáng kiến bị trả lại để bổ sung"), returned, home))
+    to_score = waiting_for_member(actor=actor).count()
+    if to_score:
+        items.append(WorkItem(_("Đơn sáng kiến chờ bạn chấm điểm"), to_score, home))
+    to_close = CouncilSeat.objects.filter(
+        user=actor, is_chair=True, council__state=CouncilState.OPEN
+    ).count()
+    if to_close:
+        items.append(WorkItem(_("Phiên xét sáng kiến chờ bạn kết thúc"), to_close, sessions))
+    if perms.is_officer(actor):
+        submitted = waiting_for_officer(actor=actor).count()
+        if submitted:
+            items.append(WorkItem(_("Đơn sáng kiến chờ đưa ra Hội đồng"), submitted, home))
+        to_decide = InitiativeCouncil.objects.filter(state=CouncilState.CLOSED).count()
+        if to_decide:
+            items.append(
+                WorkItem(_("Phiên xét sáng kiến chờ ghi quyết định công nhận"), to_decide, sessions)
+            )
+    return items
