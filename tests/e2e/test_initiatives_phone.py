@@ -10,7 +10,7 @@ from tdkt.commendations.models import Initiative
 from tdkt.initiatives.models import InitiativeApplication
 from tdkt.initiatives.services import application_register, review_save
 from tests.builders import PASSWORD
-from tests.initiatives.conftest import cast as cast  # noqa: F401 - the fixture
+from tests.initiatives.conftest import cast as cast  # the fixture, shared
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
