@@ -123,6 +123,13 @@ class ApplicationForm(_Versioned):
         )
 
 
+class FileForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp kèm theo"),
+        help_text=_("PDF, Word (.docx), Excel (.xlsx) hoặc ảnh JPEG, PNG."),
+    )
+
+
 class ReturnForm(_Versioned):
     note = _text(_("Lý do trả lại, việc cần bổ sung"), 3)
 

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.initiatives.constants import ApplicationState, CouncilState, SolutionKind
+from tdkt.initiatives.storage import application_file_storage
 
 
 class InitiativeCouncil(models.Model):
@@ -248,3 +249,31 @@ class ReviewPoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.points}"
+
+
+class ApplicationFile(models.Model):
+    """A document attached to an application (description, photos, figures of the benefit).
+
+    Private: read only through the application's scoped selector, never by URL.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.ForeignKey(
+        InitiativeApplication, on_delete=models.CASCADE, related_name="files"
+    )
+    file = models.FileField(storage=application_file_storage, upload_to="applications/%Y/")
+    original_name = models.CharField(_("tên tệp"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("tệp kèm đơn sáng kiến")
+        verbose_name_plural = _("tệp kèm đơn sáng kiến")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -23,6 +23,7 @@ from tdkt.initiatives import permissions as perms
 from tdkt.initiatives.constants import ApplicationState, CouncilState
 from tdkt.initiatives.models import (
     ApplicationAuthor,
+    ApplicationFile,
     CouncilSeat,
     InitiativeApplication,
     InitiativeCouncil,
@@ -113,6 +114,21 @@ def application_get(*, actor: Any, uuid: UUID | str) -> InitiativeApplication:
 def authors_of(application: InitiativeApplication) -> list[ApplicationAuthor]:
     """Return the authors of an application read through ``application_get``, in order."""
     return list(application.authors.select_related("person", "initiative__used_for"))
+
+
+def files_of(application: InitiativeApplication) -> list[ApplicationFile]:
+    """Return the documents of an application read through ``application_get``."""
+    return list(application.files.all())
+
+
+def application_file_get(*, actor: Any, uuid: UUID | str) -> ApplicationFile:
+    """Return a document of an application the actor may see; any other is "not found"."""
+    return get_visible(
+        ApplicationFile.objects.select_related("application"),
+        uuid=uuid,
+        visible=lambda f: perms.can_see_application(actor, f.application),
+        message=_("Không tìm thấy tệp."),
+    )
 
 
 def council_list(*, actor: Any) -> QuerySet[InitiativeCouncil]:

@@ -43,6 +43,21 @@ urlpatterns = [
         applications.application_review_view,
         name="application-review",
     ),
+    path(
+        "initiatives/applications/<uuid:uuid>/files/",
+        applications.application_file_add_view,
+        name="application-file-add",
+    ),
+    path(
+        "initiatives/files/<uuid:uuid>/",
+        applications.application_file_download,
+        name="application-file-download",
+    ),
+    path(
+        "initiatives/files/<uuid:uuid>/remove/",
+        applications.application_file_remove_view,
+        name="application-file-remove",
+    ),
     path("initiatives/councils/", councils.council_list_view, name="council-list"),
     path("initiatives/councils/new/", councils.council_create_view, name="council-create"),
     path("initiatives/councils/<uuid:uuid>/", councils.council_detail, name="council-detail"),

@@ -18,12 +18,15 @@ from .councils import (
     criteria_set,
     review_save,
 )
+from .files import application_file_add, application_file_remove
 
 __all__ = [
     "ApplicationInput",
     "AuthorInput",
     "CriterionInput",
     "application_create",
+    "application_file_add",
+    "application_file_remove",
     "application_register",
     "application_return",
     "application_submit",

@@ -9,21 +9,30 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from tdkt.audit.services import history_for
 from tdkt.core.errors import ApplicationError
 from tdkt.initiatives import permissions as perms
 from tdkt.initiatives import workflow
 from tdkt.initiatives.constants import ApplicationState
-from tdkt.initiatives.forms import ApplicationForm, RegisterForm, ReturnForm, ReviewForm
+from tdkt.initiatives.forms import (
+    ApplicationForm,
+    FileForm,
+    RegisterForm,
+    ReturnForm,
+    ReviewForm,
+)
 from tdkt.initiatives.models import InitiativeApplication
 from tdkt.initiatives.selectors import (
+    application_file_get,
     application_get,
     application_reviews,
     author_choices,
     authors_of,
+    files_of,
     my_applications,
     my_points,
     open_councils,
@@ -32,6 +41,8 @@ from tdkt.initiatives.selectors import (
 )
 from tdkt.initiatives.services import (
     application_create,
+    application_file_add,
+    application_file_remove,
     application_register,
     application_return,
     application_submit,
@@ -152,6 +163,8 @@ def application_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
         {
             "application": application,
             "authors": authors_of(application),
+            "files": files_of(application),
+            "file_form": FileForm() if perms.can_edit(actor, application) else None,
             "reviews": reviews,
             "can_edit": perms.can_edit(actor, application),
             "return_form": ReturnForm(initial={"version": application.version})
@@ -259,3 +272,55 @@ def application_review_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         else:
             messages.success(request, _("Đã ghi điểm của bạn."))
     return redirect("initiatives:application-detail", uuid=application.uuid)
+
+
+@require_POST
+@web_view
+def application_file_add_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Attach a document to a draft (its filer only)."""
+    application = application_get(actor=request.user, uuid=uuid)
+    perms.ensure_can_edit(request.user, application)
+    form = FileForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            application_file_add(
+                actor=request.user, application=application, name=upload.name, data=upload.read()
+            )
+        except ApplicationError as exc:
+            show_error(request, exc)
+        else:
+            messages.success(request, _("Đã thêm tệp kèm theo."))
+    else:
+        messages.error(request, _("Hãy chọn một tệp."))
+    return redirect("initiatives:application-detail", uuid=application.uuid)
+
+
+@require_POST
+@web_view
+def application_file_remove_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    attached = application_file_get(actor=request.user, uuid=uuid)
+    perms.ensure_can_edit(request.user, attached.application)
+    try:
+        application_file_remove(actor=request.user, attached=attached)
+    except ApplicationError as exc:
+        show_error(request, exc)
+    else:
+        messages.success(request, _("Đã bỏ tệp kèm theo."))
+    return redirect("initiatives:application-detail", uuid=attached.application.uuid)
+
+
+@require_GET
+@web_view
+def application_file_download(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Serve a document to whoever may read its application (404 else)."""
+    attached = application_file_get(actor=request.user, uuid=uuid)
+    with attached.file.open("rb") as stored:
+        response = HttpResponse(stored.read(), content_type=attached.content_type)
+    response["Content-Disposition"] = (
+        content_disposition_header(as_attachment=True, filename=attached.original_name)
+        or "attachment"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
