@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from tdkt.commendations.adapters import group_history, history_rows
 from tdkt.commendations.models import Initiative
 from tdkt.initiatives.constants import ApplicationState, CouncilState
 from tdkt.initiatives.models import InitiativeApplication, InitiativeCouncil
@@ -37,6 +38,15 @@ def test_the_2025_session_recognised_two_initiatives_into_the_archive(seeded):
     # One row per author: Đạt alone, then Ánh and Đạt together.
     assert recognised.count() == 3
     assert {row.person.full_name for row in recognised} == {"Đinh Quang Đạt", "Nguyễn Văn Ánh"}
+    # The rule engine's adapter reads Đạt's two as unused cơ sở initiatives of 2025.
+    dat = recognised.filter(person__full_name="Đinh Quang Đạt")
+    ids = {str(pk) for pk in dat.values_list("pk", flat=True)}
+    history = group_history(history_rows(people=dat.values("person")))
+    seen = {i.id: i for h in history.values() for i in h.initiatives}
+    assert len(ids) == 2
+    assert all(
+        (seen[i].year, seen[i].scope, seen[i].used_for) == (2025, "grassroots", None) for i in ids
+    )
     rejected = council.applications.get(state=ApplicationState.NOT_RECOGNISED)
     assert rejected.reviews.exclude(comment="").exists()
 
