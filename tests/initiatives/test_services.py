@@ -381,3 +381,29 @@ def test_a_decision_with_a_bad_number_writes_nothing(cast):
     assert not Initiative.objects.exists()
     council.refresh_from_db()
     assert council.state == CouncilState.CLOSED
+
+
+def test_an_empty_session_is_not_closed(cast):
+    with pytest.raises(ConflictError, match="Chưa có đơn"):
+        council_close(actor=cast.registry.council, council=cast.council)
+
+
+def test_the_people_concerned_hear_of_each_step(cast):
+    """Members hear of a registered application (its author among them does not); the filer
+    hears of a return, and of the council's result."""
+    from tdkt.notifications.models import Notification
+
+    application = application_submit(actor=cast.anh_user, application=filed(cast))
+    application_return(actor=cast.registry.officer, application=application, note="Bổ sung.")
+    assert Notification.objects.filter(recipient=cast.anh_user, kind="initiative.returned").exists()
+    registered = in_review(cast, title="Sáng kiến khác")
+    told = set(
+        Notification.objects.filter(kind="initiative.to_score").values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert told == {"council", "leader", "duc"}
+    _score(cast, registered, cast.duc_user, Decimal(25))
+    council_close(actor=cast.registry.council, council=cast.council)
+    note = Notification.objects.get(recipient=cast.anh_user, kind="initiative.reviewed")
+    assert "Hội đồng đề nghị công nhận" in note.title

@@ -24,6 +24,7 @@ from tdkt.organizations.models import Organization, Person
 from tdkt.organizations.selectors import person_in_scope
 
 from .common import MAX_VND, bump, check_version, check_year, decimal_value, fail, line, paragraph
+from .notices import tell_members, tell_people
 
 CONTENT_FIELDS = [
     "year",
@@ -267,7 +268,15 @@ def application_return(
     """Give a submitted application back to its filer to complete, saying why (officer)."""
     perms.ensure_officer(actor)
     reason = paragraph(note, "note")
-    return _move(actor, application, workflow.RETURN, version, {"return_note": reason})
+    moved = _move(actor, application, workflow.RETURN, version, {"return_note": reason})
+    tell_people(
+        actor=actor,
+        application=moved,
+        kind="initiative.returned",
+        title=_("Đơn sáng kiến “%(title)s” được trả lại để bổ sung") % {"title": moved.title},
+        body=reason,
+    )
+    return moved
 
 
 @transaction.atomic
@@ -289,4 +298,11 @@ def application_register(
             _("Đơn năm %(year)s chỉ đưa ra phiên xét của năm %(year)s.")
             % {"year": application.year},
         )
-    return _move(actor, application, workflow.REGISTER, version, {"council": council})
+    moved = _move(actor, application, workflow.REGISTER, version, {"council": council})
+    tell_members(
+        actor=actor,
+        application=moved,
+        seats=council.seats.select_related("user"),
+        title=_("Đơn sáng kiến “%(title)s” chờ bạn chấm điểm") % {"title": moved.title},
+    )
+    return moved

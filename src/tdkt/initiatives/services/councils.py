@@ -36,6 +36,7 @@ from tdkt.initiatives.models import (
 from tdkt.initiatives.parameters import DEFAULT_CRITERIA, DEFAULT_PASS_MARK
 
 from .common import bump, check_version, check_year, decimal_value, fail, line, paragraph
+from .notices import tell_people
 
 COUNCIL_FIELDS = ["name", "meeting_date", "pass_mark"]
 MAX_CRITERIA = 8
@@ -321,6 +322,8 @@ def council_close(
         .filter(council=council, state=ApplicationState.IN_REVIEW)
         .order_by("pk")
     )
+    if not applications:
+        raise ConflictError(_("Chưa có đơn nào được đưa ra phiên xét này."))
     reviews: dict[int, list[Review]] = {a.pk: [] for a in applications}
     for review in Review.objects.filter(application__in=applications):
         reviews[review.application_id].append(review)
@@ -360,6 +363,14 @@ def council_close(
         )
     )
     record_many(events)
+    for application in applications:
+        tell_people(
+            actor=actor,
+            application=application,
+            kind="initiative.reviewed",
+            title=_("Hội đồng đã xét đơn sáng kiến “%(title)s”: %(result)s")
+            % {"title": application.title, "result": ApplicationState(application.state).label},
+        )
     return council
 
 
@@ -456,6 +467,15 @@ def council_decide(
         )
     )
     record_many(events)
+    for application in passed:
+        tell_people(
+            actor=actor,
+            application=application,
+            kind="initiative.recognised",
+            title=_("Sáng kiến “%(title)s” đã được công nhận") % {"title": application.title},
+            body=_("Quyết định số %(number)s ngày %(day)s.")
+            % {"number": number, "day": decision_date.strftime("%d/%m/%Y")},
+        )
     return council
 
 
