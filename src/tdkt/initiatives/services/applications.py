@@ -112,8 +112,10 @@ def _check_authors(actor: Any, authors: Sequence[AuthorInput]) -> list[AuthorInp
     if not perms.files_for_staff(actor) and actor.person_id not in people:
         raise fail("authors", _("Bạn phải là một trong các tác giả của sáng kiến."))
     total = Decimal(0)
+    cleaned = []
     for author in authors:
         share = decimal_value(author.share, "authors", maximum=TOTAL_SHARE)
+        cleaned.append(AuthorInput(author.person, share))
         if share <= 0:
             raise fail("authors", _("Tỷ lệ đóng góp của mỗi tác giả phải lớn hơn 0."))
         total += share
@@ -125,7 +127,7 @@ def _check_authors(actor: Any, authors: Sequence[AuthorInput]) -> list[AuthorInp
             )
     if total != TOTAL_SHARE:
         raise fail("authors", _("Tổng tỷ lệ đóng góp của các tác giả phải bằng 100%."))
-    return list(authors)
+    return cleaned
 
 
 def _write_authors(application: InitiativeApplication, authors: Sequence[AuthorInput]) -> None:
