@@ -76,6 +76,7 @@ def test_file_score_close_and_recognise_on_a_phone(browser, live_server, cast, s
     member.get_by_role("button", name="Ghi điểm").tap()
     expect(member.locator(".messages")).to_contain_text("Đã ghi điểm của bạn.")
     _fits(member)
+    member.screenshot(path=str(screenshots_dir / "initiative-scoring-phone.png"), full_page=True)
 
     chair = _phone(browser, base, cast.registry.council.username)
     chair.goto(f"{base}/initiatives/councils/{cast.council.uuid}/")
