@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("tdkt.notifications.urls")),
     path("", include("tdkt.emulation_groups.urls")),
     path("", include("tdkt.contests.urls")),
+    path("", include("tdkt.initiatives.urls")),
     path("", include("tdkt.accounts.urls")),
     path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.web.urls")),

@@ -201,6 +201,27 @@ class AuditEventType(models.TextChoices):
         _("Giám khảo xin không chấm bài (xung đột lợi ích)"),
     )
     CONTEST_PRIZE_SET = "contest.prize_set", _("Trao giải bài dự thi")
+    # Initiatives and their council (docs/initiatives.md)
+    INITIATIVE_APPLICATION_CREATED = (
+        "initiative_application.created",
+        _("Lập đơn yêu cầu công nhận sáng kiến"),
+    )
+    INITIATIVE_APPLICATION_UPDATED = (
+        "initiative_application.updated",
+        _("Sửa đơn yêu cầu công nhận sáng kiến"),
+    )
+    INITIATIVE_APPLICATION_TRANSITIONED = (
+        "initiative_application.transitioned",
+        _("Chuyển bước đơn yêu cầu công nhận sáng kiến"),
+    )
+    INITIATIVE_REVIEW_SAVED = "initiative_application.reviewed", _("Chấm điểm sáng kiến")
+    INITIATIVE_COUNCIL_CREATED = "initiative_council.created", _("Lập phiên xét sáng kiến")
+    INITIATIVE_COUNCIL_UPDATED = "initiative_council.updated", _("Sửa phiên xét sáng kiến")
+    INITIATIVE_COUNCIL_CLOSED = "initiative_council.closed", _("Kết thúc phiên xét sáng kiến")
+    INITIATIVE_COUNCIL_DECIDED = (
+        "initiative_council.decided",
+        _("Ghi quyết định công nhận sáng kiến"),
+    )
     # Reports (issue #10 §5, docs/reports.md)
     REPORT_NARRATIVE_SAVED = "report.narrative_saved", _("Sửa nội dung báo cáo năm")
     # Petitions: complaints, denunciations, feedback (docs/petitions.md)

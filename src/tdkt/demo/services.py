@@ -56,6 +56,7 @@ from .emulation_blocks import load_emulation_blocks
 from .enterprises import ENTERPRISES
 from .groups import EXTERNAL_BODIES, GROUPS, GroupSpec
 from .indicators import load_indicators
+from .initiatives import load_initiatives
 from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
 from .petitions import load_petitions
@@ -101,6 +102,8 @@ class _Loader:
             people=self.people,
             created=self.report.created,
         )
+        # Initiatives recognised by the Board's initiative council (demo logins as actors).
+        load_initiatives(created=self.report.created)
         # The council seats demo logins; it holds a year's session once that year's round
         # has proposals at the council, so it runs after the rounds and proposals. The 2019
         # story then goes from the round to the signed decision, the council's vote included.

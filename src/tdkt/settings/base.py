@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tdkt.movements",
     "tdkt.emulation_groups",
     "tdkt.contests",
+    "tdkt.initiatives",
     "tdkt.reports",
     "tdkt.petitions",
     "tdkt.demo",

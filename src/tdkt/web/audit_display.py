@@ -44,6 +44,7 @@ RELATED_MODELS = {
     "accounts.user": ["accounts.ApiToken"],
     "movements.movement": ["movements.Participant", "movements.Criterion", "movements.Deadline"],
     "movements.registrationsheet": ["movements.RegistrationLine"],
+    "initiatives.initiativeapplication": ["initiatives.Review", "initiatives.InitiativeCouncil"],
 }
 
 
@@ -138,6 +139,13 @@ def _extra_labels() -> dict[str, str]:
         "copied": _("Số dòng chép từ năm trước"),
         "note": _("Ghi chú"),
         "count": _("Số lượng"),
+        # Initiatives and their council
+        "member": _("Thành viên"),
+        "members": _("Thành viên"),
+        "authors": _("Tác giả"),
+        "criteria": _("Tiêu chí chấm điểm"),
+        "applications": _("Số đơn"),
+        "recognised": _("Số đơn được công nhận"),
     }
 
 

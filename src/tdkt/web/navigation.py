@@ -57,6 +57,11 @@ def _council_member_or_board(user: Any, scope: Scope) -> bool:
     return scope.everything or user.holds_council_seat
 
 
+def _initiatives(user: Any, scope: Scope) -> bool:
+    # Authors (accounts linked to a person), unit heads, officers and council members.
+    return not scope.is_empty or user.person_id is not None
+
+
 @dataclass(frozen=True)
 class MenuEntry:
     """One link of the main menu."""
@@ -88,6 +93,7 @@ MENU: tuple[MenuEntry, ...] = (
         "commendations:decision-list",
         _prefix("decision-", "publication", "fund"),
     ),
+    MenuEntry(_("Sáng kiến"), "initiatives:home", _app("initiatives"), _initiatives),
     MenuEntry(_("Báo cáo, thống kê"), "reports:report-dashboard", _app("reports")),
     MenuEntry(
         _("Đơn thư khiếu nại, tố cáo"),

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tdkt.commendations.selectors.work import work_for
 from tdkt.contests.selectors import contest_work
+from tdkt.initiatives.selectors import initiative_work
 from tdkt.organizations import selectors
 from tdkt.petitions.selectors import petition_work
 from tdkt.web.audit_display import timeline
@@ -23,7 +24,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     events = selectors.audit_events_recent(actor=actor)
     context = {
         "year": year,
-        "work": [*work_for(actor=actor), *contest_work(actor=actor), *petition_work(actor=actor)],
+        "work": [
+            *work_for(actor=actor),
+            *contest_work(actor=actor),
+            *initiative_work(actor=actor),
+            *petition_work(actor=actor),
+        ],
         "organizations": selectors.organizations_by_kind(actor=actor),
         "people": selectors.people_by_category(actor=actor),
         "enterprises": selectors.enterprises_by_investment(actor=actor),

@@ -1,0 +1,34 @@
+"""What the initiative screens share: service errors on forms and as messages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest
+
+from tdkt.core.errors import ApplicationError, NotFoundError, PermissionDeniedError
+
+
+def on_form(form: forms.Form, exc: ApplicationError) -> None:
+    """Put a refused change's messages on the form; a 403 or 404 stays an error page."""
+    if isinstance(exc, PermissionDeniedError | NotFoundError):
+        raise exc
+    for name, messages_ in exc.fields.items():
+        for message in messages_:
+            form.add_error(name if name in form.fields else None, message)
+    if not any(exc.message in m for m in exc.fields.values()):
+        form.add_error(None, exc.message)
+
+
+def show_error(request: HttpRequest, exc: ApplicationError) -> None:
+    """Show a refused action on the next page; a 403 or 404 stays an error page."""
+    if isinstance(exc, PermissionDeniedError | NotFoundError):
+        raise exc
+    details = [m for messages_ in exc.fields.values() for m in messages_ if m != exc.message]
+    messages.error(request, " ".join(dict.fromkeys([exc.message, *details])))
+
+
+def version_of(request: HttpRequest) -> int | None:
+    """Return the ``version`` the page was drawn from, when the form sent one."""
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else None
