@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("tdkt.reports.urls")),
     path("", include("tdkt.notifications.urls")),
     path("", include("tdkt.emulation_groups.urls")),
+    path("", include("tdkt.surveys.urls")),
     path("", include("tdkt.accounts.urls")),
     path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.web.urls")),

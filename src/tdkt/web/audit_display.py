@@ -44,6 +44,7 @@ RELATED_MODELS = {
     "accounts.user": ["accounts.ApiToken"],
     "movements.movement": ["movements.Participant", "movements.Criterion", "movements.Deadline"],
     "movements.registrationsheet": ["movements.RegistrationLine"],
+    "surveys.survey": ["surveys.Question"],
 }
 
 
@@ -138,6 +139,11 @@ def _extra_labels() -> dict[str, str]:
         "copied": _("Số dòng chép từ năm trước"),
         "note": _("Ghi chú"),
         "count": _("Số lượng"),
+        # Satisfaction surveys
+        "section": _("Nhóm câu hỏi"),
+        "question": _("Câu hỏi"),
+        "questions": _("Câu hỏi"),
+        "copied_from": _("Sao chép từ khảo sát"),
     }
 
 

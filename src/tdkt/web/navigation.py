@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.policy import can_manage_accounts
 from tdkt.accounts.scopes import Scope, scope_for
+from tdkt.surveys.permissions import sees_surveys
 
 Current = Callable[[str, str], bool]  # (app name, url name) -> is this the current section
 Visible = Callable[[Any, Scope], bool]  # (user, scope) -> may the user see the link
@@ -87,6 +88,12 @@ MENU: tuple[MenuEntry, ...] = (
         _prefix("decision-", "publication", "fund"),
     ),
     MenuEntry(_("Báo cáo, thống kê"), "reports:report-dashboard", _app("reports")),
+    MenuEntry(
+        _("Khảo sát hài lòng"),
+        "surveys:survey-list",
+        _app("surveys"),
+        lambda user, scope: sees_surveys(user),
+    ),
     MenuEntry(_("Quy tắc khen thưởng"), "commendations:rule-list", _prefix("rule-")),
     MenuEntry(
         _("Hội đồng"),

@@ -27,7 +27,9 @@ from .zones import zone_list
 
 # Account and security events concern administrators only; others see registry changes.
 # Notifications sent and read are each user's inbox, not changes of the registry.
-ADMIN_ONLY_PREFIXES = ("security.", "user.", "notification.")
+# An enterprise's survey answers are the officers' to read (decision 0813): leaders and council
+# members, who see the other latest changes, do not see who answered what.
+ADMIN_ONLY_PREFIXES = ("security.", "user.", "notification.", "survey_response.")
 PERSON, ORGANIZATION = "organizations.person", "organizations.organization"
 #: A scope of at most this many people is matched against the events by their ids.
 FEW_OBJECTS = 500

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tdkt.commendations.selectors.work import work_for
 from tdkt.organizations import selectors
+from tdkt.surveys.selectors import survey_work
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 
@@ -21,7 +22,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     events = selectors.audit_events_recent(actor=actor)
     context = {
         "year": year,
-        "work": work_for(actor=actor),
+        "work": work_for(actor=actor) + survey_work(actor=actor),
         "organizations": selectors.organizations_by_kind(actor=actor),
         "people": selectors.people_by_category(actor=actor),
         "enterprises": selectors.enterprises_by_investment(actor=actor),
