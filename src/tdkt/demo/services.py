@@ -58,6 +58,7 @@ from .indicators import load_indicators
 from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
 from .reports2019 import load_report_figures, load_report_texts
+from .surveys import load_surveys
 
 
 @dataclass
@@ -111,6 +112,8 @@ class _Loader:
         # The annual report's investment figures and texts, after the indicators.
         load_report_figures(writer=self.writer, created=self.report.created)
         load_report_texts(writer=self.writer, created=self.report.created)
+        # The enterprises' satisfaction surveys (last year's closed, this year's open).
+        load_surveys(orgs=self.orgs, created=self.report.created)
         return self.report
 
     # Registry -----------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db.models import F
 from django.utils import timezone
@@ -68,9 +68,9 @@ def check_dates(opens_on: date, closes_on: date) -> None:
         raise ApplicationError(message, fields={"closes_on": [message]})
 
 
-def check_not_past(closes_on: date) -> None:
+def check_not_past(closes_on: date, today: date | None = None) -> None:
     """Refuse a close date already past: enterprises would have no day left to answer."""
-    if closes_on < timezone.localdate():
+    if closes_on < (today or timezone.localdate()):
         message = _("Ngày kết thúc đã qua; hãy chọn hôm nay hoặc một ngày sau.")
         raise ApplicationError(message, fields={"closes_on": [message]})
 
@@ -78,3 +78,14 @@ def check_not_past(closes_on: date) -> None:
 def shown(day: date | None) -> str | None:
     """Return a date as the audit trail shows it (dd/mm/yyyy)."""
     return None if day is None else day.strftime("%d/%m/%Y")
+
+
+def moment(today: date | None) -> datetime:
+    """Return now, or 9 o'clock (the Board's clock) of ``today`` when a caller set the day.
+
+    Only the demo data and tests pass a day (like ``movements.services.sheet_start``): the
+    screens never do.
+    """
+    if today is None:
+        return timezone.now()
+    return datetime.combine(today, time(9), tzinfo=timezone.get_current_timezone())

@@ -4,10 +4,10 @@ date; a save drawn from answers someone else has changed since is refused (decis
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
@@ -21,7 +21,7 @@ from tdkt.surveys.models import Answer, Question, Response, Survey
 from tdkt.surveys.permissions import ensure_answers_for
 from tdkt.surveys.state import accepting_answers, answers_state, survey_questions
 
-from .common import text_value
+from .common import moment, text_value
 
 STALE_NEW = _(
     "Một người khác của doanh nghiệp vừa gửi phiếu này trước bạn. Chưa có gì được ghi; hãy "
@@ -83,21 +83,23 @@ def response_save(
     answers: Mapping[str, Any],
     expected_version: str | None,
     enterprise: Organization | None = None,
+    today: date | None = None,
 ) -> Response:
     """Store the answers of the actor's enterprise, the first time or again until closing.
 
     ``answers`` maps each question's ``field_name`` to a rating (1–5) or a text.
     ``expected_version`` is the version (``core.versions.fingerprint`` of
     ``state.answers_state``) of the answers the form showed: when another representative
-    of the same enterprise saved in between, nothing is written (412).
+    of the same enterprise saved in between, nothing is written (412). ``today`` is the
+    demo's and tests' day (the screens leave it to the clock).
     """
     enterprise = ensure_answers_for(actor, enterprise)
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
-    if not accepting_answers(survey):
+    if not accepting_answers(survey, today):
         raise ConflictError(_("Khảo sát không nhận trả lời: chưa mở hoặc đã kết thúc."))
     questions = survey_questions(survey)
     cleaned = _clean(questions, answers)
-    now = timezone.now()
+    now = moment(today)
     response = (
         Response.objects.select_for_update().filter(survey=survey, enterprise=enterprise).first()
     )

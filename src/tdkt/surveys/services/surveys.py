@@ -13,7 +13,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
@@ -37,6 +36,7 @@ from .common import (
     check_version,
     check_year,
     lock_survey,
+    moment,
     require_draft,
     shown,
     text_value,
@@ -272,10 +272,13 @@ def question_remove(*, actor: Any, question: Question, expected_version: int | N
 
 
 @transaction.atomic
-def survey_open(*, actor: Any, survey: Survey, expected_version: int | None) -> Survey:
+def survey_open(
+    *, actor: Any, survey: Survey, expected_version: int | None, today: date | None = None
+) -> Survey:
     """Open a draft to the enterprises: its questions are fixed from now on.
 
-    It needs at least one rating question and a close date not yet past.
+    It needs at least one rating question and a close date not yet past (``today``: the
+    demo's and tests' day; the screens leave it to the clock).
     """
     ensure_can_manage(actor)
     survey = lock_survey(survey)
@@ -283,9 +286,9 @@ def survey_open(*, actor: Any, survey: Survey, expected_version: int | None) -> 
     require_draft(survey)
     if not Question.objects.filter(section__survey=survey, kind=QuestionKind.RATING).exists():
         raise ConflictError(_("Khảo sát cần ít nhất một câu hỏi chấm mức độ hài lòng."))
-    check_not_past(survey.closes_on)
+    check_not_past(survey.closes_on, today)
     survey.state = SurveyState.OPEN
-    survey.opened_at = timezone.now()
+    survey.opened_at = moment(today)
     bump(survey, "state", "opened_at")
     record(
         event_type=AuditEventType.SURVEY_OPENED,
@@ -323,7 +326,9 @@ def survey_change_close_date(
 
 
 @transaction.atomic
-def survey_close(*, actor: Any, survey: Survey, expected_version: int | None) -> Survey:
+def survey_close(
+    *, actor: Any, survey: Survey, expected_version: int | None, today: date | None = None
+) -> Survey:
     """Close an open survey, before its close date or after it: no answer changes any more."""
     ensure_can_manage(actor)
     survey = lock_survey(survey)
@@ -331,7 +336,7 @@ def survey_close(*, actor: Any, survey: Survey, expected_version: int | None) ->
     if survey.state != SurveyState.OPEN:
         raise ConflictError(_("Khảo sát không ở trạng thái đang mở."))
     survey.state = SurveyState.CLOSED
-    survey.closed_at = timezone.now()
+    survey.closed_at = moment(today)
     bump(survey, "state", "closed_at")
     record(
         event_type=AuditEventType.SURVEY_CLOSED,
