@@ -168,6 +168,9 @@ def test_results_page_for_leader_hides_names(sw: SurveyWorld) -> None:
     )
     assert "Công ty TNHH Điện tử Sao Mai" in officer_page
     assert "Tải phiếu trả lời" in officer_page
+    # The chart's data travels as JSON and Chart.js is the copy the project serves itself.
+    assert 'id="survey-chart-data"' in page
+    assert "/static/reports/vendor/chart.umd.js" in page and "cdn" not in page.lower()
 
 
 def test_exports_are_formula_safe_and_answers_export_is_for_officers(sw: SurveyWorld) -> None:
@@ -202,3 +205,36 @@ def test_pages_render_for_a_phone(sw: SurveyWorld, page: str) -> None:
     assert 'name="viewport"' in text
     assert "style=" not in text and "<script>" not in text
     assert text.count("<table") == text.count('<div class="table-wrap"><table')
+
+
+def test_officer_builds_and_opens_a_survey_through_the_pages(registry) -> None:
+    client = _client(registry.officer)
+    created = client.post(
+        reverse("surveys:survey-create"),
+        {
+            "name": "Khảo sát 2026",
+            "year": "2026",
+            "opens_on": "2026-01-01",
+            "closes_on": "2100-01-31",
+        },
+    )
+    survey = Survey.objects.get()
+    assert created.status_code == 302 and created["Location"] == _url("survey-detail", survey)
+    client.post(_url("survey-section-add", survey), {"title": "Thủ tục", "version": survey.version})
+    section = survey.sections.get()
+    survey.refresh_from_db()
+    client.post(
+        reverse("surveys:survey-question-add", kwargs={"uuid": section.uuid}),
+        {"text": "Hồ sơ đúng hạn", "kind": "rating", "version": survey.version},
+    )
+    assert section.questions.get().text == "Hồ sơ đúng hạn"
+    stale = survey.version  # the page before the question was added
+    client.post(_url("survey-open", survey), {"version": stale})
+    survey.refresh_from_db()
+    assert survey.state == SurveyState.DRAFT  # refused: drawn from an older version
+    client.post(_url("survey-open", survey), {"version": survey.version})
+    survey.refresh_from_db()
+    assert survey.state == SurveyState.OPEN
+    page = client.get(_url("survey-detail", survey)).content.decode()
+    assert "Thêm câu hỏi vào nhóm này" not in page and "Đóng khảo sát" in page
+    assert "Mở khảo sát cho doanh nghiệp trả lời" in page  # its history names the opening

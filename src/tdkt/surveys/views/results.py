@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tdkt.surveys import permissions as perms
 from tdkt.surveys.constants import SurveyState
 from tdkt.surveys.exports import XLSX, render_answers_xlsx, render_results_xlsx
-from tdkt.surveys.results import survey_raw_answers, survey_results
+from tdkt.surveys.results import SurveyResults, survey_raw_answers, survey_results
 from tdkt.surveys.selectors import survey_get
 from tdkt.surveys.state import accepting_answers
 from tdkt.web.decorators import web_view
@@ -33,8 +35,19 @@ def survey_results_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "accepting": accepting_answers(survey, timezone.localdate()),
             "is_closed": survey.state == SurveyState.CLOSED,
             "can_export_answers": perms.can_see_names(request.user),
+            "chart": _chart(results),
         },
     )
+
+
+def _chart(results: SurveyResults) -> dict[str, list[Any]]:
+    """The share satisfied per rating question, for the chart above the table."""
+    rated = [q for q in results.rating_questions if q.distribution.total]
+    return {
+        "labels": [_("Câu %(number)s") % {"number": q.number} for q in rated],
+        "titles": [q.text for q in rated],
+        "values": [float(q.distribution.satisfied_percent or 0) for q in rated],
+    }
 
 
 @web_view
