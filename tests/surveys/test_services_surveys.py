@@ -15,6 +15,7 @@ from tdkt.core.errors import (
     PermissionDeniedError,
     StaleVersionError,
 )
+from tdkt.notifications.models import Notification
 from tdkt.surveys.constants import QuestionKind, SurveyState
 from tdkt.surveys.models import Question, Survey
 from tdkt.surveys.services import (
@@ -220,3 +221,28 @@ def test_copy_of_last_year_is_a_draft_with_the_same_questions(sw: SurveyWorld) -
     assert question is not None
     question_remove(actor=sw.registry.officer, question=question, expected_version=None)
     assert Question.objects.filter(section__survey=source).count() == 4
+
+
+def test_opening_tells_the_enterprise_representatives_only(sw: SurveyWorld) -> None:
+    notices = Notification.objects.filter(kind="survey.opened")
+    assert {n.recipient for n in notices} == {sw.registry.enterprise_rep}
+    notice = notices.get()
+    assert sw.survey.name in notice.title
+    assert notice.link == f"/surveys/{sw.survey.uuid}/answer/"
+
+
+def test_a_survey_opened_for_past_days_tells_nobody(draft: SurveyWorld) -> None:
+    """The demo records last year's survey on last year's days: nobody is invited to it."""
+    survey = draft.survey
+    past = survey.closes_on + timedelta(days=-400)
+    survey_update(
+        actor=draft.registry.officer,
+        survey=survey,
+        expected_version=None,
+        name=survey.name,
+        year=survey.year - 1,
+        opens_on=past,
+        closes_on=past + timedelta(days=30),
+    )
+    survey_open(actor=None, survey=survey, expected_version=None, today=past)
+    assert not Notification.objects.filter(kind="survey.opened").exists()

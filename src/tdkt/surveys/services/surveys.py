@@ -13,11 +13,17 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tdkt.accounts.constants import Role
+from tdkt.accounts.models import User
 from tdkt.audit.constants import AuditEventType
 from tdkt.audit.services import diff, record, snapshot
 from tdkt.core.errors import ApplicationError, ConflictError
+from tdkt.notifications.services import notify
+from tdkt.organizations.constants import OrganizationKind
 from tdkt.surveys.constants import (
     MAX_INTRODUCTION,
     MAX_QUESTION,
@@ -296,7 +302,33 @@ def survey_open(
         obj=survey,
         changes={"state": [SurveyState.DRAFT, SurveyState.OPEN]},
     )
+    _announce(actor, survey)
     return survey
+
+
+def _announce(actor: Any, survey: Survey) -> None:
+    """Tell every enterprise representative that the survey awaits their answers (in the
+    app and by e-mail), unless its last day has already passed (the demo's past surveys)."""
+    if survey.closes_on < timezone.localdate():
+        return
+    representatives = User.objects.filter(
+        is_active=True,
+        role=Role.ENTERPRISE_REPRESENTATIVE,
+        organization__kind=OrganizationKind.ENTERPRISE,
+        organization__is_active=True,
+    ).order_by("pk")
+    notify(
+        actor=actor,
+        recipients=representatives,
+        kind="survey.opened",
+        title=_("Mời doanh nghiệp trả lời %(name)s") % {"name": survey.name},
+        body=_(
+            "Ban Quản lý mời doanh nghiệp cho biết mức độ hài lòng với các dịch vụ của Ban. "
+            "Doanh nghiệp trả lời từ %(start)s đến hết %(end)s; câu trả lời được giữ kín."
+        )
+        % {"start": f"{survey.opens_on:%d/%m/%Y}", "end": f"{survey.closes_on:%d/%m/%Y}"},
+        link=reverse("surveys:survey-answer", kwargs={"uuid": survey.uuid}),
+    )
 
 
 @transaction.atomic
