@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tdkt.surveys.models import Response
 from tests.builders import PASSWORD
+from tests.e2e.test_csp import RECORD_VIOLATIONS
 from tests.giveaways import find_giveaways
 from tests.surveys.conftest import build_survey
 
@@ -66,10 +67,15 @@ def test_enterprise_answers_and_leader_reads_results_on_a_phone(
     assert Response.objects.get().enterprise == registry.enterprise
 
     leader = _phone(browser)
+    leader.add_init_script(RECORD_VIOLATIONS)
     _sign_in(leader, base, registry.leader.username)
     leader.goto(f"{base}/surveys/{sw.survey.uuid}/results/")
     expect(leader.get_by_role("heading", name="Kết quả khảo sát")).to_be_visible()
     expect(leader.get_by_text("Mong có thêm lớp tập huấn.")).to_be_visible()
     assert "Công ty TNHH Điện tử Sao Mai" not in leader.content()
+    # The chart is drawn by the project's own Chart.js under the strict CSP.
+    leader.wait_for_load_state("networkidle")
+    assert leader.evaluate("typeof window.Chart") == "function"
+    assert leader.evaluate("window.cspViolations") == []
     _check(leader, registry.leader.username)
     leader.screenshot(path=str(screenshots_dir / "survey-results-phone.png"), full_page=True)

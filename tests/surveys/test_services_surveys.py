@@ -20,6 +20,7 @@ from tdkt.surveys.constants import QuestionKind, SurveyState
 from tdkt.surveys.models import Question, Survey
 from tdkt.surveys.services import (
     question_add,
+    question_move,
     question_remove,
     question_update,
     section_add,
@@ -246,3 +247,29 @@ def test_a_survey_opened_for_past_days_tells_nobody(draft: SurveyWorld) -> None:
     )
     survey_open(actor=None, survey=survey, expected_version=None, today=past)
     assert not Notification.objects.filter(kind="survey.opened").exists()
+
+
+def test_questions_move_within_their_group_while_draft(draft: SurveyWorld) -> None:
+    officer = draft.registry.officer
+    question_move(actor=officer, question=draft.speed, up=True, expected_version=None)
+    order = list(
+        Question.objects.filter(section=draft.procedures.section)
+        .order_by("position")
+        .values_list("text", flat=True)
+    )
+    assert order == ["Hồ sơ được giải quyết đúng hạn", "Thủ tục được hướng dẫn rõ ràng"]
+    moved = history_for(draft.survey).first()
+    assert moved is not None and moved.event_type == AuditEventType.SURVEY_QUESTION_MOVED
+    # The first question cannot go further up; nothing changes, nothing is recorded.
+    draft.speed.refresh_from_db()
+    question_move(actor=officer, question=draft.speed, up=True, expected_version=None)
+    assert history_for(draft.survey).first() == moved
+    with pytest.raises(PermissionDeniedError):
+        question_move(
+            actor=draft.registry.leader, question=draft.speed, up=False, expected_version=None
+        )
+
+
+def test_questions_do_not_move_once_open(sw: SurveyWorld) -> None:
+    with pytest.raises(ConflictError):
+        question_move(actor=sw.registry.officer, question=sw.speed, up=True, expected_version=None)

@@ -59,6 +59,7 @@ def test_officer_sees_draft_actions_and_the_others_do_not(draft: SurveyWorld) ->
     page = _client(draft.registry.officer).get(_url("survey-detail", draft.survey)).content.decode()
     assert "Mở khảo sát cho doanh nghiệp trả lời" in page
     assert "Thêm câu hỏi vào nhóm này" in page
+    assert 'aria-label="Đưa câu hỏi lên trên"' in page
     assert (
         _client(draft.registry.leader).get(_url("survey-detail", draft.survey)).status_code == 404
     )

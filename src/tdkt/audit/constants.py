@@ -198,6 +198,7 @@ class AuditEventType(models.TextChoices):
     SURVEY_QUESTION_ADDED = "survey.question_added", _("Thêm câu hỏi khảo sát")
     SURVEY_QUESTION_UPDATED = "survey.question_updated", _("Sửa câu hỏi khảo sát")
     SURVEY_QUESTION_REMOVED = "survey.question_removed", _("Bỏ câu hỏi khảo sát")
+    SURVEY_QUESTION_MOVED = "survey.question_moved", _("Đổi thứ tự câu hỏi khảo sát")
     SURVEY_OPENED = "survey.opened", _("Mở khảo sát cho doanh nghiệp trả lời")
     SURVEY_CLOSE_DATE_CHANGED = "survey.close_date_changed", _("Đổi ngày kết thúc khảo sát")
     SURVEY_CLOSED = "survey.closed", _("Đóng khảo sát")

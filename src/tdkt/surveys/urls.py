@@ -49,6 +49,11 @@ urlpatterns = [
         name="survey-question-edit",
     ),
     path(
+        "survey-questions/<uuid:uuid>/move/",
+        surveys.question_move_view,
+        name="survey-question-move",
+    ),
+    path(
         "survey-questions/<uuid:uuid>/remove/",
         surveys.question_remove_view,
         name="survey-question-remove",

@@ -64,7 +64,7 @@ class Section(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="sections")
-    position = models.PositiveSmallIntegerField()
+    position = models.PositiveSmallIntegerField(_("thứ tự"))
     title = models.CharField(_("tên nhóm câu hỏi"), max_length=MAX_SECTION_TITLE)
 
     class Meta:
@@ -84,7 +84,7 @@ class Question(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="questions")
-    position = models.PositiveSmallIntegerField()
+    position = models.PositiveSmallIntegerField(_("thứ tự"))
     text = models.CharField(_("câu hỏi"), max_length=MAX_QUESTION)
     kind = models.CharField(_("loại câu hỏi"), max_length=10, choices=QuestionKind.choices)
 

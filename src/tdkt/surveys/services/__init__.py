@@ -3,6 +3,7 @@
 from .responses import response_save
 from .surveys import (
     question_add,
+    question_move,
     question_remove,
     question_update,
     section_add,
@@ -18,6 +19,7 @@ from .surveys import (
 
 __all__ = [
     "question_add",
+    "question_move",
     "question_remove",
     "question_update",
     "response_save",

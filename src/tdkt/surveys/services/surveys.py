@@ -260,6 +260,41 @@ def question_update(
 
 
 @transaction.atomic
+def question_move(
+    *, actor: Any, question: Question, up: bool, expected_version: int | None
+) -> Question:
+    """Swap a question of a draft with the one above (``up``) or below it in its group."""
+    ensure_can_manage(actor)
+    survey = lock_survey(question.section.survey)
+    check_version(survey, expected_version)
+    require_draft(survey)
+    siblings = question.section.questions.order_by("position")
+    neighbour = (
+        siblings.filter(position__lt=question.position).last()
+        if up
+        else siblings.filter(position__gt=question.position).first()
+    )
+    if neighbour is None:
+        return question
+    mine, theirs = question.position, neighbour.position
+    # Positions are unique in a group: park one question at 0 while the other moves.
+    question.position = 0
+    question.save(update_fields=["position"])
+    neighbour.position = mine
+    neighbour.save(update_fields=["position"])
+    question.position = theirs
+    question.save(update_fields=["position"])
+    bump(survey)
+    record(
+        event_type=AuditEventType.SURVEY_QUESTION_MOVED,
+        actor=actor,
+        obj=survey,
+        changes={"question": [None, question.text], "position": [mine, theirs]},
+    )
+    return question
+
+
+@transaction.atomic
 def question_remove(*, actor: Any, question: Question, expected_version: int | None) -> None:
     """Remove a question from a draft survey."""
     ensure_can_manage(actor)

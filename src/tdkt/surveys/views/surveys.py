@@ -33,6 +33,7 @@ from tdkt.surveys.selectors import (
 )
 from tdkt.surveys.services import (
     question_add,
+    question_move,
     question_remove,
     question_update,
     section_add,
@@ -295,6 +296,24 @@ def question_remove_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     else:
         messages.success(request, _("Đã bỏ câu hỏi."))
     return _detail(survey.uuid)
+
+
+@require_POST
+@web_view
+def question_move_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Move a question of a draft one place up or down in its group."""
+    question = question_get(actor=request.user, uuid=uuid)
+    perms.ensure_can_manage(request.user)
+    try:
+        question_move(
+            actor=request.user,
+            question=question,
+            up=request.POST.get("direction") != "down",
+            expected_version=version_of(request),
+        )
+    except ApplicationError as exc:
+        show_error(request, exc)
+    return _detail(question.section.survey.uuid)
 
 
 @require_POST
