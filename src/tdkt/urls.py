@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("tdkt.emulation_groups.urls")),
     path("", include("tdkt.contests.urls")),
     path("", include("tdkt.initiatives.urls")),
+    path("", include("tdkt.surveys.urls")),
     path("", include("tdkt.accounts.urls")),
     path("", include("tdkt.organizations.urls")),
     path("", include("tdkt.web.urls")),

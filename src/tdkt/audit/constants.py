@@ -234,6 +234,22 @@ class AuditEventType(models.TextChoices):
     PETITION_RESOLVED = "petition.resolved", _("Ghi kết quả giải quyết đơn thư")
     PETITION_WITHDRAWN = "petition.withdrawn", _("Người gửi rút đơn thư")
     PETITION_DEADLINE_SET = "petition.deadline_set", _("Đổi tham số thời hạn giải quyết đơn thư")
+    # Satisfaction surveys of enterprises (docs/surveys.md); answers are "survey_response."
+    SURVEY_CREATED = "survey.created", _("Lập khảo sát mức độ hài lòng")
+    SURVEY_COPIED = "survey.copied", _("Sao chép khảo sát từ năm trước")
+    SURVEY_UPDATED = "survey.updated", _("Sửa thông tin khảo sát")
+    SURVEY_SECTION_ADDED = "survey.section_added", _("Thêm nhóm câu hỏi khảo sát")
+    SURVEY_SECTION_REMOVED = "survey.section_removed", _("Bỏ nhóm câu hỏi khảo sát")
+    SURVEY_QUESTION_ADDED = "survey.question_added", _("Thêm câu hỏi khảo sát")
+    SURVEY_QUESTION_UPDATED = "survey.question_updated", _("Sửa câu hỏi khảo sát")
+    SURVEY_QUESTION_REMOVED = "survey.question_removed", _("Bỏ câu hỏi khảo sát")
+    SURVEY_QUESTION_MOVED = "survey.question_moved", _("Đổi thứ tự câu hỏi khảo sát")
+    SURVEY_OPENED = "survey.opened", _("Mở khảo sát cho doanh nghiệp trả lời")
+    SURVEY_CLOSE_DATE_CHANGED = "survey.close_date_changed", _("Đổi ngày kết thúc khảo sát")
+    SURVEY_CLOSED = "survey.closed", _("Đóng khảo sát")
+    SURVEY_REOPENED = "survey.reopened", _("Mở lại khảo sát đã đóng")
+    SURVEY_RESPONSE_SUBMITTED = "survey_response.submitted", _("Doanh nghiệp gửi phiếu khảo sát")
+    SURVEY_RESPONSE_CHANGED = "survey_response.changed", _("Doanh nghiệp sửa phiếu khảo sát")
 
 
 def event_type_label(value: str) -> str:

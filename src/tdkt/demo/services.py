@@ -61,6 +61,7 @@ from .movements2019 import load_movements
 from .people import PersonSpec, demo_people
 from .petitions import load_petitions
 from .reports2019 import load_report_figures, load_report_texts
+from .surveys import load_surveys
 
 
 @dataclass
@@ -120,6 +121,8 @@ class _Loader:
         load_report_figures(writer=self.writer, created=self.report.created)
         load_report_texts(writer=self.writer, created=self.report.created)
         load_petitions(writer=self.writer, orgs=self.orgs, created=self.report.created)
+        # The enterprises' satisfaction surveys (last year's closed, this year's open).
+        load_surveys(orgs=self.orgs, created=self.report.created)
         return self.report
 
     # Registry -----------------------------------------------------------------------------

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tdkt.emulation_groups",
     "tdkt.contests",
     "tdkt.initiatives",
+    "tdkt.surveys",
     "tdkt.reports",
     "tdkt.petitions",
     "tdkt.demo",
@@ -187,6 +188,9 @@ TDKT_VERIFY_RATE = (env_int("VERIFY_RATE_LIMIT", 30), env_int("VERIFY_RATE_WINDO
 # Dossier files of proposals: private storage outside the web root, served by a checked view.
 TDKT_PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(VAR_DIR / "private")))
 TDKT_ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+# A zone's satisfaction index is shown only when at least this many of its enterprises answered
+# the survey: fewer would tell one enterprise's own ratings (docs/surveys.md, decision 0815).
+TDKT_SURVEY_MIN_ZONE_ANSWERS = env_int("SURVEY_MIN_ZONE_ANSWERS", 3)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -45,6 +45,7 @@ RELATED_MODELS = {
     "movements.movement": ["movements.Participant", "movements.Criterion", "movements.Deadline"],
     "movements.registrationsheet": ["movements.RegistrationLine"],
     "initiatives.initiativeapplication": ["initiatives.Review", "initiatives.InitiativeCouncil"],
+    "surveys.survey": ["surveys.Question"],
 }
 
 
@@ -146,6 +147,11 @@ def _extra_labels() -> dict[str, str]:
         "criteria": _("Tiêu chí chấm điểm"),
         "applications": _("Số đơn"),
         "recognised": _("Số đơn được công nhận"),
+        # Satisfaction surveys
+        "section": _("Nhóm câu hỏi"),
+        "question": _("Câu hỏi"),
+        "questions": _("Câu hỏi"),
+        "copied_from": _("Sao chép từ khảo sát"),
     }
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from tdkt.accounts.policy import can_manage_accounts
 from tdkt.accounts.scopes import Scope, scope_for
 from tdkt.petitions.permissions import may_read as may_read_petitions
+from tdkt.surveys.permissions import sees_surveys
 
 Current = Callable[[str, str], bool]  # (app name, url name) -> is this the current section
 Visible = Callable[[Any, Scope], bool]  # (user, scope) -> may the user see the link
@@ -100,6 +101,12 @@ MENU: tuple[MenuEntry, ...] = (
         "petitions:petition-list",
         _app("petitions"),
         lambda user, scope: may_read_petitions(user),
+    ),
+    MenuEntry(
+        _("Khảo sát hài lòng"),
+        "surveys:survey-list",
+        _app("surveys"),
+        lambda user, scope: sees_surveys(user),
     ),
     MenuEntry(_("Quy tắc khen thưởng"), "commendations:rule-list", _prefix("rule-")),
     MenuEntry(

@@ -32,6 +32,8 @@ from .zones import zone_list
 # A writing contest's entries, marks, conflicts and prizes are private until its results
 # (docs/contests.md, decisions 0803, 0804): a leader or council member who reads every
 # change may sit on the jury, and must not read the other jurors' marks here.
+# An enterprise's survey answers are the officers' to read (decision 0813): leaders and council
+# members, who see the other latest changes, do not see who answered what.
 ADMIN_ONLY_PREFIXES = (
     "security.",
     "user.",
@@ -41,6 +43,7 @@ ADMIN_ONLY_PREFIXES = (
     "contest.score_",
     "contest.conflict_",
     "contest.prize_",
+    "survey_response.",
 )
 PERSON, ORGANIZATION = "organizations.person", "organizations.organization"
 #: A scope of at most this many people is matched against the events by their ids.

@@ -11,6 +11,7 @@ from tdkt.contests.selectors import contest_work
 from tdkt.initiatives.selectors import initiative_work
 from tdkt.organizations import selectors
 from tdkt.petitions.selectors import petition_work
+from tdkt.surveys.selectors import survey_work
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 
@@ -28,6 +29,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             *work_for(actor=actor),
             *contest_work(actor=actor),
             *initiative_work(actor=actor),
+            *survey_work(actor=actor),
             *petition_work(actor=actor),
         ],
         "organizations": selectors.organizations_by_kind(actor=actor),
