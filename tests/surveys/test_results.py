@@ -52,7 +52,7 @@ def test_other_roles_see_no_survey(sw: SurveyWorld, who: str) -> None:
 def test_enterprise_sees_open_surveys_but_never_results(sw: SurveyWorld) -> None:
     rep = sw.registry.enterprise_rep
     assert list(survey_list(actor=rep)) == [sw.survey]
-    with pytest.raises(PermissionDeniedError):
+    with pytest.raises(NotFoundError):  # no results page at all, like a hidden survey
         survey_results(actor=rep, survey=sw.survey)
     with pytest.raises(PermissionDeniedError):
         survey_raw_answers(actor=rep, survey=sw.survey)
@@ -95,6 +95,7 @@ def test_enterprises_that_did_not_answer_count_in_the_rate(sw: SurveyWorld) -> N
     assert (results.answered, results.in_scope, results.rate) == (1, 2, Decimal("50.0"))
 
 
+@override_settings(TDKT_SURVEY_MIN_ZONE_ANSWERS=1)
 def test_leaders_read_comments_without_names_officers_with(sw: SurveyWorld) -> None:
     _answer_both(sw)
     leader_view = survey_results(actor=sw.registry.leader, survey=sw.survey)
@@ -121,3 +122,17 @@ def test_raw_answers_one_row_per_enterprise(sw: SurveyWorld) -> None:
         ("Công ty TNHH Cơ khí Nội Bài", "KCN Nội Bài", [5, 3, 4, "Cán bộ rất nhiệt tình"]),
         ("Công ty TNHH Điện tử Sao Mai", "KCN Thăng Long", [4, 5, 2, "Thủ tục đất đai còn chậm"]),
     ]
+
+
+def test_one_hidden_zone_hides_a_second_one_from_leaders() -> None:
+    """With one zone hidden and the others shown, the total minus the shown zones would be
+    the hidden zone's figures: a second zone is hidden too (complementary suppression)."""
+    from tdkt.surveys.results import Distribution, ZoneRow, _hide_complement
+
+    zones = [
+        ZoneRow("Thăng Long", 10, 4, Distribution(), True),
+        ZoneRow("Quang Minh", 8, 3, Distribution(), True),
+        ZoneRow("Nội Bài", 2, 1, Distribution(), False),
+    ]
+    _hide_complement(zones)
+    assert [z.shown for z in zones] == [True, False, False]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -150,9 +150,10 @@ def test_other_enterprise_never_sees_an_enterprises_answers(sw: SurveyWorld) -> 
     page = _client(sw.other_rep).get(_url("survey-answer", sw.survey)).content.decode()
     assert "Bí mật của Sao Mai" not in page
     assert "Gửi phiếu khảo sát" in page  # its own, empty form
-    assert _client(sw.other_rep).get(_url("survey-results", sw.survey)).status_code == 403
+    assert _client(sw.other_rep).get(_url("survey-results", sw.survey)).status_code == 404
 
 
+@override_settings(TDKT_SURVEY_MIN_ZONE_ANSWERS=1)
 def test_results_page_for_leader_hides_names(sw: SurveyWorld) -> None:
     response_save(
         actor=sw.registry.enterprise_rep,
@@ -174,6 +175,7 @@ def test_results_page_for_leader_hides_names(sw: SurveyWorld) -> None:
     assert "/static/reports/vendor/chart.umd.js" in page and "cdn" not in page.lower()
 
 
+@override_settings(TDKT_SURVEY_MIN_ZONE_ANSWERS=1)
 def test_exports_are_formula_safe_and_answers_export_is_for_officers(sw: SurveyWorld) -> None:
     response_save(
         actor=sw.registry.enterprise_rep,
@@ -239,3 +241,26 @@ def test_officer_builds_and_opens_a_survey_through_the_pages(registry) -> None:
     page = client.get(_url("survey-detail", survey)).content.decode()
     assert "Thêm câu hỏi vào nhóm này" not in page and "Đóng khảo sát" in page
     assert "Mở khảo sát cho doanh nghiệp trả lời" in page  # its history names the opening
+
+
+def test_a_leader_does_not_read_too_few_answers(sw: SurveyWorld) -> None:
+    """One enterprise's answers alone would be its own ratings: below the minimum a leader
+    sees that results are withheld, the officer sees them."""
+    response_save(
+        actor=sw.registry.enterprise_rep,
+        survey=sw.survey,
+        answers=answers(sw, text="Ý kiến riêng của Sao Mai"),
+        expected_version=None,
+    )
+    page = _client(sw.registry.leader).get(_url("survey-results", sw.survey)).content.decode()
+    assert "kết quả chưa được công bố" in page
+    assert "Ý kiến riêng của Sao Mai" not in page
+    officer = _client(sw.registry.officer).get(_url("survey-results", sw.survey)).content.decode()
+    assert "Ý kiến riêng của Sao Mai" in officer
+
+
+@pytest.mark.parametrize("who", ["investment_head", "viewer", "council"])
+def test_outsiders_have_no_survey_pages(registry, who: str) -> None:
+    client = _client(getattr(registry, who))
+    assert client.get(reverse("surveys:survey-list")).status_code == 404
+    assert client.get(reverse("surveys:survey-create")).status_code == 404

@@ -102,6 +102,15 @@ class VersionForm(_Versioned):
 RATING_CHOICES = [(value, f"{value}. {label}") for value, label in Rating.choices]
 
 
+class _AnswerText(forms.CharField):
+    """A comment whose line breaks count once: browsers send each as CR LF, while the
+    counter beside the box (and the stored text) count one character."""
+
+    def to_python(self, value: Any) -> str:
+        text = str(super().to_python(value) or "")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class AnswerForm(VersionedForm):
     """The questionnaire: a choice of 1–5 per rating question (required), a text per open
     question (optional); ``seen`` holds the answers the form was drawn from (decision 0814)."""
@@ -109,6 +118,12 @@ class AnswerForm(VersionedForm):
     def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.questions = questions
+        # The answers the form was drawn from: without them a send could overwrite a
+        # colleague's answers unseen (decision 0814), so a form that lost them is refused.
+        self.fields["seen"].required = True
+        self.fields["seen"].error_messages["required"] = _(
+            "Trang trả lời không còn đầy đủ; hãy tải lại trang."
+        )
         for number, question in enumerate(questions, start=1):
             label = f"{number}. {question.text}"
             if question.kind == QuestionKind.RATING:
@@ -122,7 +137,7 @@ class AnswerForm(VersionedForm):
                     },
                 )
             else:
-                self.fields[question.field_name] = forms.CharField(
+                self.fields[question.field_name] = _AnswerText(
                     label=label,
                     required=False,
                     max_length=MAX_ANSWER_TEXT,

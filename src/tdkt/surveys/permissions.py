@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.constants import Role
 from tdkt.accounts.scopes import is_board_writer
-from tdkt.core.errors import PermissionDeniedError
+from tdkt.core.errors import NotFoundError, PermissionDeniedError
 from tdkt.organizations.constants import OrganizationKind
 from tdkt.organizations.models import Organization
 
@@ -65,7 +65,14 @@ def sees_surveys(actor: Any) -> bool:
     return can_read_results(actor) or answering_enterprise(actor) is not None
 
 
+def ensure_sees_surveys(actor: Any) -> None:
+    """Anyone with no survey page at all is told "not found", never "forbidden"."""
+    if not sees_surveys(actor):
+        raise NotFoundError(_("Không tìm thấy khảo sát."))
+
+
 def ensure_can_manage(actor: Any) -> None:
+    ensure_sees_surveys(actor)
     if not can_manage(actor):
         raise PermissionDeniedError(
             _("Chỉ cán bộ thi đua – khen thưởng được soạn và mở, đóng khảo sát.")
@@ -73,8 +80,10 @@ def ensure_can_manage(actor: Any) -> None:
 
 
 def ensure_can_read_results(actor: Any) -> None:
+    """Results are not a page an enterprise or an outsider has: they are told "not found",
+    like for a survey they may not see (decision 0813)."""
     if not can_read_results(actor):
-        raise PermissionDeniedError(_("Bạn không có quyền xem kết quả khảo sát."))
+        raise NotFoundError(_("Không tìm thấy khảo sát."))
 
 
 def ensure_can_see_names(actor: Any) -> None:

@@ -125,6 +125,9 @@ class SurveyResults:
     comments: list[Comment]
     names_visible: bool
     min_zone_answers: int
+    #: True when a reader without names would see too few answers to keep each enterprise's
+    #: ratings private: the figures and comments are withheld (decision 0815).
+    withheld: bool = False
 
     @property
     def rate(self) -> Decimal | None:
@@ -228,9 +231,27 @@ def survey_results(*, actor: Any, survey: Survey) -> SurveyResults:
         .select_related("question", "response__enterprise")
         .order_by("question__section__position", "question__position", "response__enterprise__name")
     ]
+    withheld = False
     if not names_visible:
         # Without names, the order of the comments must not follow the enterprises' names.
         comments.sort(key=lambda c: (c.number, c.text))
+        _hide_complement(zones)
+        if len(responders) < minimum:
+            # With fewer answers than a zone needs, the survey's own figures would show the
+            # few enterprises' ratings (one answer: exactly its ratings) to a reader who is
+            # not to see them; nothing but the counts is shown.
+            withheld = True
+            sections = [
+                SectionResult(
+                    s.title,
+                    [QuestionResult(q.number, q.text, q.kind, Distribution()) for q in s.questions],
+                )
+                for s in sections
+            ]
+            overall = Distribution()
+            comments = []
+            for zone in zones:
+                zone.shown = False
     return SurveyResults(
         survey=survey,
         in_scope=sum(in_scope.values()),
@@ -241,7 +262,17 @@ def survey_results(*, actor: Any, survey: Survey) -> SurveyResults:
         comments=comments,
         names_visible=names_visible,
         min_zone_answers=minimum,
+        withheld=withheld,
     )
+
+
+def _hide_complement(zones: list[ZoneRow]) -> None:
+    """Hide one more zone when exactly one zone with answers is hidden: its figures would
+    otherwise be the survey's total minus the zones shown (complementary suppression)."""
+    hidden = [z for z in zones if z.answered and not z.shown]
+    shown = [z for z in zones if z.shown]
+    if len(hidden) == 1 and shown:
+        min(shown, key=lambda z: (z.answered, z.name)).shown = False
 
 
 @dataclass

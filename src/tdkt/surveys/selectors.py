@@ -37,10 +37,11 @@ def survey_list(*, actor: Any) -> QuerySet[Survey]:
     if enterprise is None:
         return surveys.none()
     answered = Response.objects.filter(survey=OuterRef("pk"), enterprise=enterprise)
-    today = timezone.localdate()
-    return surveys.filter(
-        Q(state=SurveyState.OPEN, opens_on__lte=today) | Q(Exists(answered))
-    ).exclude(state=SurveyState.DRAFT)
+    # An open survey whose first day is still ahead is listed too: its invitation was sent
+    # when it was opened, and its page says from when it takes answers.
+    return surveys.filter(Q(state=SurveyState.OPEN) | Q(Exists(answered))).exclude(
+        state=SurveyState.DRAFT
+    )
 
 
 def survey_get(*, actor: Any, uuid: UUID | str) -> Survey:

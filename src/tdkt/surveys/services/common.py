@@ -63,6 +63,13 @@ def check_year(year: int) -> None:
 
 
 def check_dates(opens_on: date, closes_on: date) -> None:
+    for name, day in (("opens_on", opens_on), ("closes_on", closes_on)):
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            message = _("Ngày phải trong khoảng từ năm %(lo)s đến năm %(hi)s.") % {
+                "lo": MIN_YEAR,
+                "hi": MAX_YEAR,
+            }
+            raise ApplicationError(message, fields={name: [message]})
     if closes_on < opens_on:
         message = _("Ngày kết thúc phải từ ngày bắt đầu trở đi.")
         raise ApplicationError(message, fields={"closes_on": [message]})

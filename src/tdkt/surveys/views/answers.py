@@ -8,12 +8,13 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.core.errors import ApplicationError, StaleVersionError
 from tdkt.core.versions import encode_state
 from tdkt.surveys import permissions as perms
-from tdkt.surveys.constants import QuestionKind, Rating
+from tdkt.surveys.constants import QuestionKind, Rating, SurveyState
 from tdkt.surveys.forms import AnswerForm, answer_initial
 from tdkt.surveys.models import Question
 from tdkt.surveys.selectors import own_response, questions_of, survey_get, survey_outline
@@ -85,6 +86,19 @@ def survey_answer(request: HttpRequest, uuid: UUID) -> HttpResponse:
     form = AnswerForm(
         initial=answer_initial(answers_state(questions, response)), questions=questions
     )
+    if request.method == "POST" and not open_now:
+        messages.error(
+            request,
+            _(
+                "Khảo sát không nhận trả lời lúc này (chỉ từ %(start)s đến %(end)s); "
+                "câu trả lời chưa được ghi."
+            )
+            % {
+                "start": survey.opens_on.strftime("%d/%m/%Y"),
+                "end": survey.closes_on.strftime("%d/%m/%Y"),
+            },
+        )
+        return redirect("surveys:survey-answer", uuid=survey.uuid)
     if request.method == "POST" and open_now:
         form = AnswerForm(request.POST, questions=questions)
         if form.is_valid():
@@ -113,7 +127,7 @@ def survey_answer(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 )
                 return redirect("surveys:survey-answer", uuid=survey.uuid)
         else:
-            form.add_error(None, _("Phiếu chưa gửi được: hãy trả lời đủ các câu hỏi chấm điểm."))
+            form.add_error(None, _("Phiếu chưa gửi được: xem các câu được đánh dấu."))
     return render(
         request,
         "surveys/survey_answer.html",
@@ -122,6 +136,7 @@ def survey_answer(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "enterprise": enterprise,
             "response": response,
             "open_now": open_now,
+            "not_yet": survey.state == SurveyState.OPEN and survey.opens_on > timezone.localdate(),
             "form": form,
             "groups": _groups(survey, form, answers_state(questions, response)),
         },

@@ -20,7 +20,7 @@ def show_error(request: HttpRequest, exc: ApplicationError) -> None:
 def version_of(request: HttpRequest) -> int | None:
     """Return the survey ``version`` the page was drawn from, when the form sent one."""
     value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdecimal() and len(value) < 10 else None
 
 
 def file_response(data: bytes, *, filename: str, content_type: str) -> HttpResponse:

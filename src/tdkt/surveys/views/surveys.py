@@ -65,6 +65,7 @@ def survey_list_view(request: HttpRequest) -> HttpResponse:
     """Officers: every survey; leaders: the surveys with results; an enterprise: the surveys
     it may answer and those it answered."""
     user = request.user
+    perms.ensure_sees_surveys(user)
     surveys = list(survey_list(actor=user))
     today = timezone.localdate()
     counts = response_counts(actor=user, surveys=surveys)
@@ -83,6 +84,7 @@ def survey_list_view(request: HttpRequest) -> HttpResponse:
         "surveys/survey_list.html",
         {
             "rows": rows,
+            "today": today,
             "can_manage": perms.can_manage(user),
             "reads_results": perms.can_read_results(user),
             "enterprise": perms.answering_enterprise(user),
