@@ -100,7 +100,7 @@ def council_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Change an open session's name, date, pass mark and members (a stale form is refused)."""
     council = council_get(actor=request.user, uuid=uuid)
     perms.ensure_officer(request.user)
-    users = user_choices(actor=request.user)
+    users = user_choices(actor=request.user, council=council)
     if request.method == "POST":
         form = CouncilForm(request.POST, users=users, editing=True)
         if form.is_valid():
@@ -172,7 +172,7 @@ def council_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     council = council_get(actor=actor, uuid=uuid)
     officer = perms.is_officer(actor)
     is_open = council.state == CouncilState.OPEN
-    rows = council_results(council)
+    rows = council_results(actor=actor, council=council)
     return render(
         request,
         "initiatives/council_detail.html",
@@ -239,7 +239,9 @@ def council_decide_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def council_export(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """The session's results as an Excel workbook."""
     council = council_get(actor=request.user, uuid=uuid)
-    response = HttpResponse(render_results_xlsx(council, council_results(council)), XLSX)
+    response = HttpResponse(
+        render_results_xlsx(council, council_results(actor=request.user, council=council)), XLSX
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="ket-qua-xet-sang-kien-{council.year}.xlsx"'
     )
