@@ -294,3 +294,28 @@ def test_scoring_locks_the_session_row(cast, monkeypatch):
     monkeypatch.setattr(InitiativeCouncil.objects, "select_for_update", spy)
     review_save(actor=cast.duc_user, application=application, points=_points(application))
     assert locked
+
+
+# --- 10. the history reads in Vietnamese ----------------------------------------------------
+
+
+def test_the_application_history_reads_in_vietnamese(cast):
+    from tdkt.audit.services import history_for
+    from tdkt.web.audit_display import timeline
+
+    application = in_review(cast)
+    first, second, third = list(cast.council.criteria.all())
+    review_save(
+        actor=cast.duc_user,
+        application=application,
+        points={first.pk: Decimal("23.5"), second.pk: Decimal(30), third.pk: Decimal(30)},
+    )
+    rows = timeline(history_for(application), actor=cast.registry.officer)
+    changes = [(c.label, c.before, c.after) for entry in rows for c in entry.changes]
+    labels = {label for label, _before, _after in changes}
+    assert "Submitted at" not in labels and "Nộp lúc" in labels
+    assert "Danh hiệu, hình thức" not in labels and "Tên sáng kiến" in labels
+    assert ("Tổng điểm", "—", "83,5") in changes
+    council_rows = timeline(history_for(cast.council), actor=cast.registry.officer)
+    criteria = [c.after for e in council_rows for c in e.changes if c.label == "Tiêu chí chấm điểm"]
+    assert criteria and "40.00" not in criteria[0] and "40" in criteria[0]

@@ -35,7 +35,16 @@ from tdkt.initiatives.models import (
 )
 from tdkt.initiatives.parameters import DEFAULT_CRITERIA, DEFAULT_PASS_MARK
 
-from .common import bump, check_version, check_year, decimal_value, fail, line, paragraph
+from .common import (
+    bump,
+    check_version,
+    check_year,
+    decimal_value,
+    fail,
+    line,
+    paragraph,
+    plain,
+)
 from .notices import tell_people
 
 COUNCIL_FIELDS = ["name", "meeting_date", "pass_mark"]
@@ -86,7 +95,7 @@ def _pass_mark(value: Decimal | str | None, criteria_total: Decimal) -> Decimal:
         raise fail(
             "pass_mark",
             _("Điểm đạt phải lớn hơn 0 và không quá tổng điểm tối đa (%(total)s).")
-            % {"total": format(criteria_total.normalize(), "f")},
+            % {"total": plain(criteria_total)},
         )
     return mark
 
@@ -128,7 +137,7 @@ def council_create(
             "year": [None, year],
             **{k: [None, v] for k, v in snapshot(council, COUNCIL_FIELDS).items()},
             "members": [None, _seat_names(council)],
-            "criteria": [None, [f"{c.name}: {c.max_points}" for c in DEFAULT_CRITERIA]],
+            "criteria": [None, [f"{c.name}: {plain(c.max_points)}" for c in DEFAULT_CRITERIA]],
         },
     )
     return council
@@ -222,9 +231,9 @@ def criteria_set(
         raise fail(
             "criteria",
             _("Tổng điểm tối đa (%(total)s) thấp hơn điểm đạt; hãy sửa điểm đạt trước.")
-            % {"total": format(total.normalize(), "f")},
+            % {"total": plain(total)},
         )
-    before = [f"{c.name}: {c.max_points}" for c in council.criteria.all()]
+    before = [f"{c.name}: {plain(c.max_points)}" for c in council.criteria.all()]
     council.criteria.all().delete()
     ScoringCriterion.objects.bulk_create(
         ScoringCriterion(council=council, position=i, name=c.name, max_points=c.max_points)
@@ -235,7 +244,7 @@ def criteria_set(
         event_type=AuditEventType.INITIATIVE_COUNCIL_UPDATED,
         actor=actor,
         obj=council,
-        changes={"criteria": [before, [f"{c.name}: {c.max_points}" for c in cleaned]]},
+        changes={"criteria": [before, [f"{c.name}: {plain(c.max_points)}" for c in cleaned]]},
     )
     return council
 
