@@ -319,3 +319,36 @@ def test_the_application_history_reads_in_vietnamese(cast):
     council_rows = timeline(history_for(cast.council), actor=cast.registry.officer)
     criteria = [c.after for e in council_rows for c in e.changes if c.label == "Tiêu chí chấm điểm"]
     assert criteria and "40.00" not in criteria[0] and "40" in criteria[0]
+
+
+# --- 11. pages offer only what can be done --------------------------------------------------
+
+
+def test_the_edit_page_of_a_submitted_application_is_not_offered(client, cast):
+    application = in_review(cast)
+    client.force_login(cast.anh_user)
+    url = reverse("initiatives:application-update", kwargs={"uuid": application.uuid})
+    response = client.get(url, follow=True)
+    html = response.content.decode()
+    assert "Lưu đơn" not in html and "Đơn đã nộp, không sửa được nữa." in html
+
+
+def test_an_author_gets_no_link_to_a_session_they_cannot_open(client, cast):
+    application = in_review(cast)
+    council_url = reverse("initiatives:council-detail", kwargs={"uuid": cast.council.uuid})
+    detail = reverse("initiatives:application-detail", kwargs={"uuid": application.uuid})
+    client.force_login(cast.anh_user)
+    html = client.get(detail).content.decode()
+    assert council_url not in html and cast.council.name in html
+    client.force_login(cast.duc_user)
+    assert council_url in client.get(detail).content.decode()
+
+
+def test_the_criteria_link_goes_once_a_member_has_scored(client, cast):
+    application = in_review(cast)
+    criteria_url = reverse("initiatives:council-criteria", kwargs={"uuid": cast.council.uuid})
+    url = reverse("initiatives:council-detail", kwargs={"uuid": cast.council.uuid})
+    client.force_login(cast.registry.officer)
+    assert criteria_url in client.get(url).content.decode()
+    review_save(actor=cast.duc_user, application=application, points=_points(application))
+    assert criteria_url not in client.get(url).content.decode()

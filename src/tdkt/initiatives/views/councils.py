@@ -182,6 +182,7 @@ def council_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "criteria": criteria_of(council),
             "rows": rows,
             "can_manage": officer and is_open,
+            "can_edit_criteria": officer and is_open and not any(r.reviews for r in rows),
             "can_close": is_open and perms.is_chair(actor, council),
             "decision_form": DecisionForm(initial={"version": council.version})
             if officer and council.state == CouncilState.CLOSED
