@@ -352,3 +352,68 @@ def test_the_criteria_link_goes_once_a_member_has_scored(client, cast):
     assert criteria_url in client.get(url).content.decode()
     review_save(actor=cast.duc_user, application=application, points=_points(application))
     assert criteria_url not in client.get(url).content.decode()
+
+
+# --- 12. forms say what is wrong ------------------------------------------------------------
+
+
+def _form_data(cast, **overrides):
+    data = {
+        "year": "2019",
+        "title": "Mẫu tờ khai điện tử",
+        "kind": "operational",
+        "area": "Thủ tục hành chính",
+        "problem": "Khai sai nhiều.",
+        "solution": "Tờ khai tự kiểm tra.",
+        "applied_where": "Phòng Quản lý Đầu tư",
+        "applied_since": "2019-04-01",
+        "benefit": "Giảm hồ sơ phải sửa.",
+        "benefit_vnd": "",
+        "author_1": str(cast.registry.anh.pk),
+        "share_1": "100",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"version": "²"}, "Trang này không còn đúng"),
+        ({"applied_since": "2019-02-30"}, "Ngày không có thật hoặc ghi sai dạng"),
+        ({"applied_since": "0001-01-01"}, "không được trước năm 1980"),
+        ({"benefit_vnd": "1" + "0" * 16}, "Số tiền làm lợi quá lớn"),
+        ({"author_2": "", "share_2": "50"}, "Hãy chọn tác giả có tỷ lệ đóng góp này."),
+    ],
+)
+def test_the_application_form_says_what_is_wrong(client, cast, overrides, message):
+    from tdkt.initiatives.models import InitiativeApplication
+
+    client.force_login(cast.anh_user)
+    response = client.post(reverse("initiatives:application-create"), _form_data(cast, **overrides))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not InitiativeApplication.objects.exists()
+
+
+def test_a_score_error_names_the_criterion_with_a_decimal_comma(client, cast):
+    application = in_review(cast)
+    first, *others = list(cast.council.criteria.all())
+    data = {f"c{c.pk}": "10" for c in others}
+    data[f"c{first.pk}"] = "40,5"
+    client.force_login(cast.duc_user)
+    url = reverse("initiatives:application-review", kwargs={"uuid": application.uuid})
+    html = client.post(url, data, follow=True).content.decode()
+    assert f"Tiêu chí “{first.name}”: tối đa 40 điểm." in html
+    assert "40.00" not in html
+
+
+def test_a_decision_with_an_impossible_date_says_so(client, cast):
+    application = in_review(cast)
+    review_save(actor=cast.duc_user, application=application, points=_points(application))
+    closed(cast)
+    client.force_login(cast.registry.officer)
+    url = reverse("initiatives:council-decide", kwargs={"uuid": cast.council.uuid})
+    data = {"decision_number": "25/QĐ-BQL", "decision_date": "2019-02-30", "signer": "Trưởng ban"}
+    html = client.post(url, data, follow=True).content.decode()
+    assert "Ngày quyết định: Ngày không có thật hoặc ghi sai dạng" in html

@@ -128,7 +128,7 @@ def test_co_authors_shares_must_add_up_to_one_hundred(cast):
     [
         ("title", "  ", "bắt buộc"),
         ("applied_since", date(2099, 1, 1), "tương lai"),
-        ("benefit_vnd", -1, "không âm"),
+        ("benefit_vnd", -1, "không được âm"),
         ("kind", "magic", "loại giải pháp"),
         ("year", 1990, "Năm phải"),
     ],

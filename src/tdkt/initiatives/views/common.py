@@ -40,3 +40,12 @@ def version_of(request: HttpRequest) -> int | None:
     if value.isdecimal() and value.isascii() and len(value) < 10:
         return int(value)
     return 0
+
+
+def form_errors(form: forms.Form, lead: str) -> str:
+    """Return a refused form's errors as one message, each after its field's label."""
+    parts = [lead]
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else None
+        parts.extend(f"{label}: {error}" if label else str(error) for error in errors)
+    return " ".join(parts)

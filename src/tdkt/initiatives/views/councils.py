@@ -36,7 +36,7 @@ from tdkt.initiatives.services import (
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 
-from .common import on_form, show_error, version_of
+from .common import form_errors, on_form, show_error, version_of
 
 HISTORY_LIMIT = 30
 
@@ -215,7 +215,7 @@ def council_decide_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     perms.ensure_officer(request.user)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Hãy ghi đủ số, ngày và người ký quyết định."))
+        messages.error(request, form_errors(form, _("Hãy ghi đủ số, ngày và người ký quyết định.")))
     else:
         try:
             council_decide(
