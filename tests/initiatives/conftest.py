@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from tdkt.accounts.constants import Role
 from tdkt.accounts.models import User
@@ -18,6 +19,7 @@ from tdkt.initiatives.services import (
     application_create,
     application_register,
     application_submit,
+    council_close,
     council_create,
 )
 from tests.builders import PASSWORD, Registry
@@ -95,3 +97,13 @@ def in_review(cast: Cast, **overrides) -> InitiativeApplication:
     return application_register(
         actor=cast.registry.officer, application=application, council=cast.council
     )
+
+
+def closed(cast: Cast, on: date = date(2019, 11, 15)) -> InitiativeCouncil:
+    """The chair closes the 2019 session; it is then dated as closed ``on`` that day (the tests
+    record decisions of 2019, which may not precede the closing)."""
+    council = council_close(actor=cast.registry.council, council=cast.council)
+    closed_at = timezone.make_aware(datetime.combine(on, time(17, 0)))
+    InitiativeCouncil.objects.filter(pk=council.pk).update(closed_at=closed_at)
+    council.refresh_from_db()
+    return council

@@ -10,11 +10,11 @@ import pytest
 from tdkt.commendations.adapters import RoundTerms, judge
 from tdkt.commendations.models import Award, Initiative
 from tdkt.commendations.selectors.cases import Subjects, build_cases
-from tdkt.initiatives.services import council_close, council_decide, review_save
+from tdkt.initiatives.services import council_decide, review_save
 from tdkt.rules import UnitCase
 from tests.commendations.conftest import give_history
 
-from .conftest import in_review
+from .conftest import closed, in_review
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def _recognise(cast):
             application=application,
             points={c.pk: Decimal(25) for c in cast.council.criteria.all()},
         )
-    council = council_close(actor=cast.registry.council, council=cast.council)
+    council = closed(cast)
     council_decide(
         actor=cast.registry.officer,
         council=council,
@@ -82,7 +82,7 @@ def test_not_recognised_applications_give_nothing_to_the_engine(cast):
         application=application,
         points={c.pk: Decimal(5) for c in cast.council.criteria.all()},
     )
-    council = council_close(actor=registry.council, council=cast.council)
+    council = closed(cast)
     council_decide(
         actor=registry.officer,
         council=council,

@@ -32,7 +32,7 @@ from tdkt.initiatives.services import (
     review_save,
 )
 
-from .conftest import content, filed, in_review
+from .conftest import closed, content, filed, in_review
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +128,7 @@ def test_co_authors_shares_must_add_up_to_one_hundred(cast):
     [
         ("title", "  ", "bắt buộc"),
         ("applied_since", date(2099, 1, 1), "tương lai"),
-        ("benefit_vnd", -1, "không âm"),
+        ("benefit_vnd", -1, "không được âm"),
         ("kind", "magic", "loại giải pháp"),
         ("year", 1990, "Năm phải"),
     ],
@@ -327,7 +327,7 @@ def test_the_decision_records_the_initiatives_in_the_archive(cast):
     """Each author of a passed application gets a cơ sở initiative of the Board; the rejected
     application gets none; a second decision is refused."""
     good, _weak = _two_applications(cast)
-    council = council_close(actor=cast.registry.council, council=cast.council)
+    council = closed(cast)
     with pytest.raises(PermissionDeniedError):
         council_decide(
             actor=cast.registry.council,
@@ -369,7 +369,7 @@ def test_the_decision_records_the_initiatives_in_the_archive(cast):
 
 def test_a_decision_with_a_bad_number_writes_nothing(cast):
     _two_applications(cast)
-    council = council_close(actor=cast.registry.council, council=cast.council)
+    council = closed(cast)
     with pytest.raises(ApplicationError, match="số/ký hiệu"):
         council_decide(
             actor=cast.registry.officer,

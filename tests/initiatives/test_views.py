@@ -13,7 +13,7 @@ from tdkt.initiatives.constants import ApplicationState, CouncilState
 from tdkt.initiatives.models import InitiativeApplication
 from tdkt.initiatives.services import review_save
 
-from .conftest import filed, in_review
+from .conftest import closed, filed, in_review
 
 pytestmark = pytest.mark.django_db
 
@@ -183,9 +183,7 @@ def test_the_officer_records_the_decision_and_exports_the_results(client, cast):
             application=application,
             points={c.pk: Decimal(25) for c in cast.council.criteria.all()},
         )
-    from tdkt.initiatives.services import council_close
-
-    council = council_close(actor=cast.registry.council, council=cast.council)
+    council = closed(cast)
     officer = _client(client, cast.registry.officer)
     url = reverse("initiatives:council-detail", kwargs={"uuid": council.uuid})
     assert "Ghi quyết định công nhận sáng kiến" in officer.get(url).content.decode()

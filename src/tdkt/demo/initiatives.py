@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.utils import timezone
@@ -225,6 +225,12 @@ def _session(year: int, specs: tuple[ApplicationSpec, ...], created: Counter[str
         created["initiative_applications"] += 1
     if year == PAST_YEAR:
         council = council_close(actor=_user(CHAIR), council=council)
+        # The past session closed on its meeting day: the decision may not precede the closing.
+        met = min(date(year, 11, 20), timezone.localdate())
+        InitiativeCouncil.objects.filter(pk=council.pk).update(
+            closed_at=timezone.make_aware(datetime.combine(met, time(17, 0)))
+        )
+        council.refresh_from_db()
         council_decide(
             actor=_user(OFFICER),
             council=council,

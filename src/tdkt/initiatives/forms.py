@@ -14,14 +14,42 @@ from tdkt.initiatives.constants import SolutionKind
 from tdkt.initiatives.models import InitiativeCouncil, ScoringCriterion
 from tdkt.initiatives.parameters import MAX_AUTHORS
 from tdkt.initiatives.services import ApplicationInput, AuthorInput, CriterionInput
+from tdkt.initiatives.services.common import MAX_VND, plain
 from tdkt.organizations.models import Person
 from tdkt.web.forms.widgets import DateInput, FastSelect, model_choice_field
 
 MAX_CRITERIA_ROWS = 6
 
 
+BAD_VERSION = _("Trang này không còn đúng (đã cũ hoặc bị sửa). Hãy tải lại trang rồi làm lại.")
+BAD_DATE = _("Ngày không có thật hoặc ghi sai dạng; hãy ghi ngày/tháng/năm, ví dụ 05/01/2020.")
+
+
 class _Versioned(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    """A form drawn from a version of its row; a bad version is said above the form (the
+    hidden field shows no error of its own)."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_version(self) -> int | None:
+        value = (self.cleaned_data.get("version") or "").strip()
+        if not value:
+            return None
+        if not (value.isdecimal() and value.isascii() and len(value) < 10):
+            raise forms.ValidationError(BAD_VERSION, code="invalid")
+        return int(value)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for message in self.errors.pop("version", []):
+            self.add_error(None, message)
+        return data
+
+
+def _date(label: Any, *, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label, required=required, widget=DateInput(), error_messages={"invalid": BAD_DATE}
+    )
 
 
 class _PersonChoice(forms.ModelChoiceField[Person]):
@@ -59,12 +87,18 @@ class ApplicationForm(_Versioned):
         _("Giải pháp mới ở điểm nào so với cách làm trước đây trong đơn vị."),
     )
     applied_where = forms.CharField(label=_("Nơi áp dụng"), max_length=300)
-    applied_since = forms.DateField(
-        label=_("Áp dụng lần đầu hoặc áp dụng thử từ ngày"), widget=DateInput()
-    )
+    applied_since = _date(_("Áp dụng lần đầu hoặc áp dụng thử từ ngày"))
     benefit = _text(_("Hiệu quả, lợi ích thu được"))
     benefit_vnd = forms.IntegerField(
-        label=_("Số tiền làm lợi (đồng, nếu tính được)"), required=False, min_value=0
+        label=_("Số tiền làm lợi (đồng, nếu tính được)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_VND - 1,
+        error_messages={
+            "invalid": _("Hãy ghi số tiền bằng chữ số, không có dấu chấm hay phẩy."),
+            "min_value": _("Số tiền làm lợi không được âm."),
+            "max_value": _("Số tiền làm lợi quá lớn: phải dưới một triệu tỷ đồng."),
+        },
     )
 
     def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
@@ -90,8 +124,15 @@ class ApplicationForm(_Versioned):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         for i in range(1, MAX_AUTHORS + 1):
-            if data.get(f"author_{i}") and data.get(f"share_{i}") is None:
+            share_refused = f"share_{i}" in self.errors
+            if data.get(f"author_{i}") and data.get(f"share_{i}") is None and not share_refused:
                 self.add_error(f"share_{i}", _("Hãy ghi tỷ lệ đóng góp của tác giả này."))
+            elif (
+                not data.get(f"author_{i}")
+                and f"author_{i}" not in self.errors
+                and (data.get(f"share_{i}") is not None or share_refused)
+            ):
+                self.add_error(f"author_{i}", _("Hãy chọn tác giả có tỷ lệ đóng góp này."))
         return data
 
     def author_rows(self) -> list[tuple[Any, Any]]:
@@ -147,7 +188,7 @@ class RegisterForm(_Versioned):
 class CouncilForm(_Versioned):
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     name = forms.CharField(label=_("Tên phiên xét"), max_length=300)
-    meeting_date = forms.DateField(label=_("Ngày họp"), required=False, widget=DateInput())
+    meeting_date = _date(_("Ngày họp"), required=False)
     pass_mark = forms.DecimalField(
         label=_("Điểm đạt (điểm trung bình tối thiểu)"),
         max_digits=6,
@@ -217,14 +258,24 @@ class ReviewForm(forms.Form):
         self.fields["comment"].required = False
         self.criteria = criteria
         for criterion in criteria:
+            named = {"name": criterion.name, "max": plain(criterion.max_points)}
             self.fields[f"c{criterion.pk}"] = forms.DecimalField(
-                label=_("%(name)s (tối đa %(max)s)")
-                % {"name": criterion.name, "max": format(criterion.max_points.normalize(), "f")},
+                label=_("%(name)s (tối đa %(max)s)") % named,
                 max_digits=6,
                 decimal_places=2,
                 localize=True,
                 min_value=0,
                 max_value=criterion.max_points,
+                error_messages={
+                    "required": _("Hãy chấm điểm tiêu chí “%(name)s”.") % named,
+                    "invalid": _("Tiêu chí “%(name)s”: hãy ghi một số, ví dụ 12,5.") % named,
+                    "min_value": _("Tiêu chí “%(name)s”: điểm không được âm.") % named,
+                    "max_value": _("Tiêu chí “%(name)s”: tối đa %(max)s điểm.") % named,
+                    "max_digits": _("Tiêu chí “%(name)s”: tối đa %(max)s điểm.") % named,
+                    "max_whole_digits": _("Tiêu chí “%(name)s”: tối đa %(max)s điểm.") % named,
+                    "max_decimal_places": _("Tiêu chí “%(name)s”: tối đa hai chữ số thập phân.")
+                    % named,
+                },
             )
         self.order_fields([*(f"c{c.pk}" for c in criteria), "comment"])
 
@@ -236,7 +287,7 @@ class DecisionForm(_Versioned):
     decision_number = forms.CharField(
         label=_("Số quyết định công nhận"), max_length=50, help_text=_("Ví dụ: 125/QĐ-BQL")
     )
-    decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DateInput())
+    decision_date = _date(_("Ngày quyết định"))
     signer = forms.CharField(
         label=_("Người ký"), max_length=200, help_text=_("Chức vụ và họ tên người ký quyết định.")
     )

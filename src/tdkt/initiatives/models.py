@@ -150,7 +150,7 @@ class InitiativeApplication(models.Model):
     )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("đơn yêu cầu công nhận sáng kiến")

@@ -8,8 +8,8 @@
 * The **emulation officer** (board-wide writer) sees every application, returns or registers
   submitted ones, runs the sessions and records the recognition decision.
 * A **member** of a session (any account the officer seats; the seat gives the right, as in
-  decision 0514) sees the applications registered to it and scores those they are not an
-  author of; the **chair** closes the review.
+  decision 0514) sees the applications registered to it and scores those they neither wrote
+  nor filed; the **chair** closes the review.
 * Anyone else: "not found" (404), exactly like a missing application.
 
 ``actor=None`` is the system (demo data, commands): it may do everything.
@@ -54,6 +54,14 @@ def is_author(actor: Any, application: InitiativeApplication) -> bool:
 
 def is_filer(actor: Any, application: InitiativeApplication) -> bool:
     return _signed_in(actor) and application.filed_by_id == actor.pk
+
+
+def is_party_user(user: Any, application: InitiativeApplication) -> bool:
+    """Return True when the account ``user`` filed ``application`` or is linked to one of its
+    authors: such a member neither scores it nor counts among the members who should."""
+    if user.pk == application.filed_by_id:
+        return True
+    return user.person_id is not None and user.person_id in author_ids(application)
 
 
 def seat_of(actor: Any, council: InitiativeCouncil | None) -> CouncilSeat | None:
@@ -131,8 +139,8 @@ def ensure_officer(actor: Any) -> None:
 
 
 def can_score(actor: Any, application: InitiativeApplication) -> bool:
-    """Return True when the actor sits on the application's open session and is not one of
-    its authors (an author never scores their own initiative)."""
+    """Return True when the actor sits on the application's open session and neither wrote
+    nor filed it (an author never scores their own initiative, nor the unit head who filed it)."""
     council = application.council
     if council is None or council.state != CouncilState.OPEN:
         return False
@@ -140,7 +148,9 @@ def can_score(actor: Any, application: InitiativeApplication) -> bool:
         return False
     if actor is None:
         return True
-    return seat_of(actor, council) is not None and not is_author(actor, application)
+    if is_author(actor, application) or is_filer(actor, application):
+        return False
+    return seat_of(actor, council) is not None
 
 
 def ensure_can_score(actor: Any, application: InitiativeApplication) -> None:
@@ -152,6 +162,8 @@ def ensure_can_score(actor: Any, application: InitiativeApplication) -> None:
         raise PermissionDeniedError(
             _("Thành viên là tác giả của sáng kiến không chấm điểm đơn của mình.")
         )
+    if is_filer(actor, application):
+        raise PermissionDeniedError(_("Thành viên đã lập đơn không chấm điểm đơn này."))
 
 
 def is_chair(actor: Any, council: InitiativeCouncil) -> bool:

@@ -8,7 +8,7 @@ found", exactly like a missing row.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 from uuid import UUID
 
@@ -86,7 +86,7 @@ def waiting_for_officer(*, actor: Any) -> QuerySet[InitiativeApplication]:
 
 
 def waiting_for_member(*, actor: Any) -> QuerySet[InitiativeApplication]:
-    """Return the applications of open sessions the actor sits on, is not an author of and
+    """Return the applications of open sessions the actor sits on, neither wrote nor filed and
     has not scored yet."""
     if not _signed_in(actor):
         return InitiativeApplication.objects.none()
@@ -95,7 +95,7 @@ def waiting_for_member(*, actor: Any) -> QuerySet[InitiativeApplication]:
     )
     scored = Review.objects.filter(application=OuterRef("pk"), seat__user=actor)
     qs = _applications().filter(Exists(seats), state=ApplicationState.IN_REVIEW)
-    qs = qs.exclude(Exists(scored))
+    qs = qs.exclude(Exists(scored)).exclude(filed_by=actor)
     if actor.person_id is not None:
         qs = qs.exclude(authors__person=actor.person_id)
     return qs.order_by("title")
@@ -166,11 +166,15 @@ def open_councils(*, actor: Any, year: int) -> QuerySet[InitiativeCouncil]:
     return InitiativeCouncil.objects.filter(year=year, state=CouncilState.OPEN)
 
 
-def user_choices(*, actor: Any) -> QuerySet[User]:
-    """Return the accounts an officer may seat on a session (active ones, by name)."""
+def user_choices(*, actor: Any, council: InitiativeCouncil | None = None) -> QuerySet[User]:
+    """Return the accounts an officer may seat on a session (active ones, by name), and those
+    already seated on ``council`` even when locked since (they keep their seat)."""
     if not perms.is_officer(actor):
         return User.objects.none()
-    return User.objects.filter(is_active=True).order_by("first_name", "username")
+    condition = Q(is_active=True)
+    if council is not None:
+        condition |= Q(Exists(CouncilSeat.objects.filter(council=council, user=OuterRef("pk"))))
+    return User.objects.filter(condition).order_by("first_name", "username")
 
 
 def author_choices(*, actor: Any) -> QuerySet[Person]:
@@ -222,8 +226,7 @@ def application_reviews(*, actor: Any, application: InitiativeApplication) -> Ap
         .order_by("seat_id")
     )
     seats = seats_of(council)
-    authors = perms.author_ids(application)
-    eligible = [s for s in seats if s.user.person_id is None or s.user.person_id not in authors]
+    eligible = [s for s in seats if not perms.is_party_user(s.user, application)]
     result = ApplicationReviews(
         criteria=criteria_of(council), count=len(reviews), eligible=len(eligible)
     )
@@ -262,31 +265,48 @@ def my_points(review: Review | None) -> dict[int, Decimal]:
 
 @dataclass
 class ResultRow:
-    """An application of a session as its results list and export show it."""
+    """An application of a session as its results list and export show it.
+
+    ``reviews`` and ``average`` are None when the reader may not see them yet: an author or the
+    filer of the application, while the session is open (decision 0824)."""
 
     application: InitiativeApplication
     authors: list[ApplicationAuthor]
-    reviews: int
+    reviews: int | None
     average: Decimal | None
 
 
-def council_results(council: InitiativeCouncil) -> list[ResultRow]:
-    """Return the applications before a session read through ``council_get``, best first."""
+def _running_average(reviews: list[Review]) -> Decimal | None:
+    if not reviews:
+        return None
+    total = sum((r.total for r in reviews), Decimal(0))
+    return (total / len(reviews)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+
+
+def council_results(*, actor: Any, council: InitiativeCouncil) -> list[ResultRow]:
+    """Return the applications before a session read through ``council_get``, best first.
+
+    While the session is open, a member who wrote or filed an application sees neither the
+    number of scores nor the running average of that application (decision 0824)."""
     applications = list(
         InitiativeApplication.objects.filter(council=council)
         .annotate(reviews_count=Count("reviews"))
         .prefetch_related("authors__person", "reviews")
         .order_by("title")
     )
+    is_open = council.state == CouncilState.OPEN
+    officer = perms.is_officer(actor)
     rows = []
     for a in applications:
-        reviews = list(a.reviews.all()) if a.average is None else []
+        authors = list(a.authors.all())
+        a._author_ids = {author.person_id for author in authors}  # type: ignore[attr-defined]
+        if is_open and not officer and (perms.is_author(actor, a) or perms.is_filer(actor, a)):
+            rows.append(ResultRow(a, authors, None, None))
+            continue
         average = a.average
-        if average is None and reviews:
-            average = (sum((r.total for r in reviews), Decimal(0)) / len(reviews)).quantize(
-                Decimal("0.01")
-            )
-        rows.append(ResultRow(a, list(a.authors.all()), a.reviews_count, average))
+        if average is None:
+            average = _running_average(list(a.reviews.all()))
+        rows.append(ResultRow(a, authors, a.reviews_count, average))
     rows.sort(key=lambda r: (r.average is None, -(r.average or 0), r.application.title))
     return rows
 

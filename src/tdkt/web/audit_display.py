@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.apps import apps
@@ -155,6 +156,25 @@ def _extra_labels() -> dict[str, str]:
     }
 
 
+def _type_labels() -> dict[str, dict[str, str]]:
+    """Labels that hold for one kind of record only, before the shared ones above: an
+    initiative's "title" is its name, not the "Danh hiệu, hình thức" of a registration."""
+    return {
+        "initiatives.initiativeapplication": {"title": _("Tên sáng kiến")},
+    }
+
+
+def _decimal(value: Any) -> str:
+    """A number with the Vietnamese decimal comma and no trailing zeros ("83,5", "70")."""
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    if not number.is_finite():
+        return str(value)
+    return format(number.normalize(), "f").replace(".", ",")
+
+
 def _models_for(object_type: str) -> list[type[models.Model]]:
     labels = [object_type, *RELATED_MODELS.get(object_type, [])]
     found = []
@@ -204,6 +224,8 @@ class _Formatter:
             return _("%(amount)s đồng") % {"amount": f"{value:,}".replace(",", ".")}
         if field is not None and field.choices:
             return str(dict(field.flatchoices).get(value, value))
+        if isinstance(field, models.DecimalField) and isinstance(value, str | int | float):
+            return _decimal(value)
         if isinstance(value, str) and ISO_DATE.match(value):
             return date.fromisoformat(value).strftime("%d/%m/%Y")
         if isinstance(value, str) and ISO_DATETIME.match(value):
@@ -229,6 +251,7 @@ def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]
     references: HistoryReferences = history_references(actor=actor, events=events)
     fmt = _Formatter()
     extra = _extra_labels()
+    by_type = _type_labels()
     labels = dict(AuditEventType.choices)
     entries = []
     for event in events:
@@ -238,7 +261,11 @@ def timeline(events: Iterable[AuditEvent], *, actor: Any) -> list[TimelineEntry]
         for name, pair in references.public("", event.changes or {}).items():
             before, after = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
             field = _field(models_, name)
-            label = extra.get(name) or (str(field.verbose_name) if field is not None else name)
+            label = (
+                by_type.get(event.object_type, {}).get(name)
+                or extra.get(name)
+                or (str(field.verbose_name) if field is not None else name)
+            )
             shown_before, shown_after = (
                 fmt.value(field, name, before),
                 fmt.value(field, name, after),

@@ -69,6 +69,11 @@ def _what() -> str:
     return _("Đơn yêu cầu công nhận sáng kiến")
 
 
+#: The earliest first use an application may state: a sanity bound against mistyped years
+#: (01/01/0001), well before the first application year the app takes (2000).
+FIRST_APPLIED = date(1980, 1, 1)
+
+
 def _clean(data: ApplicationInput) -> dict[str, Any]:
     """Return the application's fields validated and normalised (raises on the first error)."""
     year = check_year(data.year)
@@ -83,8 +88,15 @@ def _clean(data: ApplicationInput) -> dict[str, Any]:
         )
     if data.applied_since.year > year:
         raise fail("applied_since", _("Ngày bắt đầu áp dụng không được sau năm của đơn."))
-    if data.benefit_vnd is not None and not 0 <= data.benefit_vnd < MAX_VND:
-        raise fail("benefit_vnd", _("Số tiền làm lợi phải là số không âm."))
+    if data.applied_since < FIRST_APPLIED:
+        raise fail(
+            "applied_since",
+            _("Ngày bắt đầu áp dụng không được trước năm %(year)s.") % {"year": FIRST_APPLIED.year},
+        )
+    if data.benefit_vnd is not None and data.benefit_vnd < 0:
+        raise fail("benefit_vnd", _("Số tiền làm lợi không được âm."))
+    if data.benefit_vnd is not None and data.benefit_vnd >= MAX_VND:
+        raise fail("benefit_vnd", _("Số tiền làm lợi quá lớn: phải dưới một triệu tỷ đồng."))
     return {
         "year": year,
         "title": line(data.title, "title", limit=500),

@@ -84,10 +84,11 @@ def decimal_value(
     if number >= Decimal(100_000):
         raise fail(field, _("Số quá lớn."))
     if maximum is not None and number > maximum:
-        raise fail(field, _("Không được vượt quá %(max)s.") % {"max": _plain(maximum)})
+        raise fail(field, _("Không được vượt quá %(max)s.") % {"max": plain(maximum)})
     return number
 
 
-def _plain(value: Decimal) -> str:
+def plain(value: Decimal) -> str:
+    """A number as people write it here: decimal comma, no trailing zeros ("40", "12,5")."""
     text = format(value.normalize(), "f")
     return text.replace(".", ",")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from django.db import transaction
@@ -35,7 +35,16 @@ from tdkt.initiatives.models import (
 )
 from tdkt.initiatives.parameters import DEFAULT_CRITERIA, DEFAULT_PASS_MARK
 
-from .common import bump, check_version, check_year, decimal_value, fail, line, paragraph
+from .common import (
+    bump,
+    check_version,
+    check_year,
+    decimal_value,
+    fail,
+    line,
+    paragraph,
+    plain,
+)
 from .notices import tell_people
 
 COUNCIL_FIELDS = ["name", "meeting_date", "pass_mark"]
@@ -52,13 +61,21 @@ def _what() -> str:
     return _("Phiên xét sáng kiến")
 
 
-def _members(members: Sequence[Any], chair: Any) -> list[Any]:
-    """Return the members in order, the chair first; refuse an empty list or an inactive one."""
+def _members(
+    members: Sequence[Any], chair: Any, already_seated: frozenset[int] = frozenset()
+) -> list[Any]:
+    """Return the members in order, the chair first; refuse too short a list.
+
+    A locked account cannot take a new seat; one already seated keeps it (a member who scored
+    and left stays part of the review, and must not stop the officer editing the session). The
+    chair closes the session, so the chair's account must be active."""
     if chair is None:
         raise fail("chair", _("Cần chọn Chủ tịch Hội đồng."))
+    if not chair.is_active:
+        raise fail("chair", _("Tài khoản đã khoá không làm Chủ tịch Hội đồng được."))
     seated = [chair, *[m for m in members if m.pk != chair.pk]]
     unique = list({m.pk: m for m in seated}.values())
-    if any(not m.is_active for m in unique):
+    if any(not m.is_active and m.pk not in already_seated for m in unique):
         raise fail("members", _("Tài khoản đã khoá không ngồi Hội đồng được."))
     if len(unique) < 3:
         raise fail("members", _("Hội đồng cần ít nhất ba thành viên, kể cả Chủ tịch."))
@@ -78,7 +95,7 @@ def _pass_mark(value: Decimal | str | None, criteria_total: Decimal) -> Decimal:
         raise fail(
             "pass_mark",
             _("Điểm đạt phải lớn hơn 0 và không quá tổng điểm tối đa (%(total)s).")
-            % {"total": format(criteria_total.normalize(), "f")},
+            % {"total": plain(criteria_total)},
         )
     return mark
 
@@ -120,7 +137,7 @@ def council_create(
             "year": [None, year],
             **{k: [None, v] for k, v in snapshot(council, COUNCIL_FIELDS).items()},
             "members": [None, _seat_names(council)],
-            "criteria": [None, [f"{c.name}: {c.max_points}" for c in DEFAULT_CRITERIA]],
+            "criteria": [None, [f"{c.name}: {plain(c.max_points)}" for c in DEFAULT_CRITERIA]],
         },
     )
     return council
@@ -156,7 +173,8 @@ def council_update(
     """
     perms.ensure_officer(actor)
     council = _lock_open(council, version)
-    seated = _members(members, chair)
+    current = frozenset(council.seats.values_list("user_id", flat=True))
+    seated = _members(members, chair, current)
     before = {**snapshot(council, COUNCIL_FIELDS), "members": _seat_names(council)}
     council.name = line(name, "name")
     council.meeting_date = meeting_date
@@ -213,9 +231,9 @@ def criteria_set(
         raise fail(
             "criteria",
             _("Tổng điểm tối đa (%(total)s) thấp hơn điểm đạt; hãy sửa điểm đạt trước.")
-            % {"total": format(total.normalize(), "f")},
+            % {"total": plain(total)},
         )
-    before = [f"{c.name}: {c.max_points}" for c in council.criteria.all()]
+    before = [f"{c.name}: {plain(c.max_points)}" for c in council.criteria.all()]
     council.criteria.all().delete()
     ScoringCriterion.objects.bulk_create(
         ScoringCriterion(council=council, position=i, name=c.name, max_points=c.max_points)
@@ -226,7 +244,7 @@ def criteria_set(
         event_type=AuditEventType.INITIATIVE_COUNCIL_UPDATED,
         actor=actor,
         obj=council,
-        changes={"criteria": [before, [f"{c.name}: {c.max_points}" for c in cleaned]]},
+        changes={"criteria": [before, [f"{c.name}: {plain(c.max_points)}" for c in cleaned]]},
     )
     return council
 
@@ -246,13 +264,18 @@ def review_save(
     """Record (or change) a member's scores of an application while its session is open.
 
     ``points`` maps each criterion's id to its points (every criterion, 0 to its maximum).
-    A member who is an author of the application is refused. The system names the seat.
+    A member who is an author of the application, or filed it, is refused. The system names
+    the seat.
     """
     perms.ensure_can_score(actor, application)
+    # The session first, as its edits do (council_update, criteria_set, council_close): its
+    # criteria, seats and state stay as read until the scores are saved.
+    if application.council_id is None:
+        raise ConflictError(_("Đơn không còn ở bước Hội đồng chấm điểm."))
+    council = InitiativeCouncil.objects.select_for_update().get(pk=application.council_id)
     application = InitiativeApplication.objects.select_for_update().get(pk=application.pk)
-    council = application.council
     if (
-        council is None
+        application.council_id != council.pk
         or council.state != CouncilState.OPEN
         or application.state != ApplicationState.IN_REVIEW
     ):
@@ -262,6 +285,8 @@ def review_save(
         raise fail("seat", _("Cần chọn thành viên Hội đồng."))
     if seat.user.person_id is not None and seat.user.person_id in perms.author_ids(application):
         raise fail("seat", _("Thành viên là tác giả của sáng kiến không chấm điểm đơn của mình."))
+    if seat.user_id == application.filed_by_id:
+        raise fail("seat", _("Thành viên đã lập đơn không chấm điểm đơn này."))
     criteria = list(council.criteria.all())
     values: dict[int, Decimal] = {}
     for criterion in criteria:
@@ -301,9 +326,20 @@ def review_save(
 # --- closing and decision -------------------------------------------------------------------
 
 
-def _average(reviews: Sequence[Review]) -> Decimal:
+def _passes(reviews: Sequence[Review], pass_mark: Decimal) -> bool:
+    """Return True when the exact average of the members' totals reaches ``pass_mark``.
+
+    Compared without rounding (sum >= mark x count): 69.99, 70 and 70 average 69.996..., which
+    falls short of 70 even though it shows as 70,00 when rounded half-up."""
     total = sum((r.total for r in reviews), Decimal(0))
-    return (total / len(reviews)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return total >= pass_mark * len(reviews)
+
+
+def _average(reviews: Sequence[Review]) -> Decimal:
+    """Return the average kept for display, cut (not rounded) to two decimals: with a pass mark
+    of two decimals at most, the shown average then never reaches a mark the exact one misses."""
+    total = sum((r.total for r in reviews), Decimal(0))
+    return (total / len(reviews)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
 
 
 @transaction.atomic
@@ -335,7 +371,8 @@ def council_close(
     events = []
     for application in applications:
         average = _average(reviews[application.pk])
-        action = workflow.PASS if average >= council.pass_mark else workflow.REJECT
+        passed = _passes(reviews[application.pk], council.pass_mark)
+        action = workflow.PASS if passed else workflow.REJECT
         before = application.state
         application.state = workflow.next_state(before, action)
         application.average = average
@@ -409,6 +446,7 @@ def council_decide(
             "decision_date",
             _("Ngày quyết định không được trước năm %(year)s.") % {"year": council.year},
         )
+    _check_after_review(council, decision_date)
     who = line(signer, "signer", limit=200)
     passed = list(
         InitiativeApplication.objects.select_for_update()
@@ -420,6 +458,7 @@ def council_decide(
         .select_related("person", "application")
         .order_by("application_id", "position")
     )
+    _refuse_recorded(authors, council.year)
     initiatives_record(
         actor=actor,
         entries=[
@@ -477,6 +516,46 @@ def council_decide(
             % {"number": number, "day": decision_date.strftime("%d/%m/%Y")},
         )
     return council
+
+
+def _check_after_review(council: InitiativeCouncil, decision_date: date) -> None:
+    """Refuse a decision dated before the session met or before its chair closed it."""
+    closed_on = timezone.localdate(council.closed_at) if council.closed_at else None
+    for day, message in (
+        (council.meeting_date, _("Ngày quyết định không được trước ngày họp Hội đồng (%(day)s).")),
+        (closed_on, _("Ngày quyết định không được trước ngày kết thúc phiên xét (%(day)s).")),
+    ):
+        if day is not None and decision_date < day:
+            raise fail("decision_date", message % {"day": day.strftime("%d/%m/%Y")})
+
+
+def _refuse_recorded(authors: Sequence[ApplicationAuthor], year: int) -> None:
+    """Refuse the decision when the archive already holds an initiative of an author with the
+    same title and year (``initiatives_record`` would keep the older row, with its scope and
+    decision, and the application would silently point at it; docs/initiatives.md)."""
+    rows = Initiative.objects.filter(person__in=[a.person_id for a in authors], year=year)
+    found = {(row.person_id, fold(row.title)): row for row in rows}
+    clashes = []
+    for author in authors:
+        row = found.get((author.person_id, fold(author.application.title)))
+        if row is None:
+            continue
+        decision = row.decision_number or _("không ghi số quyết định")
+        if row.recognized_on:
+            decision += _(" ngày %(day)s") % {"day": row.recognized_on.strftime("%d/%m/%Y")}
+        clashes.append(
+            _("%(name)s — “%(title)s” (quyết định %(decision)s)")
+            % {"name": author.person.full_name, "title": row.title, "decision": decision}
+        )
+    if clashes:
+        raise ConflictError(
+            _(
+                "Hồ sơ lưu trữ đã có sáng kiến cùng tên, cùng năm %(year)s của: %(list)s. "
+                "Hãy kiểm tra, sửa hoặc bỏ sáng kiến đã ghi trong hồ sơ lưu trữ rồi ghi "
+                "quyết định lại."
+            )
+            % {"year": year, "list": "; ".join(clashes)}
+        )
 
 
 def _link(authors: Sequence[ApplicationAuthor], year: int) -> None:

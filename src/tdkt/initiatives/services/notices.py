@@ -8,6 +8,7 @@ from typing import Any
 from django.urls import reverse
 
 from tdkt.accounts.models import User
+from tdkt.initiatives import permissions as perms
 from tdkt.initiatives.models import CouncilSeat, InitiativeApplication
 from tdkt.notifications.services import notify
 
@@ -40,13 +41,8 @@ def tell_people(
 def tell_members(
     *, actor: Any, application: InitiativeApplication, seats: Iterable[CouncilSeat], title: str
 ) -> None:
-    """Notify the members who score ``application`` (its authors among them are left out)."""
-    authors = set(application.authors.values_list("person_id", flat=True))
-    recipients = [
-        seat.user
-        for seat in seats
-        if seat.user.person_id is None or seat.user.person_id not in authors
-    ]
+    """Notify the members who score ``application`` (its authors and filer are left out)."""
+    recipients = [seat.user for seat in seats if not perms.is_party_user(seat.user, application)]
     notify(
         actor=actor,
         recipients=recipients,

@@ -120,6 +120,10 @@ def application_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Change a draft (its filer only); a form drawn from an older version is refused."""
     application = application_get(actor=request.user, uuid=uuid)
     perms.ensure_can_edit(request.user, application)
+    if application.state != ApplicationState.DRAFT:
+        # As the save refuses it: a submitted application is no longer the filer's to change.
+        messages.error(request, _("Đơn đã nộp, không sửa được nữa."))
+        return redirect("initiatives:application-detail", uuid=application.uuid)
     form = _form(request, application)
     if request.method == "POST" and form.is_valid():
         try:
@@ -179,6 +183,8 @@ def application_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "review_form": review_form,
             "is_author": perms.is_author(actor, application) or perms.is_filer(actor, application),
             "final": application.state in workflow.FINAL,
+            "sees_council": application.council is not None
+            and perms.can_see_council(actor, application.council),
             "timeline": timeline(history_for(application)[:HISTORY_LIMIT], actor=actor)
             if officer
             else None,

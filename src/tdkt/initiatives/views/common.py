@@ -29,6 +29,23 @@ def show_error(request: HttpRequest, exc: ApplicationError) -> None:
 
 
 def version_of(request: HttpRequest) -> int | None:
-    """Return the ``version`` the page was drawn from, when the form sent one."""
+    """Return the ``version`` the page was drawn from, when the form sent one.
+
+    Only ASCII digits, and fewer than ten of them: "²" is a digit to ``str.isdigit`` but not
+    to ``int``, and a 5,000-digit number is refused by ``int`` itself. Anything else that was
+    sent is no version of ours: 0 (no row has it), so the change is refused as stale."""
     value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else None
+    if not value:
+        return None
+    if value.isdecimal() and value.isascii() and len(value) < 10:
+        return int(value)
+    return 0
+
+
+def form_errors(form: forms.Form, lead: str) -> str:
+    """Return a refused form's errors as one message, each after its field's label."""
+    parts = [lead]
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else None
+        parts.extend(f"{label}: {error}" if label else str(error) for error in errors)
+    return " ".join(parts)

@@ -36,7 +36,7 @@ from tdkt.initiatives.services import (
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 
-from .common import on_form, show_error, version_of
+from .common import form_errors, on_form, show_error, version_of
 
 HISTORY_LIMIT = 30
 
@@ -100,7 +100,7 @@ def council_update_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Change an open session's name, date, pass mark and members (a stale form is refused)."""
     council = council_get(actor=request.user, uuid=uuid)
     perms.ensure_officer(request.user)
-    users = user_choices(actor=request.user)
+    users = user_choices(actor=request.user, council=council)
     if request.method == "POST":
         form = CouncilForm(request.POST, users=users, editing=True)
         if form.is_valid():
@@ -172,7 +172,7 @@ def council_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     council = council_get(actor=actor, uuid=uuid)
     officer = perms.is_officer(actor)
     is_open = council.state == CouncilState.OPEN
-    rows = council_results(council)
+    rows = council_results(actor=actor, council=council)
     return render(
         request,
         "initiatives/council_detail.html",
@@ -182,6 +182,7 @@ def council_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "criteria": criteria_of(council),
             "rows": rows,
             "can_manage": officer and is_open,
+            "can_edit_criteria": officer and is_open and not any(r.reviews for r in rows),
             "can_close": is_open and perms.is_chair(actor, council),
             "decision_form": DecisionForm(initial={"version": council.version})
             if officer and council.state == CouncilState.CLOSED
@@ -214,7 +215,7 @@ def council_decide_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     perms.ensure_officer(request.user)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Hãy ghi đủ số, ngày và người ký quyết định."))
+        messages.error(request, form_errors(form, _("Hãy ghi đủ số, ngày và người ký quyết định.")))
     else:
         try:
             council_decide(
@@ -239,7 +240,9 @@ def council_decide_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def council_export(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """The session's results as an Excel workbook."""
     council = council_get(actor=request.user, uuid=uuid)
-    response = HttpResponse(render_results_xlsx(council, council_results(council)), XLSX)
+    response = HttpResponse(
+        render_results_xlsx(council, council_results(actor=request.user, council=council)), XLSX
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="ket-qua-xet-sang-kien-{council.year}.xlsx"'
     )

@@ -34,6 +34,8 @@ from .zones import zone_list
 # change may sit on the jury, and must not read the other jurors' marks here.
 # An enterprise's survey answers are the officers' to read (decision 0813): leaders and council
 # members, who see the other latest changes, do not see who answered what.
+# An initiative application, its drafts and who scored it are for its filer, authors, session
+# members and the officer (decisions 0823, 0824); the session's events name the scorers.
 ADMIN_ONLY_PREFIXES = (
     "security.",
     "user.",
@@ -44,6 +46,8 @@ ADMIN_ONLY_PREFIXES = (
     "contest.conflict_",
     "contest.prize_",
     "survey_response.",
+    "initiative_application.",
+    "initiative_council.",
 )
 PERSON, ORGANIZATION = "organizations.person", "organizations.organization"
 #: A scope of at most this many people is matched against the events by their ids.
