@@ -113,6 +113,9 @@ def contest_transition(
     fields = ["state"]
     changes: dict[str, list[Any]] = {"state": [source, to_state]}
     if to_state == S.PUBLISHED:
+        from tdkt.contests.selectors import freeze_results
+
+        freeze_results(locked)
         locked.published_at = timezone.now()
         fields.append("published_at")
     locked.save(update_fields=fields)

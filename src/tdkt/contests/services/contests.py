@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
@@ -26,6 +27,7 @@ from tdkt.contests.versions import CONTEST_FIELDS
 from tdkt.core.calendar import MAX_YEAR, MIN_YEAR
 from tdkt.core.errors import ConflictError
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
+from tdkt.notifications.services import notify
 
 from .common import field_error, lock_contest, long_text, one_line, refuse
 
@@ -238,12 +240,11 @@ def contest_jury_set(
     locked = lock_contest(contest, expected_version)
     ensure_editable(locked)
     wanted = {user.pk: user for user in jurors}
-    inactive = [u.get_username() for u in wanted.values() if not u.is_active]
-    if inactive:
-        raise field_error("jurors", _("Tài khoản đã bị khoá không làm giám khảo được."))
     current = {u.pk: u for u in locked.jurors.all()}
     removed = [pk for pk in current if pk not in wanted]
     added = [u for pk, u in wanted.items() if pk not in current]
+    if any(not u.is_active for u in added):
+        raise field_error("jurors", _("Tài khoản đã bị khoá không làm giám khảo được."))
     if removed:
         busy = Score.objects.filter(entry__contest=locked, juror_id__in=removed).exists()
         if busy:
@@ -254,15 +255,41 @@ def contest_jury_set(
         return locked
     if locked.state == ContestState.JUDGING and not wanted:
         raise field_error("jurors", _("Cuộc thi đang chấm cần có ít nhất một giám khảo."))
+    judging = locked.state == ContestState.JUDGING
+    if judging:
+        # Marks already shown stay final: a juror added now is not expected on those entries.
+        _reveal_complete_entries(locked)
     locked.jurors.remove(*removed)
     locked.jurors.add(*added)
+    if judging:
+        _reveal_complete_entries(locked)
     changes: dict[str, list[Any]] = {}
     if added:
         changes["added"] = [None, sorted(_name(u) for u in added)]
     if removed:
         changes["removed"] = [sorted(_name(current[pk]) for pk in removed), None]
     record(event_type=AuditEventType.CONTEST_JURY_SET, actor=actor, obj=locked, changes=changes)
+    if judging and added:
+        notify(
+            actor=actor,
+            recipients=added,
+            kind="contest.judging",
+            title=_("Bạn được mời chấm bài cuộc thi “%(name)s”") % {"name": locked.name},
+            body=_("Xin mời chấm các bài dự thi chưa được chấm đủ điểm."),
+            link=reverse("contests:contest-detail", kwargs={"uuid": locked.uuid}),
+        )
     return locked
+
+
+def _reveal_complete_entries(contest: Contest) -> None:
+    from .judging import reveal_if_complete
+
+    entries = Entry.objects.select_related("contest", "organization").filter(
+        contest=contest, withdrawn_at__isnull=True, marks_revealed_at__isnull=True
+    )
+    for entry in entries:
+        entry.contest = contest
+        reveal_if_complete(entry)
 
 
 def _name(user: Any) -> str:
