@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tdkt.accounts.scopes import scope_for
 from tdkt.audit.services import history_for
 from tdkt.contests.constants import PRIZE_ORDER, ContestState, PrizeRank
 from tdkt.contests.exports import XLSX, prize_list_workbook
@@ -175,6 +174,14 @@ def _moves(actor: Any, contest: Contest) -> list[dict[str, Any]]:
     ]
 
 
+def _can_see_results(manage: bool, juror: bool, contest: Contest) -> bool:
+    """Organisers read the judging table once the contest is announced, jurors only once the
+    judging starts (while entries come in, nobody but their units sees them)."""
+    if manage:
+        return contest.state != ContestState.DRAFT
+    return juror and contest.state in (ContestState.JUDGING, ContestState.PUBLISHED)
+
+
 @web_view
 def contest_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """Show a contest: its plan, rules, dates, prizes and jury, and for each role what it may
@@ -201,10 +208,10 @@ def contest_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "accepting": accepting(contest, today),
             "is_juror": juror,
             "queue": jury_queue(actor=actor, contest=contest),
-            "can_see_results": (manage or juror) and contest.state != ContestState.DRAFT,
+            "can_see_results": _can_see_results(manage, juror, contest),
             "has_prize_list": bool(prize_list(actor=actor, contest=contest)),
             "timeline": timeline(history_for(contest)[:HISTORY_LIMIT], actor=actor)
-            if scope_for(actor).everything
+            if manage
             else [],
         },
     )
@@ -244,7 +251,7 @@ def contest_results_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     organiser assigns the prizes here."""
     contest = contest_get(actor=request.user, uuid=uuid)
     manage = can_manage_contests(request.user)
-    if not (manage or is_juror(request.user, contest)) or contest.state == ContestState.DRAFT:
+    if not _can_see_results(manage, is_juror(request.user, contest), contest):
         raise NotFoundError(_("Không tìm thấy bảng điểm."))
     results = contest_results(actor=request.user, contest=contest)
     return render(
