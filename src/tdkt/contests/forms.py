@@ -144,6 +144,9 @@ class EntryForm(VersionedForm):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}),
     )
+    # A one-time key of the sending form (the new entry's UUID): a repeated POST of the same
+    # form finds the entry it created instead of sending a second copy.
+    key = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     FIELDS = ("title", "subject_kind", "subject_name", "authors", "text")
 

@@ -4,7 +4,7 @@ and the exemplary models (gương điển hình)."""
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -69,7 +69,7 @@ def entry_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     unit = ensure_submitter(request.user)
     if not accepting(contest, timezone.localdate()):
         raise NotFoundError(_("Cuộc thi không nhận bài lúc này."))
-    form = _entry_form(request, unit, initial={"subject_kind": "individual"})
+    form = _entry_form(request, unit, initial={"subject_kind": "individual", "key": uuid4()})
     if request.method == "POST" and form.is_valid():
         try:
             entry = entry_submit(
@@ -78,6 +78,7 @@ def entry_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 organization=unit,
                 **form.service_data(),
                 file=form.upload(),
+                key=form.cleaned_data.get("key"),
             )
         except ApplicationError as exc:
             if exc.status == 409:
