@@ -32,7 +32,7 @@ from tdkt.notifications.services import notify
 from .common import field_error, lock_contest, long_text, one_line, refuse
 
 # "1445/KH-BQL", "163/KH-BQL": a number, "/", then the symbol.
-DOCUMENT_NUMBER = re.compile(r"^\d{1,6}(?:-[A-Za-zĐđ]+)?/[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*$")
+DOCUMENT_NUMBER = re.compile(r"^[0-9]{1,6}(?:-[A-Za-zĐđ]+)?/[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*$")
 # States in which the organiser may still change the contest's texts, dates and prizes.
 EDITABLE = frozenset({ContestState.DRAFT, ContestState.OPEN, ContestState.JUDGING})
 
@@ -55,7 +55,7 @@ def _prize_errors(merged: dict[str, Any], data: dict[str, Any]) -> dict[str, lis
             except (InvalidOperation, ValueError):
                 amount = Decimal(-1)
             if not amount.is_finite() or amount < 0 or amount > MAX_PRIZE_AMOUNT:
-                errors[amount_name] = [_("Tiền thưởng là số đồng không âm, không quá 1 tỷ.")]
+                errors[amount_name] = [_("Tiền thưởng mỗi giải từ 0 đến 1.000.000.000 đồng.")]
             elif amount != amount.to_integral_value():
                 errors[amount_name] = [_("Tiền thưởng tính theo đồng, không có phần lẻ.")]
             else:
@@ -93,7 +93,9 @@ def _validate(data: dict[str, Any], contest: Contest | None) -> dict[str, Any]:
         elif not (opens.year >= MIN_YEAR and closes.year <= MAX_YEAR):
             errors["opens_on"] = [_("Thời gian nằm ngoài phạm vi lịch làm việc.")]
     plan_date = merged.get("plan_date")
-    if isinstance(plan_date, date) and isinstance(opens, date) and plan_date > opens:
+    if isinstance(plan_date, date) and not MIN_YEAR <= plan_date.year <= MAX_YEAR:
+        errors["plan_date"] = [_("Ngày kế hoạch nằm ngoài phạm vi lịch làm việc.")]
+    elif isinstance(plan_date, date) and isinstance(opens, date) and plan_date > opens:
         errors["plan_date"] = [_("Kế hoạch phải ban hành trước ngày bắt đầu nhận bài.")]
     errors.update(_prize_errors(merged, data))
     refuse(errors)
