@@ -90,7 +90,9 @@ def test_a_bad_contest_form_shows_the_error_and_writes_nothing(registry):
 
 def test_each_role_sees_only_its_actions_on_an_open_contest(w):
     officer = vietnamese(signed_in(w.r.officer).get(detail(w.contest)))
-    assert "Kết thúc nhận bài, bắt đầu chấm" in officer and "Chọn giám khảo" in officer
+    # before the closing day the judging cannot start: no button, the reason instead
+    assert "Kết thúc nhận bài, bắt đầu chấm" not in officer and "Chọn giám khảo" in officer
+    assert "Chưa hết hạn nhận bài" in officer
     assert "Gửi bài dự thi" not in officer
     head = vietnamese(signed_in(w.r.investment_head).get(detail(w.contest)))
     assert "Gửi bài dự thi" in head and "Người cán bộ tận tụy" in head

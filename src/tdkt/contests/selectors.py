@@ -426,15 +426,23 @@ def contest_work(*, actor: Any, today: date | None = None) -> list[WorkItem]:
 JUROR_ROLES = ("emulation_officer", "leader", "council_member", "unit_head")
 
 
+JUROR_CANDIDATES_LIMIT = 500
+
+
 def juror_candidates(*, actor: Any, contest: Contest) -> list[Any]:
     """Return the accounts an organiser may put on the jury: the Board's active officers,
-    leaders, council members and heads of units, plus the current jurors."""
+    leaders, council members and heads of units (at most ``JUROR_CANDIDATES_LIMIT``), and
+    always every current juror (whom a cut must never drop from the form)."""
     if not (actor is None or is_board_writer(actor)):
         return []
     current = {u.pk for u in contest.jurors.all()}
-    users = (
-        User.objects.filter(Q(is_active=True, role__in=JUROR_ROLES) | Q(pk__in=current))
+    order = ("last_name", "first_name", "username")
+    others = (
+        User.objects.filter(is_active=True, role__in=JUROR_ROLES)
+        .exclude(pk__in=current)
         .select_related("organization")
-        .order_by("last_name", "first_name", "username")
+        .order_by(*order)
     )
-    return list(users[:500])
+    jurors = User.objects.filter(pk__in=current).select_related("organization")
+    users = [*jurors, *others[:JUROR_CANDIDATES_LIMIT]]
+    return sorted(users, key=lambda u: (u.last_name, u.first_name, u.username))

@@ -200,7 +200,7 @@ def _judging_context(request: HttpRequest, entry: Entry) -> dict[str, Any]:
         and juror
         and row is not None
         and row.mine is None
-        and not excluded_automatically(actor, entry),
+        and not row.excluded,
         "conflict_form": ConflictForm(),
         "own_unit": juror and excluded_automatically(actor, entry),
         "can_assign": manage and judging and row is not None and row.complete,
