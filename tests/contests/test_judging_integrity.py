@@ -202,3 +202,27 @@ def test_published_averages_and_ranks_are_frozen(judging):
     row = row_of(w, w.investment_entry)
     assert row.ranked.average == Decimal("70.00")
     assert row.ranked.rank == w.investment_entry.final_rank
+
+
+def test_the_entry_page_offers_no_score_form_to_the_submitting_side(w):
+    r = w.r
+    team = organization_create(
+        actor=r.officer,
+        name="Tổ Thẩm định dự án",
+        kind=OrganizationKind.DEPARTMENT,
+        parent=r.investment,
+    )
+    team_head = make_user("team_head", Role.UNIT_HEAD, team)
+    entry = submit(r, w.contest, team_head, team, "Bài của tổ")
+    contest_jury_set(
+        actor=r.officer,
+        contest=w.contest,
+        jurors=[r.council, r.leader, r.planning_head, r.investment_head],
+    )
+    start_judging(w)
+    page = signed_in(r.investment_head).get(
+        reverse("contests:entry-detail", kwargs={"uuid": entry.uuid})
+    )
+    html = page.content.decode()
+    assert "Bạn ở phía gửi bài" in html
+    assert 'name="points"' not in html and 'name="reason"' not in html

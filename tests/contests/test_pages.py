@@ -168,7 +168,7 @@ def test_the_juror_scores_on_the_entry_page_and_the_officer_assigns_prizes(judgi
     page = vietnamese(juror.get(entry_url(w.investment_entry)))
     assert ("Đã có 1/3 giám khảo chấm." in page and "88,5" in page) or "88.5" in page
     own = vietnamese(signed_in(w.r.planning_head).get(entry_url(w.planning_entry)))
-    assert "Bài của đơn vị bạn" in own and "Ghi điểm" not in own
+    assert "Bạn ở phía gửi bài" in own and "Ghi điểm" not in own
     for juror_user in (w.r.leader, w.r.planning_head):
         score_set(actor=juror_user, entry=w.investment_entry, points=90)
     officer = signed_in(w.r.officer)

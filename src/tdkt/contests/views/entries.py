@@ -186,6 +186,7 @@ def _judging_context(request: HttpRequest, entry: Entry) -> dict[str, Any]:
         and juror
         and row is not None
         and not row.excluded
+        and not excluded_automatically(actor, entry)
         and (row.mine is None or (not row.mine.conflict and not row.complete))
     )
     return {
