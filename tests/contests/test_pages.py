@@ -90,7 +90,9 @@ def test_a_bad_contest_form_shows_the_error_and_writes_nothing(registry):
 
 def test_each_role_sees_only_its_actions_on_an_open_contest(w):
     officer = vietnamese(signed_in(w.r.officer).get(detail(w.contest)))
-    assert "Kết thúc nhận bài, bắt đầu chấm" in officer and "Chọn giám khảo" in officer
+    # before the closing day the judging cannot start: no button, the reason instead
+    assert "Kết thúc nhận bài, bắt đầu chấm" not in officer and "Chọn giám khảo" in officer
+    assert "Chưa hết hạn nhận bài" in officer
     assert "Gửi bài dự thi" not in officer
     head = vietnamese(signed_in(w.r.investment_head).get(detail(w.contest)))
     assert "Gửi bài dự thi" in head and "Người cán bộ tận tụy" in head
@@ -166,7 +168,7 @@ def test_the_juror_scores_on_the_entry_page_and_the_officer_assigns_prizes(judgi
     page = vietnamese(juror.get(entry_url(w.investment_entry)))
     assert ("Đã có 1/3 giám khảo chấm." in page and "88,5" in page) or "88.5" in page
     own = vietnamese(signed_in(w.r.planning_head).get(entry_url(w.planning_entry)))
-    assert "Bài của đơn vị bạn" in own and "Ghi điểm" not in own
+    assert "Bạn ở phía gửi bài" in own and "Ghi điểm" not in own
     for juror_user in (w.r.leader, w.r.planning_head):
         score_set(actor=juror_user, entry=w.investment_entry, points=90)
     officer = signed_in(w.r.officer)

@@ -76,7 +76,11 @@ def test_only_emulation_officers_organise_contests(registry, user):
             "first_prizes",
             "Cuộc thi cần có ít nhất một giải.",
         ),
-        ({"second_amount": -5}, "second_amount", "Tiền thưởng là số đồng không âm"),
+        (
+            {"second_amount": -5},
+            "second_amount",
+            "Tiền thưởng mỗi giải từ 0 đến 1.000.000.000 đồng",
+        ),
         ({"plan_number": "KH 1445"}, "plan_number", "Số kế hoạch có dạng số/ký hiệu"),
     ],
 )

@@ -47,11 +47,22 @@ def max_bytes() -> int:
     return int(getattr(settings, "TDKT_ATTACHMENT_MAX_BYTES", 20 * MB))
 
 
+#: The longest file name kept (the column holds 255).
+NAME_MAX_CHARS = 200
+
+
 def safe_name(name: str) -> str:
     """Return the last path part of a client's file name, without control characters."""
     base = PurePosixPath((name or "").replace("\\", "/")).name
-    cleaned = "".join(ch for ch in base if ch.isprintable() and ch not in '<>:"|?*')
-    return cleaned.strip()[:200] or "tai-lieu"
+    cleaned = "".join(ch for ch in base if ch.isprintable() and ch not in '<>:"|?*').strip()
+    if len(cleaned) > NAME_MAX_CHARS:
+        # Shorten the stem, keep the extension (a short one) so the file still opens.
+        stem, dot, extension = cleaned.rpartition(".")
+        if dot and stem and 0 < len(extension) <= 10:
+            cleaned = stem[: NAME_MAX_CHARS - len(extension) - 1].rstrip() + "." + extension
+        else:
+            cleaned = cleaned[:NAME_MAX_CHARS]
+    return cleaned or "tai-lieu"
 
 
 def _office_kind(head: bytes, data: bytes) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.contests.constants import (
@@ -21,6 +22,7 @@ from tdkt.web.forms.widgets import DateInput
 
 
 def _money(label: Any) -> forms.IntegerField:
+    message = _("Tiền thưởng mỗi giải từ 0 đến 1.000.000.000 đồng.")
     return forms.IntegerField(
         label=label,
         required=False,
@@ -29,10 +31,12 @@ def _money(label: Any) -> forms.IntegerField:
         initial=0,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1000"}),
         help_text=_("Số đồng cho mỗi giải."),
+        error_messages={"min_value": message, "max_value": message},
     )
 
 
 def _count(label: Any) -> forms.IntegerField:
+    message = format_lazy(_("Số giải của mỗi hạng từ 0 đến {max}."), max=MAX_PRIZES_PER_RANK)
     return forms.IntegerField(
         label=label,
         required=False,
@@ -40,7 +44,19 @@ def _count(label: Any) -> forms.IntegerField:
         max_value=MAX_PRIZES_PER_RANK,
         initial=0,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"min_value": message, "max_value": message},
     )
+
+
+class LongTextField(forms.CharField):
+    """A text area whose length counts a line break once: browsers send CRLF, and the
+    30,000-character limit is of what the writer typed."""
+
+    def to_python(self, value: Any) -> Any:
+        value = super().to_python(value)
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value
 
 
 class ContestForm(VersionedForm):
@@ -134,7 +150,7 @@ class EntryForm(VersionedForm):
         max_length=300,
         help_text=_("Nhiều tác giả thì cách nhau bằng dấu phẩy."),
     )
-    text = forms.CharField(
+    text = LongTextField(
         label=_("Nội dung bài viết"),
         max_length=ENTRY_TEXT_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 14}),
@@ -144,6 +160,9 @@ class EntryForm(VersionedForm):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx"}),
     )
+    # A one-time key of the sending form (the new entry's UUID): a repeated POST of the same
+    # form finds the entry it created instead of sending a second copy.
+    key = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     FIELDS = ("title", "subject_kind", "subject_name", "authors", "text")
 

@@ -146,6 +146,11 @@ class Entry(models.Model):
     file_sha256 = models.CharField(max_length=64, blank=True)
     prize = models.CharField(_("giải"), max_length=12, choices=PrizeRank.choices, blank=True)
     withdrawn_at = models.DateTimeField(_("rút bài lúc"), null=True, blank=True)
+    marks_revealed_at = models.DateTimeField(_("điểm được công khai lúc"), null=True, blank=True)
+    final_average = models.DecimalField(
+        _("điểm trung bình khi công bố"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    final_rank = models.PositiveSmallIntegerField(_("xếp hạng khi công bố"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"

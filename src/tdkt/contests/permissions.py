@@ -118,7 +118,18 @@ def ensure_juror(actor: Any, contest: Contest) -> None:
 
 
 def excluded_automatically(juror: Any, entry: Entry) -> bool:
-    """Return True when the juror belongs to the unit that sent the entry: they never score
-    their own unit's article, without having to say so (decision 0806)."""
+    """Return True when the juror is on the side of the entry and never scores it, without
+    having to say so (decision 0806): they belong to the unit that sent it, write for it (the
+    head of a unit above it; never a board-wide user), sent it themselves, or are the person
+    it is about."""
+    if juror is None:
+        return False
     org_id = getattr(juror, "organization_id", None)
-    return org_id is not None and org_id == entry.organization_id
+    if org_id is not None and org_id == entry.organization_id:
+        return True
+    if entry.submitted_by_id is not None and entry.submitted_by_id == juror.pk:
+        return True
+    person_id = getattr(juror, "person_id", None)
+    if person_id is not None and entry.subject_person_id == person_id:
+        return True
+    return bool(getattr(juror, "is_active", False)) and is_submitting_side(juror, entry)

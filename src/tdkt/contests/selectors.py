@@ -174,22 +174,39 @@ class Results:
         return sum(1 for row in self.rows if row.entry.prize == rank_)
 
 
-def expected_jurors(contest: Contest, entry: Entry, conflicts: set[int]) -> list[Any]:
-    """Return the jurors who must score ``entry``: the jury minus the juror of its own unit
-    and those who declared a conflict of interest (user ids in ``conflicts``)."""
+def expected_jurors(contest: Contest, entry: Entry, scores: list[Score]) -> list[Any]:
+    """Return the jurors whose marks ``entry`` expects, given its ``scores``.
+
+    A juror who marked the entry always counts: the exclusion is decided when scoring, so a
+    later change of unit or a locked account does not remove a mark. A juror who has not
+    marked it is expected unless they declared a conflict, are excluded from it (decision
+    0806), their account is locked, or the entry's marks were already shown (a juror added
+    later does not reopen them; decision 0804).
+    """
+    marked = {s.juror_id for s in scores if not s.conflict}
+    conflicts = {s.juror_id for s in scores if s.conflict}
+    revealed = entry.marks_revealed_at is not None
     return [
         j
         for j in contest.jurors.all()
-        if j.pk not in conflicts and not excluded_automatically(j, entry)
+        if j.pk in marked
+        or (
+            j.pk not in conflicts
+            and not revealed
+            and j.is_active
+            and not excluded_automatically(j, entry)
+        )
     ]
 
 
 def contest_results(*, actor: Any, contest: Contest) -> Results:
     """Return the entries taking part (not withdrawn), ranked, with what the actor may see of
     the marks: organisers and jurors see every mark of a complete entry, and a juror their
-    own marks at any time; nobody else reads this table (an empty one)."""
+    own marks at any time; nobody else reads this table (an empty one). Jurors read it only
+    once the judging starts. A published contest keeps the averages and ranks frozen when
+    its results were published."""
     organiser = actor is None or is_board_writer(actor)
-    juror = is_juror(actor, contest)
+    juror = is_juror(actor, contest) and contest.state in (S.JUDGING, S.PUBLISHED)
     if not (organiser or juror) or contest.state == S.DRAFT:
         return Results(contest, [])
     entries = list(_entries().filter(contest=contest, withdrawn_at__isnull=True))
@@ -201,8 +218,8 @@ def contest_results(*, actor: Any, contest: Contest) -> Results:
     inputs = []
     for entry in entries:
         own = by_entry.get(entry.pk, [])
-        conflicts = {s.juror_id for s in own if s.conflict}
-        expected = expected_jurors(contest, entry, conflicts)
+        {s.juror_id for s in own if s.conflict}
+        expected = expected_jurors(contest, entry, own)
         expected_ids = {j.pk for j in expected}
         marks = [s for s in own if not s.conflict and s.juror_id in expected_ids]
         inputs.append(Marks(entry.pk, tuple(Decimal(s.points or 0) for s in marks), len(expected)))
@@ -214,12 +231,14 @@ def contest_results(*, actor: Any, contest: Contest) -> Results:
             marks=marks,
             conflicts=[s for s in own if s.conflict],
             mine=mine,
-            excluded=actor is not None
-            and (actor.pk in conflicts or excluded_automatically(actor, entry)),
+            excluded=juror and (mine is None or mine.conflict) and actor.pk not in expected_ids,
         )
     ordered = []
     titles: dict[Hashable, str] = {e.pk: e.title for e in entries}
-    for ranked in rank(inputs):
+    ranked_all = rank(inputs)
+    if contest.state == S.PUBLISHED:
+        ranked_all = _frozen(ranked_all, {e.pk: e for e in entries})
+    for ranked in ranked_all:
         row = rows[ranked.key]
         row.ranked = ranked
         row.tied_titles = [titles[k] for k in ranked.tied_with]
@@ -227,6 +246,43 @@ def contest_results(*, actor: Any, contest: Contest) -> Results:
             row.marks = [s for s in row.marks if actor is not None and s.juror_id == actor.pk]
         ordered.append(row)
     return Results(contest, ordered)
+
+
+def _frozen(ranked_all: list[Ranked], entries: dict[Hashable, Entry]) -> list[Ranked]:
+    """Return the ranking as frozen at publication (each entry's average and rank then)."""
+    frozen = []
+    for r in ranked_all:
+        e = entries[r.key]
+        if e.final_rank is not None:
+            r = Ranked(r.key, r.expected, r.expected, e.final_average, e.final_rank)
+        frozen.append(r)
+    by_average: dict[Any, list[Hashable]] = {}
+    for r in frozen:
+        if r.rank is not None:
+            by_average.setdefault(r.average, []).append(r.key)
+    result = [
+        Ranked(
+            r.key,
+            r.scored,
+            r.expected,
+            r.average,
+            r.rank,
+            tuple(k for k in by_average.get(r.average, []) if k != r.key)
+            if r.rank is not None
+            else (),
+        )
+        for r in frozen
+    ]
+    result.sort(key=lambda r: (r.rank is None, r.rank or 0))
+    return result
+
+
+def freeze_results(contest: Contest) -> None:
+    """Write each entry's average and rank as they stand (called when publishing)."""
+    for row in contest_results(actor=None, contest=contest).rows:
+        Entry.objects.filter(pk=row.entry.pk).update(
+            final_average=row.ranked.average, final_rank=row.ranked.rank
+        )
 
 
 def jury_queue(*, actor: Any, contest: Contest) -> list[ResultRow]:
@@ -370,15 +426,23 @@ def contest_work(*, actor: Any, today: date | None = None) -> list[WorkItem]:
 JUROR_ROLES = ("emulation_officer", "leader", "council_member", "unit_head")
 
 
+JUROR_CANDIDATES_LIMIT = 500
+
+
 def juror_candidates(*, actor: Any, contest: Contest) -> list[Any]:
     """Return the accounts an organiser may put on the jury: the Board's active officers,
-    leaders, council members and heads of units, plus the current jurors."""
+    leaders, council members and heads of units (at most ``JUROR_CANDIDATES_LIMIT``), and
+    always every current juror (whom a cut must never drop from the form)."""
     if not (actor is None or is_board_writer(actor)):
         return []
     current = {u.pk for u in contest.jurors.all()}
-    users = (
-        User.objects.filter(Q(is_active=True, role__in=JUROR_ROLES) | Q(pk__in=current))
+    order = ("last_name", "first_name", "username")
+    others = (
+        User.objects.filter(is_active=True, role__in=JUROR_ROLES)
+        .exclude(pk__in=current)
         .select_related("organization")
-        .order_by("last_name", "first_name", "username")
+        .order_by(*order)
     )
-    return list(users[:500])
+    jurors = User.objects.filter(pk__in=current).select_related("organization")
+    users = [*jurors, *others[:JUROR_CANDIDATES_LIMIT]]
+    return sorted(users, key=lambda u: (u.last_name, u.first_name, u.username))

@@ -60,6 +60,12 @@ def moves_from(state: str) -> tuple[Move, ...]:
     return tuple(move for move in MOVES if move.source == state)
 
 
+def move_problem(contest: Contest, target: str, today: date) -> str | None:
+    """Return why ``contest`` may not move to ``target`` today, or None (the screens show only
+    the moves that can succeed)."""
+    return _guard(contest, target, today)
+
+
 def _guard(contest: Contest, target: str, today: date) -> str | None:
     """Return why ``contest`` may not move to ``target`` today, or None."""
     if target == S.OPEN and contest.closes_on < today:
@@ -113,6 +119,9 @@ def contest_transition(
     fields = ["state"]
     changes: dict[str, list[Any]] = {"state": [source, to_state]}
     if to_state == S.PUBLISHED:
+        from tdkt.contests.selectors import freeze_results
+
+        freeze_results(locked)
         locked.published_at = timezone.now()
         fields.append("published_at")
     locked.save(update_fields=fields)

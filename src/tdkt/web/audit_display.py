@@ -197,6 +197,19 @@ def _field(models_: list[type[models.Model]], name: str) -> models.Field | None:
     return None
 
 
+def _whole_number(value: Any) -> int | None:
+    """Return ``value`` (an int, a Decimal or its text: "3500000") as a whole number of đồng,
+    or None when it is not one (money fields named ``*_amount`` are whole đồng)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if re.fullmatch(r"-?\d{1,15}(?:\.0+)?", text):
+        return int(text.split(".")[0])
+    return None
+
+
 class _Formatter:
     #: True while formatting an event whose reader sees personal data only masked.
     masked = False
@@ -222,6 +235,9 @@ class _Formatter:
             return _("Có") if value else _("Không")
         if name.endswith("_vnd") and isinstance(value, int):
             return _("%(amount)s đồng") % {"amount": f"{value:,}".replace(",", ".")}
+        if name.endswith("_amount") and _whole_number(value) is not None:
+            amount = _whole_number(value)
+            return _("%(amount)s đồng") % {"amount": f"{amount:,}".replace(",", ".")}
         if field is not None and field.choices:
             return str(dict(field.flatchoices).get(value, value))
         if isinstance(field, models.DecimalField) and isinstance(value, str | int | float):

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
@@ -26,11 +27,12 @@ from tdkt.contests.versions import CONTEST_FIELDS
 from tdkt.core.calendar import MAX_YEAR, MIN_YEAR
 from tdkt.core.errors import ConflictError
 from tdkt.core.unchanged import UNCHANGED, Unchanged, given
+from tdkt.notifications.services import notify
 
 from .common import field_error, lock_contest, long_text, one_line, refuse
 
 # "1445/KH-BQL", "163/KH-BQL": a number, "/", then the symbol.
-DOCUMENT_NUMBER = re.compile(r"^\d{1,6}(?:-[A-Za-zĐđ]+)?/[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*$")
+DOCUMENT_NUMBER = re.compile(r"^[0-9]{1,6}(?:-[A-Za-zĐđ]+)?/[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*$")
 # States in which the organiser may still change the contest's texts, dates and prizes.
 EDITABLE = frozenset({ContestState.DRAFT, ContestState.OPEN, ContestState.JUDGING})
 
@@ -53,7 +55,7 @@ def _prize_errors(merged: dict[str, Any], data: dict[str, Any]) -> dict[str, lis
             except (InvalidOperation, ValueError):
                 amount = Decimal(-1)
             if not amount.is_finite() or amount < 0 or amount > MAX_PRIZE_AMOUNT:
-                errors[amount_name] = [_("Tiền thưởng là số đồng không âm, không quá 1 tỷ.")]
+                errors[amount_name] = [_("Tiền thưởng mỗi giải từ 0 đến 1.000.000.000 đồng.")]
             elif amount != amount.to_integral_value():
                 errors[amount_name] = [_("Tiền thưởng tính theo đồng, không có phần lẻ.")]
             else:
@@ -91,7 +93,9 @@ def _validate(data: dict[str, Any], contest: Contest | None) -> dict[str, Any]:
         elif not (opens.year >= MIN_YEAR and closes.year <= MAX_YEAR):
             errors["opens_on"] = [_("Thời gian nằm ngoài phạm vi lịch làm việc.")]
     plan_date = merged.get("plan_date")
-    if isinstance(plan_date, date) and isinstance(opens, date) and plan_date > opens:
+    if isinstance(plan_date, date) and not MIN_YEAR <= plan_date.year <= MAX_YEAR:
+        errors["plan_date"] = [_("Ngày kế hoạch nằm ngoài phạm vi lịch làm việc.")]
+    elif isinstance(plan_date, date) and isinstance(opens, date) and plan_date > opens:
         errors["plan_date"] = [_("Kế hoạch phải ban hành trước ngày bắt đầu nhận bài.")]
     errors.update(_prize_errors(merged, data))
     refuse(errors)
@@ -238,12 +242,11 @@ def contest_jury_set(
     locked = lock_contest(contest, expected_version)
     ensure_editable(locked)
     wanted = {user.pk: user for user in jurors}
-    inactive = [u.get_username() for u in wanted.values() if not u.is_active]
-    if inactive:
-        raise field_error("jurors", _("Tài khoản đã bị khoá không làm giám khảo được."))
     current = {u.pk: u for u in locked.jurors.all()}
     removed = [pk for pk in current if pk not in wanted]
     added = [u for pk, u in wanted.items() if pk not in current]
+    if any(not u.is_active for u in added):
+        raise field_error("jurors", _("Tài khoản đã bị khoá không làm giám khảo được."))
     if removed:
         busy = Score.objects.filter(entry__contest=locked, juror_id__in=removed).exists()
         if busy:
@@ -254,15 +257,41 @@ def contest_jury_set(
         return locked
     if locked.state == ContestState.JUDGING and not wanted:
         raise field_error("jurors", _("Cuộc thi đang chấm cần có ít nhất một giám khảo."))
+    judging = locked.state == ContestState.JUDGING
+    if judging:
+        # Marks already shown stay final: a juror added now is not expected on those entries.
+        _reveal_complete_entries(locked)
     locked.jurors.remove(*removed)
     locked.jurors.add(*added)
+    if judging:
+        _reveal_complete_entries(locked)
     changes: dict[str, list[Any]] = {}
     if added:
         changes["added"] = [None, sorted(_name(u) for u in added)]
     if removed:
         changes["removed"] = [sorted(_name(current[pk]) for pk in removed), None]
     record(event_type=AuditEventType.CONTEST_JURY_SET, actor=actor, obj=locked, changes=changes)
+    if judging and added:
+        notify(
+            actor=actor,
+            recipients=added,
+            kind="contest.judging",
+            title=_("Bạn được mời chấm bài cuộc thi “%(name)s”") % {"name": locked.name},
+            body=_("Xin mời chấm các bài dự thi chưa được chấm đủ điểm."),
+            link=reverse("contests:contest-detail", kwargs={"uuid": locked.uuid}),
+        )
     return locked
+
+
+def _reveal_complete_entries(contest: Contest) -> None:
+    from .judging import reveal_if_complete
+
+    entries = Entry.objects.select_related("contest", "organization").filter(
+        contest=contest, withdrawn_at__isnull=True, marks_revealed_at__isnull=True
+    )
+    for entry in entries:
+        entry.contest = contest
+        reveal_if_complete(entry)
 
 
 def _name(user: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from typing import Any
+from uuid import UUID
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -145,11 +146,21 @@ def entry_submit(
     subject_organization: Organization | None = None,
     file: tuple[str, bytes] | None = None,
     on: date | None = None,
+    key: UUID | None = None,
 ) -> Entry:
     """Send an entry of ``organization`` to an open contest, with its attached article (name,
-    bytes) when given: both or neither are written. ``on`` is the day (default today)."""
+    bytes) when given: both or neither are written. ``on`` is the day (default today).
+
+    ``key`` is a one-time key of the form (the new entry's UUID): sending the same form again
+    returns the entry it already created instead of a second copy."""
     ensure_can_submit_for(actor, organization)
     locked = lock_contest(contest)
+    if key is not None:
+        earlier = Entry.objects.filter(uuid=key).first()
+        if earlier is not None:
+            if earlier.contest_id != locked.pk or earlier.organization_id != organization.pk:
+                raise ConflictError(_("Biểu mẫu này đã được dùng; hãy mở lại trang gửi bài."))
+            return earlier
     _ensure_accepting(locked, on or timezone.localdate())
     data = _validate(
         actor,
@@ -165,7 +176,11 @@ def entry_submit(
         None,
     )
     entry = Entry.objects.create(
-        contest=locked, organization=organization, submitted_by=actor, **data
+        contest=locked,
+        organization=organization,
+        submitted_by=actor,
+        **({"uuid": key} if key is not None else {}),
+        **data,
     )
     record(
         event_type=AuditEventType.CONTEST_ENTRY_SUBMITTED,

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.audit.constants import AuditEventType
@@ -37,13 +38,25 @@ def _ensure_judging(entry: Entry) -> None:
         raise ConflictError(_("Bài dự thi đã rút, không chấm."))
 
 
-def _complete(entry: Entry) -> bool:
-    """True when every juror expected on ``entry`` has scored it (marks are then final)."""
+def complete(entry: Entry) -> bool:
+    """True when every juror expected on ``entry`` has scored it (marks are then shown)."""
     scores = list(Score.objects.filter(entry=entry))
-    conflicts = {s.juror_id for s in scores if s.conflict}
-    expected = {j.pk for j in expected_jurors(entry.contest, entry, conflicts)}
+    expected = {j.pk for j in expected_jurors(entry.contest, entry, scores)}
     marked = {s.juror_id for s in scores if not s.conflict}
     return bool(expected) and expected <= marked
+
+
+def reveal_if_complete(entry: Entry) -> bool:
+    """Record when ``entry``'s marks are first shown (every expected juror has scored it):
+    from then on they are final and a juror added later is not expected on it (decision
+    0804). Return True when the marks are shown."""
+    if entry.marks_revealed_at is not None:
+        return True
+    if not complete(entry):
+        return False
+    entry.marks_revealed_at = timezone.now()
+    Entry.objects.filter(pk=entry.pk).update(marks_revealed_at=entry.marks_revealed_at)
+    return True
 
 
 def _points(value: Any) -> Decimal:
@@ -66,13 +79,17 @@ def score_set(*, actor: Any, entry: Entry, points: Any, note: str = "") -> Score
     entry = _fresh(entry)
     _ensure_judging(entry)
     if excluded_automatically(actor, entry):
-        raise ConflictError(_("Bài của đơn vị bạn: bạn không chấm bài này."))
+        raise ConflictError(
+            _("Bạn ở phía gửi bài hoặc là nhân vật của bài này: bạn không chấm bài này.")
+        )
     value = _points(points)
     note = one_line(note)[:500]
     existing = Score.objects.filter(entry=entry, juror=actor).first()
     if existing is not None and existing.conflict:
         raise ConflictError(_("Bạn đã xin không chấm bài này."))
-    if existing is not None and _complete(entry):
+    if existing is None and entry.marks_revealed_at is not None:
+        raise ConflictError(_("Điểm của bài này đã được công khai: bạn không chấm bài này."))
+    if existing is not None and reveal_if_complete(entry):
         raise ConflictError(_("Ban giám khảo đã chấm đủ bài này: điểm không sửa được nữa."))
     before = existing.points if existing is not None else None
     if existing is None:
@@ -87,6 +104,7 @@ def score_set(*, actor: Any, entry: Entry, points: Any, note: str = "") -> Score
         obj=entry,
         changes={"points": [before, value], **({"note": [None, note]} if note else {})},
     )
+    reveal_if_complete(entry)
     return score
 
 
@@ -103,7 +121,11 @@ def conflict_declare(*, actor: Any, entry: Entry, reason: str) -> Score:
     if Score.objects.filter(entry=entry, juror=actor).exists():
         raise ConflictError(_("Bạn đã chấm hoặc đã xin không chấm bài này."))
     if excluded_automatically(actor, entry):
-        raise ConflictError(_("Bài của đơn vị bạn: bạn đã được miễn chấm bài này."))
+        raise ConflictError(
+            _("Bạn ở phía gửi bài hoặc là nhân vật của bài này: bạn đã được miễn chấm bài này.")
+        )
+    if entry.marks_revealed_at is not None:
+        raise ConflictError(_("Điểm của bài này đã được công khai: bạn không chấm bài này."))
     score = Score.objects.create(entry=entry, juror=actor, conflict=True, note=reason)
     record(
         event_type=AuditEventType.CONTEST_CONFLICT_DECLARED,
@@ -111,6 +133,7 @@ def conflict_declare(*, actor: Any, entry: Entry, reason: str) -> Score:
         obj=entry,
         changes={"reason": [None, reason]},
     )
+    reveal_if_complete(entry)
     return score
 
 

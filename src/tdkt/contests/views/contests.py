@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tdkt.accounts.scopes import scope_for
 from tdkt.audit.services import history_for
 from tdkt.contests.constants import PRIZE_ORDER, ContestState, PrizeRank
 from tdkt.contests.exports import XLSX, prize_list_workbook
@@ -35,7 +34,7 @@ from tdkt.contests.selectors import (
 )
 from tdkt.contests.services import accepting, contest_create, contest_jury_set, contest_update
 from tdkt.contests.versions import contest_state
-from tdkt.contests.workflow import contest_transition, moves_from
+from tdkt.contests.workflow import contest_transition, move_problem, moves_from
 from tdkt.core.errors import ApplicationError, NotFoundError, StaleVersionError
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
@@ -162,17 +161,34 @@ def contest_jury_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return render(request, "contests/jury_form.html", {"form": form, "contest": contest})
 
 
-def _moves(actor: Any, contest: Contest) -> list[dict[str, Any]]:
+def _moves(actor: Any, contest: Contest) -> tuple[list[dict[str, Any]], list[str]]:
+    """Return the moves the organiser can make now (a button each) and why the others of the
+    contest's state cannot be made yet."""
     if not can_manage_contests(actor):
-        return []
+        return [], []
     seen = seen_initial(contest_state(contest))
-    return [
-        {
-            "label": MOVE_LABELS[ContestState(move.target)],
-            "form": MoveForm(initial={"to_state": move.target, **seen}),
-        }
-        for move in moves_from(contest.state)
-    ]
+    today = timezone.localdate()
+    moves, blocked = [], []
+    for move in moves_from(contest.state):
+        problem = move_problem(contest, move.target, today)
+        if problem:
+            blocked.append(problem)
+            continue
+        moves.append(
+            {
+                "label": MOVE_LABELS[ContestState(move.target)],
+                "form": MoveForm(initial={"to_state": move.target, **seen}),
+            }
+        )
+    return moves, blocked
+
+
+def _can_see_results(manage: bool, juror: bool, contest: Contest) -> bool:
+    """Organisers read the judging table once the contest is announced, jurors only once the
+    judging starts (while entries come in, nobody but their units sees them)."""
+    if manage:
+        return contest.state != ContestState.DRAFT
+    return juror and contest.state in (ContestState.JUDGING, ContestState.PUBLISHED)
 
 
 @web_view
@@ -185,6 +201,7 @@ def contest_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     juror = is_juror(actor, contest)
     today = timezone.localdate()
     unit = submitting_organization(actor)
+    moves, blocked = _moves(actor, contest)
     return render(
         request,
         "contests/contest_detail.html",
@@ -194,17 +211,18 @@ def contest_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "jurors": list(contest.jurors.all()),
             "can_manage": manage,
             "editable": manage and contest.state != ContestState.PUBLISHED,
-            "moves": _moves(actor, contest),
+            "moves": moves,
+            "blocked_moves": blocked,
             "can_submit": unit is not None and accepting(contest, today),
             "unit": unit,
             "mine": my_entries(actor=actor, contest=contest),
             "accepting": accepting(contest, today),
             "is_juror": juror,
             "queue": jury_queue(actor=actor, contest=contest),
-            "can_see_results": (manage or juror) and contest.state != ContestState.DRAFT,
+            "can_see_results": _can_see_results(manage, juror, contest),
             "has_prize_list": bool(prize_list(actor=actor, contest=contest)),
             "timeline": timeline(history_for(contest)[:HISTORY_LIMIT], actor=actor)
-            if scope_for(actor).everything
+            if manage
             else [],
         },
     )
@@ -244,7 +262,7 @@ def contest_results_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     organiser assigns the prizes here."""
     contest = contest_get(actor=request.user, uuid=uuid)
     manage = can_manage_contests(request.user)
-    if not (manage or is_juror(request.user, contest)) or contest.state == ContestState.DRAFT:
+    if not _can_see_results(manage, is_juror(request.user, contest), contest):
         raise NotFoundError(_("Không tìm thấy bảng điểm."))
     results = contest_results(actor=request.user, contest=contest)
     return render(

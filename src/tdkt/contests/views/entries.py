@@ -4,7 +4,7 @@ and the exemplary models (gương điển hình)."""
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -69,7 +69,7 @@ def entry_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     unit = ensure_submitter(request.user)
     if not accepting(contest, timezone.localdate()):
         raise NotFoundError(_("Cuộc thi không nhận bài lúc này."))
-    form = _entry_form(request, unit, initial={"subject_kind": "individual"})
+    form = _entry_form(request, unit, initial={"subject_kind": "individual", "key": uuid4()})
     if request.method == "POST" and form.is_valid():
         try:
             entry = entry_submit(
@@ -78,6 +78,7 @@ def entry_create_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 organization=unit,
                 **form.service_data(),
                 file=form.upload(),
+                key=form.cleaned_data.get("key"),
             )
         except ApplicationError as exc:
             if exc.status == 409:
@@ -185,6 +186,7 @@ def _judging_context(request: HttpRequest, entry: Entry) -> dict[str, Any]:
         and juror
         and row is not None
         and not row.excluded
+        and not excluded_automatically(actor, entry)
         and (row.mine is None or (not row.mine.conflict and not row.complete))
     )
     return {
@@ -199,7 +201,7 @@ def _judging_context(request: HttpRequest, entry: Entry) -> dict[str, Any]:
         and juror
         and row is not None
         and row.mine is None
-        and not excluded_automatically(actor, entry),
+        and not row.excluded,
         "conflict_form": ConflictForm(),
         "own_unit": juror and excluded_automatically(actor, entry),
         "can_assign": manage and judging and row is not None and row.complete,

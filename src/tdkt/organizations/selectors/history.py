@@ -31,7 +31,8 @@ from .zones import zone_list
 # them, in the register (decision 0832), never in the recent changes of every board reader.
 # A writing contest's entries, marks, conflicts and prizes are private until its results
 # (docs/contests.md, decisions 0803, 0804): a leader or council member who reads every
-# change may sit on the jury, and must not read the other jurors' marks here.
+# change may sit on the jury, and must not read the other jurors' marks here, nor who sits
+# on a jury (the jury is the organisers' to know).
 # An enterprise's survey answers are the officers' to read (decision 0813): leaders and council
 # members, who see the other latest changes, do not see who answered what.
 # An initiative application, its drafts and who scored it are for its filer, authors, session
@@ -42,6 +43,7 @@ ADMIN_ONLY_PREFIXES = (
     "notification.",
     "petition.",
     "contest.entry_",
+    "contest.jury_set",
     "contest.score_",
     "contest.conflict_",
     "contest.prize_",
