@@ -3,11 +3,14 @@ session and the officer records the recognition; every page fits the screen."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tdkt.commendations.models import Initiative
-from tdkt.initiatives.models import InitiativeApplication
+from tdkt.initiatives.models import InitiativeApplication, InitiativeCouncil
 from tdkt.initiatives.services import application_register, review_save
 from tests.builders import PASSWORD
 from tests.initiatives.conftest import cast as cast  # the fixture, shared
@@ -83,6 +86,11 @@ def test_file_score_close_and_recognise_on_a_phone(browser, live_server, cast, s
     chair.get_by_role("button", name="Kết thúc phiên xét").tap()
     expect(chair.locator(".messages")).to_contain_text("Đã kết thúc phiên xét")
     _fits(chair)
+    # The story is the 2019 session: date its closing in 2019 so that the 2019 decision below
+    # does not precede it (a decision may not come before the review it records).
+    InitiativeCouncil.objects.filter(pk=cast.council.pk).update(
+        closed_at=timezone.make_aware(datetime.combine(date(2019, 11, 15), time(17, 0)))
+    )
 
     officer = _phone(browser, base, cast.registry.officer.username)
     officer.goto(f"{base}/initiatives/councils/{cast.council.uuid}/")
