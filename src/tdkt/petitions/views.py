@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -219,7 +218,9 @@ def _accept(actor: Any, petition: Petition, form: AcceptForm) -> Petition:
     )
 
 
-def _end_with(service: Callable[..., Petition]) -> Callable[..., Petition]:
+def _with_form(service: Callable[..., Petition]) -> Callable[..., Petition]:
+    """Call ``service`` with the form's fields as keywords and its version as expected."""
+
     def run(actor: Any, petition: Petition, form: forms.Form) -> Petition:
         data = dict(form.cleaned_data)
         version = int(data.pop("version") or 0)
@@ -244,14 +245,14 @@ STEPS: dict[str, Step] = {
     "resolve": Step(
         gettext_lazy("Ghi kết quả giải quyết"),
         ResolveForm,
-        _end_with(services.petition_resolve),
+        _with_form(services.petition_resolve),
         gettext_lazy("Đã ghi kết quả giải quyết."),
         (PetitionState.ACCEPTED,),
     ),
     "answer": Step(
         gettext_lazy("Ghi nội dung trả lời"),
         ResolveForm,
-        _end_with(services.petition_resolve),
+        _with_form(services.petition_resolve),
         gettext_lazy("Đã ghi nội dung trả lời."),
         RECEIVED,
         (PetitionKind.FEEDBACK,),
@@ -259,7 +260,7 @@ STEPS: dict[str, Step] = {
     "extend": Step(
         gettext_lazy("Gia hạn giải quyết (vụ việc phức tạp)"),
         ExtendForm,
-        _end_with(services.petition_extend),
+        _with_form(services.petition_extend),
         gettext_lazy("Đã gia hạn. Hạn giải quyết mới: %(day)s."),
         (PetitionState.ACCEPTED,),
         (PetitionKind.DENUNCIATION,),
@@ -267,7 +268,7 @@ STEPS: dict[str, Step] = {
     "refuse": Step(
         gettext_lazy("Không thụ lý"),
         EndForm,
-        _end_with(services.petition_refuse),
+        _with_form(services.petition_refuse),
         gettext_lazy("Đã ghi nhận không thụ lý đơn."),
         RECEIVED,
         DISPUTES,
@@ -275,14 +276,14 @@ STEPS: dict[str, Step] = {
     "forward": Step(
         gettext_lazy("Chuyển cơ quan có thẩm quyền"),
         ForwardForm,
-        _end_with(services.petition_forward),
+        _with_form(services.petition_forward),
         gettext_lazy("Đã ghi nhận chuyển đơn."),
         RECEIVED,
     ),
     "withdraw": Step(
         gettext_lazy("Người gửi rút đơn"),
         EndForm,
-        _end_with(services.petition_withdraw),
+        _with_form(services.petition_withdraw),
         gettext_lazy("Đã ghi nhận người gửi rút đơn."),
         OPEN,
     ),
@@ -505,7 +506,3 @@ def petition_export(request: HttpRequest) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def list_url() -> str:
-    return reverse("petitions:petition-list")
