@@ -23,6 +23,7 @@ from tdkt.petitions.selectors import petition_get, petition_list
 from tdkt.petitions.services import (
     deadline_parameter_reset,
     deadline_parameter_set,
+    filed_late_until,
     petition_accept,
     petition_extend,
     petition_refuse,
@@ -56,14 +57,34 @@ def test_a_petition_gets_the_next_number_of_its_year_and_its_acceptance_deadline
     assert event.changes["sender_name"] == [None, "Nguyễn Thị Hồng Nhung"]
 
 
-def test_a_complaint_filed_after_90_days_needs_a_reason(registry):
+def test_a_complaint_filed_after_90_days_is_accepted_only_with_a_reason(registry):
+    """It is registered (so that refusing it is on record too), but accepting it needs the
+    valid reason of Art 9.2."""
     late = data(known_on=date(2026, 7, 1), received_on=date(2026, 11, 2))
+    petition = petition_register(actor=registry.officer, data=late)
+    assert filed_late_until(petition) == date(2026, 9, 29)
     with pytest.raises(ApplicationError) as caught:
-        petition_register(actor=registry.officer, data=late)
-    assert "late_reason" in caught.value.fields
-    assert not Petition.objects.exists()
+        petition_accept(
+            actor=registry.officer,
+            petition=petition,
+            expected_version=petition.version,
+            accepted_on=date(2026, 11, 3),
+        )
+    assert "29/09/2026" in caught.value.message
+    assert Petition.objects.get().state == PetitionState.RECEIVED
     late.late_reason = "Người khiếu nại điều trị tại bệnh viện từ tháng 8 đến tháng 10."
-    assert petition_register(actor=registry.officer, data=late).late_reason
+    petition = petition_update(
+        actor=registry.officer, petition=petition, data=late, expected_version=petition.version
+    )
+    accepted = petition_accept(
+        actor=registry.officer,
+        petition=petition,
+        expected_version=petition.version,
+        accepted_on=date(2026, 11, 3),
+    )
+    assert accepted.state == PetitionState.ACCEPTED
+    on_time = petition_register(actor=registry.officer, data=data(known_on=date(2026, 8, 20)))
+    assert filed_late_until(on_time) is None
 
 
 @pytest.mark.parametrize(

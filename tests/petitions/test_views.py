@@ -58,7 +58,7 @@ def test_a_form_with_errors_keeps_what_was_typed(client, registry):
             "kind": "complaint",
             "complaint_round": "first",
             "received_on": "2026-11-02",
-            "known_on": "2026-07-01",
+            "known_on": "2026-11-20",
             "channel": "direct",
             "sender_name": "Lê Minh Tuấn",
             "summary": "Khiếu nại mức tiền thưởng.",
@@ -66,7 +66,7 @@ def test_a_form_with_errors_keeps_what_was_typed(client, registry):
     )
     assert response.status_code == 400
     text = response.content.decode()
-    assert "Đơn nộp sau thời hiệu khiếu nại (hết ngày 29/09/2026)" in text
+    assert "Ngày biết được quyết định phải trước ngày nhận đơn." in text
     assert "Lê Minh Tuấn" in text
     assert not Petition.objects.exists()
 

@@ -115,17 +115,6 @@ def _clean(data: PetitionData) -> PetitionData:
         if known_on > received_on:
             raise _invalid("known_on", _("Ngày biết được quyết định phải trước ngày nhận đơn."))
         late_reason = _text(data.late_reason, "late_reason", 500)
-        last = deadlines.filing_deadline(known_on, deadline_settings(), working_calendar())
-        if received_on > last and not late_reason:
-            raise _invalid(
-                "late_reason",
-                _(
-                    "Đơn nộp sau thời hiệu khiếu nại (hết ngày %(day)s). Hãy ghi lý do chính "
-                    "đáng (ốm đau, thiên tai, đi công tác xa…) nếu vẫn thụ lý; nếu không, "
-                    "ghi nhận đơn rồi chọn “Không thụ lý”."
-                )
-                % {"day": last.strftime("%d/%m/%Y")},
-            )
     return PetitionData(
         kind=data.kind,
         channel=data.channel,
@@ -142,6 +131,15 @@ def _clean(data: PetitionData) -> PetitionData:
         late_reason=late_reason,
         related_decision=_text(data.related_decision, "related_decision", 300),
     )
+
+
+def filed_late_until(petition: Petition) -> date | None:
+    """The last day of the complaint's filing period when it was received after it, else None
+    (Law on Complaints Art 9; the period is the officer's ``complaint_filing`` parameter)."""
+    if petition.kind != PetitionKind.COMPLAINT or petition.known_on is None:
+        return None
+    last = deadlines.filing_deadline(petition.known_on, deadline_settings(), working_calendar())
+    return last if petition.received_on > last else None
 
 
 def _search_key(petition: Petition) -> str:
@@ -364,6 +362,19 @@ def petition_accept(
     if current.kind == PetitionKind.FEEDBACK:
         raise ConflictError(_("Phản ánh, kiến nghị không cần thụ lý: hãy trả lời trực tiếp."))
     accepted_on = _day(accepted_on, "accepted_on", not_before=current.received_on)
+    late_until = filed_late_until(current)
+    if late_until is not None and not current.late_reason:
+        # A late complaint is accepted only for a valid reason (Art 9.2); it is registered
+        # anyway, so that refusing it is recorded too.
+        raise _invalid(
+            "late_reason",
+            _(
+                "Đơn nộp sau thời hiệu khiếu nại (hết ngày %(day)s). Chỉ thụ lý khi có lý do "
+                "chính đáng (ốm đau, thiên tai, đi công tác xa…): hãy ghi lý do ở “Sửa thông "
+                "tin đơn”, hoặc chọn “Không thụ lý”."
+            )
+            % {"day": late_until.strftime("%d/%m/%Y")},
+        )
     due = deadlines.resolution_due(
         current.kind,
         current.complaint_round,

@@ -351,6 +351,7 @@ def _detail(
             ),
             "steps": steps,
             "can_edit": handle,
+            "filed_late_until": services.filed_late_until(petition),
             "flags_proposals": petition.state == PetitionState.ACCEPTED
             and petition.kind != PetitionKind.FEEDBACK
             and bool(petition.concerned_person_id or petition.concerned_organization_id),
