@@ -17,7 +17,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -34,10 +33,11 @@ from tdkt.organizations.selectors import (
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 from tdkt.web.forms import apply_service_error
+from tdkt.web.shortcuts import file_response, posted_version
 
 from . import services
 from .constants import PetitionKind, PetitionState
-from .deadlines import UNIT_LABELS
+from .deadlines import UNIT_LABELS, DeadlineSettings
 from .exports import XLSX, register_xlsx
 from .forms import (
     AcceptForm,
@@ -308,13 +308,15 @@ def _applies(step: Step, petition: Petition) -> bool:
     return petition.state in step.states and petition.kind in step.kinds
 
 
-def _steps_for(actor: Any, petition: Petition) -> list[tuple[str, Step, forms.Form]]:
+def _steps_for(
+    actor: Any, petition: Petition, settings: DeadlineSettings
+) -> list[tuple[str, Step, forms.Form]]:
     if not may_handle(actor):
         return []
     found = []
     for name, step in STEPS.items():
         if _applies(step, petition):
-            if name == "extend" and petition.extensions >= deadline_settings().max_extensions:
+            if name == "extend" and petition.extensions >= settings.max_extensions:
                 continue
             found.append((name, step, _step_form(name, step, petition)))
     return found
@@ -327,7 +329,8 @@ def _detail(
     bound: tuple[str, forms.Form] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    steps = _steps_for(request.user, petition)
+    settings = deadline_settings()
+    steps = _steps_for(request.user, petition, settings)
     if bound is not None:
         steps = [(n, s, bound[1] if n == bound[0] else f) for n, s, f in steps]
     who = WhoForm(request.GET or None)
@@ -347,7 +350,7 @@ def _detail(
                 petition,
                 today=timezone.localdate(),
                 calendar=working_calendar(),
-                settings=deadline_settings(),
+                settings=settings,
             ),
             "steps": steps,
             "can_edit": handle,
@@ -409,12 +412,12 @@ def petition_concern_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
         person = person_get(actor=request.user, uuid=request.POST["person"])
     elif request.POST.get("organization"):
         organization = organization_get(actor=request.user, uuid=request.POST["organization"])
-    version = request.POST.get("version", "")
+    version = posted_version(request)
     try:
         services.petition_set_concerned(
             actor=request.user,
             petition=petition,
-            expected_version=int(version) if version.isdecimal() else -1,
+            expected_version=-1 if version is None else version,
             person=person,
             organization=organization,
         )
@@ -499,11 +502,8 @@ def petition_export(request: HttpRequest) -> HttpResponse:
     ensure_read(request.user)
     form = FilterForm(request.GET or None)
     found = petition_list(actor=request.user, filters=_filters(form))
-    data = register_xlsx(found, today=timezone.localdate())
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = (
-        content_disposition_header(True, "so-theo-doi-don-thu.xlsx") or "attachment"
+    return file_response(
+        register_xlsx(found, today=timezone.localdate()),
+        filename="so-theo-doi-don-thu.xlsx",
+        content_type=XLSX,
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

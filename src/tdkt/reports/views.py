@@ -8,13 +8,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scopes import ensure_board_writer, is_board_writer, scope_for
 from tdkt.core.errors import ApplicationError, ConflictError, NotFoundError
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
+from tdkt.web.shortcuts import file_response
 
 from .constants import MAX_YEAR, MIN_YEAR, ReportSection, StatisticsForm
 from .exports import annual_report_file, statistics_xlsx
@@ -32,14 +32,6 @@ from .services import narrative_save
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
-
-
-def _file(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename) or "attachment"
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _year(value: str | None, default: int) -> int:
@@ -111,7 +103,7 @@ def statistics_download_view(request: HttpRequest, form: str) -> HttpResponse:
         raise NotFoundError(_("Không có biểu thống kê này."))
     data = statistics_xlsx(actor=request.user, form=form, year_from=start, year_to=end)
     period = str(start) if start == end else f"{start}-{end}"
-    return _file(
+    return file_response(
         data,
         filename=f"bieu-{form}-{period}.xlsx",
         content_type=XLSX,
@@ -160,7 +152,7 @@ def annual_file_view(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     as_of = _as_of(AsOfForm(request.GET))
     data = annual_report_file(actor=request.user, year=year, fmt=fmt, as_of=as_of)
     content_type = DOCX if fmt == "docx" else PDF
-    return _file(
+    return file_response(
         data, filename=f"bao-cao-thi-dua-khen-thuong-{year}.{fmt}", content_type=content_type
     )
 

@@ -40,8 +40,7 @@ from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
 from tdkt.web.forms.versions import seen_initial, show_stale
-
-from .common import file_response
+from tdkt.web.shortcuts import file_response
 
 HISTORY_LIMIT = 50
 MOVE_LABELS = {

@@ -48,8 +48,7 @@ from tdkt.core.errors import ApplicationError, NotFoundError, StaleVersionError
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
 from tdkt.web.forms.versions import VersionedForm, seen_initial, show_stale
-
-from .common import file_response
+from tdkt.web.shortcuts import file_response
 
 
 def _entry_form(request: HttpRequest, organization: Any, **kwargs: Any) -> EntryForm:

@@ -23,8 +23,7 @@ from tdkt.emulation_groups.services import (
 )
 from tdkt.organizations.selectors import group_get
 from tdkt.web.decorators import web_view
-
-from .common import show_error
+from tdkt.web.shortcuts import show_error
 
 
 @require_POST

@@ -59,8 +59,7 @@ from tdkt.emulation_groups.services import (
 )
 from tdkt.organizations.selectors import group_get
 from tdkt.web.decorators import web_view
-
-from .common import show_error, version_of
+from tdkt.web.shortcuts import posted_version, show_error
 
 
 def _pledge_url(pledge_uuid: UUID) -> HttpResponse:
@@ -207,7 +206,7 @@ def criterion_remove_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     perms.ensure_can_manage_pledge(request.user, pledge.group, pledge.year)
     try:
         criterion_remove(
-            actor=request.user, criterion=criterion, expected_version=version_of(request)
+            actor=request.user, criterion=criterion, expected_version=posted_version(request)
         )
     except ApplicationError as exc:
         show_error(request, exc)
@@ -243,7 +242,7 @@ def tie_break_remove_view(request: HttpRequest, uuid: UUID, position: int) -> Ht
     perms.ensure_can_manage_pledge(request.user, pledge.group, pledge.year)
     rule = tie_break_get(actor=request.user, pledge=pledge, position=position)
     try:
-        tie_break_remove(actor=request.user, rule=rule, expected_version=version_of(request))
+        tie_break_remove(actor=request.user, rule=rule, expected_version=posted_version(request))
     except ApplicationError as exc:
         show_error(request, exc)
     return _pledge_url(pledge.uuid)
@@ -255,7 +254,7 @@ def pledge_open_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     pledge = pledge_get(actor=request.user, uuid=uuid)
     perms.ensure_can_manage_pledge(request.user, pledge.group, pledge.year)
     try:
-        pledge_open(actor=request.user, pledge=pledge, expected_version=version_of(request))
+        pledge_open(actor=request.user, pledge=pledge, expected_version=posted_version(request))
     except ApplicationError as exc:
         show_error(request, exc)
     else:
@@ -283,7 +282,7 @@ def pledge_publish_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     pledge = pledge_get(actor=request.user, uuid=uuid)
     perms.ensure_can_manage_pledge(request.user, pledge.group, pledge.year)
     try:
-        pledge_publish(actor=request.user, pledge=pledge, expected_version=version_of(request))
+        pledge_publish(actor=request.user, pledge=pledge, expected_version=posted_version(request))
     except ApplicationError as exc:
         show_error(request, exc)
     else:

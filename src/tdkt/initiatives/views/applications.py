@@ -51,8 +51,9 @@ from tdkt.initiatives.services import (
 )
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
+from tdkt.web.shortcuts import posted_version, show_error
 
-from .common import on_form, show_error, version_of
+from .common import on_form
 
 HISTORY_LIMIT = 30
 
@@ -198,7 +199,9 @@ def application_submit_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     application = application_get(actor=request.user, uuid=uuid)
     perms.ensure_can_edit(request.user, application)
     try:
-        application_submit(actor=request.user, application=application, version=version_of(request))
+        application_submit(
+            actor=request.user, application=application, version=posted_version(request)
+        )
     except ApplicationError as exc:
         show_error(request, exc)
     else:

@@ -35,8 +35,9 @@ from tdkt.initiatives.services import (
 )
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
+from tdkt.web.shortcuts import posted_version, show_error
 
-from .common import form_errors, on_form, show_error, version_of
+from .common import form_errors, on_form
 
 HISTORY_LIMIT = 30
 
@@ -200,7 +201,7 @@ def council_close_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     council = council_get(actor=request.user, uuid=uuid)
     perms.ensure_chair(request.user, council)
     try:
-        council_close(actor=request.user, council=council, version=version_of(request))
+        council_close(actor=request.user, council=council, version=posted_version(request))
     except ApplicationError as exc:
         show_error(request, exc)
     else:

@@ -49,8 +49,9 @@ from tdkt.organizations.selectors import organization_list
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
+from tdkt.web.shortcuts import file_response
 
-from .common import file_response, version_of
+from .common import version_of
 
 HISTORY_LIMIT = 50
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

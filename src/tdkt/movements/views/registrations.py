@@ -59,8 +59,9 @@ from tdkt.organizations.selectors import organization_get, organization_list
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
+from tdkt.web.shortcuts import file_response
 
-from .common import file_response, version_of
+from .common import version_of
 
 HISTORY_LIMIT = 30
 # The units a new campaign proposes by default: the Board's own departments and units.

@@ -17,8 +17,7 @@ from tdkt.surveys.results import SurveyResults, survey_raw_answers, survey_resul
 from tdkt.surveys.selectors import survey_get
 from tdkt.surveys.state import accepting_answers
 from tdkt.web.decorators import web_view
-
-from .common import file_response
+from tdkt.web.shortcuts import file_response
 
 
 @web_view

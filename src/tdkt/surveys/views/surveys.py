@@ -50,8 +50,7 @@ from tdkt.surveys.state import accepting_answers
 from tdkt.web.audit_display import timeline
 from tdkt.web.decorators import web_view
 from tdkt.web.forms.errors import apply_service_error
-
-from .common import show_error, version_of
+from tdkt.web.shortcuts import posted_version, show_error
 
 HISTORY_LIMIT = 30
 
@@ -205,7 +204,7 @@ def section_add_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             actor=request.user,
             survey=survey,
             title=form.cleaned_data["title"],
-            expected_version=version_of(request),
+            expected_version=posted_version(request),
         )
     except ApplicationError as exc:
         show_error(request, exc)
@@ -218,7 +217,9 @@ def section_remove_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     section = section_get(actor=request.user, uuid=uuid)
     perms.ensure_can_manage(request.user)
     try:
-        section_remove(actor=request.user, section=section, expected_version=version_of(request))
+        section_remove(
+            actor=request.user, section=section, expected_version=posted_version(request)
+        )
     except ApplicationError as exc:
         show_error(request, exc)
     else:
@@ -241,7 +242,7 @@ def question_add_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             section=section,
             text=form.cleaned_data["text"],
             kind=form.cleaned_data["kind"],
-            expected_version=version_of(request),
+            expected_version=posted_version(request),
         )
     except ApplicationError as exc:
         show_error(request, exc)
@@ -292,7 +293,9 @@ def question_remove_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     perms.ensure_can_manage(request.user)
     survey = question.section.survey
     try:
-        question_remove(actor=request.user, question=question, expected_version=version_of(request))
+        question_remove(
+            actor=request.user, question=question, expected_version=posted_version(request)
+        )
     except ApplicationError as exc:
         show_error(request, exc)
     else:
@@ -311,7 +314,7 @@ def question_move_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             actor=request.user,
             question=question,
             up=request.POST.get("direction") != "down",
-            expected_version=version_of(request),
+            expected_version=posted_version(request),
         )
     except ApplicationError as exc:
         show_error(request, exc)
@@ -324,7 +327,7 @@ def survey_open_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     survey = survey_get(actor=request.user, uuid=uuid)
     perms.ensure_can_manage(request.user)
     try:
-        survey_open(actor=request.user, survey=survey, expected_version=version_of(request))
+        survey_open(actor=request.user, survey=survey, expected_version=posted_version(request))
     except ApplicationError as exc:
         show_error(request, exc)
     else:
@@ -338,7 +341,7 @@ def survey_close_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     survey = survey_get(actor=request.user, uuid=uuid)
     perms.ensure_can_manage(request.user)
     try:
-        survey_close(actor=request.user, survey=survey, expected_version=version_of(request))
+        survey_close(actor=request.user, survey=survey, expected_version=posted_version(request))
     except ApplicationError as exc:
         show_error(request, exc)
     else:
